@@ -1,0 +1,190 @@
+package org.trialgraph.ingest;
+
+import java.io.BufferedReader;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Streams studies out of files, directories and archives: a {@code .json} file with one study, an array of
+ * studies (the website's download) or an API page ({@code {"studies": [...]}}), {@code .jsonl}/{@code .ndjson}
+ * with one study per line, and {@code .zip} archives of those. Only one study is in memory at a time.
+ */
+final class StudyReader {
+
+    /** Receives each study read, or each record that could not be read. */
+    interface Sink {
+        void accept(StudyRecord study);
+
+        void reject(Rejection rejection);
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Sink sink;
+
+    StudyReader(Sink sink) {
+        this.sink = sink;
+    }
+
+    void read(Path path) {
+        if (Files.isDirectory(path)) {
+            readDirectory(path);
+            return;
+        }
+        if (!Files.isRegularFile(path)) {
+            sink.reject(new Rejection(path.toString(), null, "no such file or directory"));
+            return;
+        }
+        try (InputStream in = Files.newInputStream(path)) {
+            readStream(path.toString(), path.getFileName().toString(), in);
+        } catch (IOException e) {
+            sink.reject(new Rejection(path.toString(), null, "cannot read: " + e.getMessage()));
+        }
+    }
+
+    private void readDirectory(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            List<Path> importable = files.filter(Files::isRegularFile).filter(StudyReader::isImportable).sorted().toList();
+            importable.forEach(this::read);
+        } catch (IOException | UncheckedIOException e) {
+            sink.reject(new Rejection(dir.toString(), null, "cannot list directory: " + e.getMessage()));
+        }
+    }
+
+    static boolean isImportable(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".json") || name.endsWith(".jsonl") || name.endsWith(".ndjson") || name.endsWith(".zip");
+    }
+
+    void readStream(String location, String name, InputStream in) throws IOException {
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".zip")) {
+            readZip(location, in);
+        } else if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson")) {
+            readJsonLines(location, in);
+        } else {
+            readJson(location, in);
+        }
+    }
+
+    private void readZip(String location, InputStream in) throws IOException {
+        ZipInputStream zip = new ZipInputStream(in, StandardCharsets.UTF_8);
+        ZipEntry entry;
+        while ((entry = zip.getNextEntry()) != null) {
+            if (entry.isDirectory() || !isImportable(Path.of(entry.getName()).getFileName())) {
+                continue;
+            }
+            String member = location + "!" + entry.getName();
+            try {
+                readStream(member, entry.getName(), new FilterInputStream(zip) {
+                    @Override
+                    public void close() {
+                        // the archive stays open for the next member
+                    }
+                });
+            } catch (IOException e) {
+                sink.reject(new Rejection(member, null, "cannot read: " + e.getMessage()));
+            }
+        }
+    }
+
+    private void readJsonLines(String location, InputStream in) throws IOException {
+        var decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        BufferedReader lines = new BufferedReader(new InputStreamReader(in, decoder));
+        int lineNumber = 0;
+        while (true) {
+            String line;
+            try {
+                line = lines.readLine();
+            } catch (CharacterCodingException e) {
+                sink.reject(new Rejection(location + ":" + (lineNumber + 1), null, "not UTF-8 text; rest of file skipped"));
+                return;
+            }
+            if (line == null) {
+                return;
+            }
+            lineNumber++;
+            if (line.isBlank()) {
+                continue;
+            }
+            String lineLocation = location + ":" + lineNumber;
+            try {
+                accept(JSON.readTree(line), lineLocation);
+            } catch (JacksonException e) {
+                sink.reject(new Rejection(lineLocation, null, "malformed JSON: " + e.getOriginalMessage()));
+            }
+        }
+    }
+
+    private void readJson(String location, InputStream in) {
+        int index = 0;
+        try (JsonParser parser = JSON.createParser(in)) {
+            JsonToken first = parser.nextToken();
+            if (first == JsonToken.START_OBJECT) {
+                JsonNode node = parser.readValueAsTree();
+                if (node.path("studies").isArray()) {
+                    for (JsonNode study : node.path("studies")) {
+                        accept(study, location + "#[" + index++ + "]");
+                    }
+                } else {
+                    accept(node, location);
+                }
+                return;
+            }
+            if (first != JsonToken.START_ARRAY) {
+                sink.reject(new Rejection(location, null, "expected a study object or an array of studies"));
+                return;
+            }
+            while (parser.nextToken() != JsonToken.END_ARRAY) {
+                accept(parser.readValueAsTree(), location + "#[" + index++ + "]");
+            }
+        } catch (JacksonException e) {
+            // A syntax error ends the file: the records before it are imported, the rest cannot be located.
+            sink.reject(new Rejection(location + "#[" + index + "]", null, "malformed JSON at line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": "
+                    + e.getOriginalMessage() + "; rest of file skipped"));
+        }
+    }
+
+    private void accept(JsonNode study, String location) {
+        String nctId = study.path("protocolSection").path("identificationModule").path("nctId").asString(null);
+        try {
+            sink.accept(ApiV2StudyMapper.map(study, location, hash(study)));
+        } catch (InvalidRecordException e) {
+            sink.reject(new Rejection(location, nctId, e.getMessage()));
+        }
+    }
+
+    private static String hash(JsonNode study) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(JSON.writeValueAsBytes(study)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

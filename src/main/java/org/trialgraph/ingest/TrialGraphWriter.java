@@ -1,0 +1,284 @@
+package org.trialgraph.ingest;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.Values;
+import org.neo4j.driver.exceptions.Neo4jException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes batches of studies to the graph, one transaction per batch: a batch is written whole or not at all,
+ * so no trial is ever half-written. A study whose content hash is already stored is left alone; an older
+ * version of a stored study is ignored; a newer one replaces the stored trial completely.
+ */
+@Component
+class TrialGraphWriter {
+
+    private static final Logger log = LoggerFactory.getLogger(TrialGraphWriter.class);
+
+    /** What one batch did. */
+    record BatchResult(int created, int updated, int unchanged, List<Rejection> rejected) {
+    }
+
+    private static final String FIND_STORED = """
+            UNWIND $ids AS id
+            MATCH (t:Trial {nctId: id})
+            RETURN t.nctId AS nctId, t.sourceHash AS hash, t.lastUpdated AS lastUpdated, t.sourceVersion AS version
+            """;
+
+    private static final String DELETE_OWNED = """
+            UNWIND $ids AS id
+            MATCH (:Trial {nctId: id})-[:MEASURES|HAS_ARM]->(owned)
+            DETACH DELETE owned
+            """;
+
+    // Unlinks a replaced trial from shared nodes and removes those that no other trial uses any more, so a
+    // re-import ends exactly like a clean import of the newer version.
+    private static final String UNLINK_SHARED = """
+            UNWIND $ids AS id
+            MATCH (:Trial {nctId: id})-[r:SPONSORED_BY|STUDIES|TESTS|RECRUITS_AT|STUDIES_MESH|TESTS_MESH]->(shared)
+            DELETE r
+            WITH DISTINCT shared
+            WHERE NOT shared:MeshTerm AND NOT EXISTS { (:Trial)-->(shared) }
+            DETACH DELETE shared
+            """;
+
+    private static final String UPSERT_TRIALS = """
+            UNWIND $rows AS row
+            MERGE (t:Trial {nctId: row.nctId})
+            SET t = row.props
+            """;
+
+    private static final String LINK_SPONSORS = """
+            UNWIND $rows AS row
+            MATCH (t:Trial {nctId: row.nctId})
+            UNWIND row.sponsors AS x
+            MERGE (s:Sponsor {key: x.key})
+              ON CREATE SET s.name = x.name
+            SET s.agencyClass = coalesce(x.agencyClass, s.agencyClass)
+            CREATE (t)-[:SPONSORED_BY {role: x.role, position: x.position}]->(s)
+            """;
+
+    private static final String LINK_CONDITIONS = """
+            UNWIND $rows AS row
+            MATCH (t:Trial {nctId: row.nctId})
+            UNWIND row.conditions AS x
+            MERGE (c:Condition {key: x.key})
+              ON CREATE SET c.name = x.name
+            CREATE (t)-[:STUDIES {position: x.position}]->(c)
+            WITH c, x WHERE x.meshId IS NOT NULL
+            MATCH (m:MeshTerm {id: x.meshId})
+            MERGE (c)-[:MAPS_TO]->(m)
+            """;
+
+    private static final String MERGE_MESH_TERMS = """
+            UNWIND $terms AS x
+            MERGE (m:MeshTerm {id: x.id})
+            SET m.term = x.term
+            """;
+
+    private static final String LINK_MESH_TERMS = """
+            UNWIND $rows AS row
+            MATCH (t:Trial {nctId: row.nctId})
+            CALL (t, row) {
+              UNWIND row.conditionMeshes AS x
+              MATCH (m:MeshTerm {id: x.id})
+              CREATE (t)-[:STUDIES_MESH]->(m)
+            }
+            CALL (t, row) {
+              UNWIND row.interventionMeshes AS x
+              MATCH (m:MeshTerm {id: x.id})
+              CREATE (t)-[:TESTS_MESH]->(m)
+            }
+            """;
+
+    // See MeshAncestry: exact evidence replaces a term's ancestors, bounded evidence narrows them.
+    private static final String UPDATE_MESH_ANCESTRY = """
+            UNWIND $ancestry AS x
+            MATCH (m:MeshTerm {id: x.id})
+            WITH m, x, coalesce(m.ancestry, 'NONE') AS known
+            WHERE x.exact OR known <> 'EXACT'
+            WITH m, x, x.exact OR known = 'NONE' AS replace
+            CALL (m, x, replace) {
+              MATCH (m)-[b:BROADER]->(a)
+              WHERE replace OR NOT a.id IN x.ancestors
+              DELETE b
+            }
+            CALL (m, x, replace) {
+              WITH m, x WHERE replace
+              UNWIND x.ancestors AS ancestorId
+              MATCH (a:MeshTerm {id: ancestorId})
+              CREATE (m)-[:BROADER]->(a)
+            }
+            SET m.ancestry = CASE WHEN x.exact THEN 'EXACT' ELSE 'BOUNDED' END
+            """;
+
+    private static final String LINK_INTERVENTIONS = """
+            UNWIND $rows AS row
+            MATCH (t:Trial {nctId: row.nctId})
+            UNWIND row.interventions AS x
+            MERGE (i:Intervention {key: x.key})
+              ON CREATE SET i.name = x.name, i.type = x.type
+            CREATE (t)-[:TESTS {position: x.position, description: x.description, otherNames: x.otherNames,
+                                armGroupLabels: x.armGroupLabels}]->(i)
+            """;
+
+    private static final String CREATE_ARMS = """
+            UNWIND $rows AS row
+            MATCH (t:Trial {nctId: row.nctId})
+            UNWIND row.arms AS x
+            CREATE (t)-[:HAS_ARM {position: x.position}]->(:Arm {id: x.id, label: x.label, type: x.type,
+                    description: x.description, interventionNames: x.interventionNames})
+            """;
+
+    private static final String CREATE_OUTCOMES = """
+            UNWIND $rows AS row
+            MATCH (t:Trial {nctId: row.nctId})
+            UNWIND row.outcomes AS x
+            CREATE (t)-[:MEASURES {kind: x.kind, position: x.position}]->(:Outcome {id: x.id, measure: x.measure,
+                    timeFrame: x.timeFrame, description: x.description})
+            """;
+
+    private static final String LINK_SITES = """
+            UNWIND $rows AS row
+            MATCH (t:Trial {nctId: row.nctId})
+            UNWIND row.sites AS x
+            MERGE (s:Site {key: x.key})
+              ON CREATE SET s.facility = x.facility, s.city = x.city, s.state = x.state, s.zip = x.zip,
+                            s.country = x.country,
+                            s.location = CASE WHEN x.latitude IS NULL OR x.longitude IS NULL THEN null
+                                         ELSE point({latitude: x.latitude, longitude: x.longitude}) END
+            CREATE (t)-[:RECRUITS_AT {status: x.status, position: x.position}]->(s)
+            WITH s, x WHERE x.country IS NOT NULL
+            MERGE (c:Country {name: x.country})
+            MERGE (s)-[:IN]->(c)
+            """;
+
+    private final Driver driver;
+
+    TrialGraphWriter(Driver driver) {
+        this.driver = driver;
+    }
+
+    BatchResult write(List<StudyRecord> batch) {
+        try {
+            return writeTogether(batch);
+        } catch (Neo4jException e) {
+            if (batch.size() == 1) {
+                StudyRecord study = batch.get(0);
+                log.warn("Database rejected {}: {}", study.nctId(), e.getMessage());
+                return new BatchResult(0, 0, 0, List.of(new Rejection(study.provenance().location(), study.nctId(),
+                        "database rejected the record: " + e.getMessage())));
+            }
+            // Find the culprit: write the batch's studies one by one; the others still land.
+            return batch.stream().map(study -> write(List.of(study))).reduce(new BatchResult(0, 0, 0, List.of()),
+                    TrialGraphWriter::sum);
+        }
+    }
+
+    private static BatchResult sum(BatchResult a, BatchResult b) {
+        List<Rejection> rejected = new ArrayList<>(a.rejected());
+        rejected.addAll(b.rejected());
+        return new BatchResult(a.created() + b.created(), a.updated() + b.updated(), a.unchanged() + b.unchanged(),
+                rejected);
+    }
+
+    private BatchResult writeTogether(List<StudyRecord> batch) {
+        Map<String, StudyRecord> newest = newestPerId(batch);
+        int unchanged = batch.size() - newest.size();
+        try (var session = driver.session()) {
+            return session.executeWrite(tx -> {
+                Map<String, Stored> stored = findStored(tx, newest.keySet());
+                List<StudyRecord> toWrite = new ArrayList<>();
+                List<String> replaced = new ArrayList<>();
+                int skipped = 0;
+                for (StudyRecord study : newest.values()) {
+                    Stored known = stored.get(study.nctId());
+                    if (known != null && !known.isReplacedBy(study)) {
+                        skipped++;
+                        continue;
+                    }
+                    if (known != null) {
+                        replaced.add(study.nctId());
+                    }
+                    toWrite.add(study);
+                }
+                writeStudies(tx, toWrite, replaced);
+                return new BatchResult(toWrite.size() - replaced.size(), replaced.size(), unchanged + skipped,
+                        List.of());
+            });
+        }
+    }
+
+    private void writeStudies(TransactionContext tx, List<StudyRecord> studies, List<String> replaced) {
+        if (studies.isEmpty()) {
+            return;
+        }
+        if (!replaced.isEmpty()) {
+            run(tx, DELETE_OWNED, Map.of("ids", replaced));
+            run(tx, UNLINK_SHARED, Map.of("ids", replaced));
+        }
+        String importedAt = Instant.now().toString();
+        List<Map<String, Object>> rows = new ArrayList<>(studies.size());
+        MeshAncestry ancestry = new MeshAncestry();
+        for (StudyRecord study : studies) {
+            rows.add(TrialRows.of(study, importedAt));
+            ancestry.add(study.conditionBrowse());
+            ancestry.add(study.interventionBrowse());
+        }
+        Map<String, Object> params = Map.of("rows", rows);
+        run(tx, UPSERT_TRIALS, params);
+        run(tx, LINK_SPONSORS, params);
+        run(tx, MERGE_MESH_TERMS, Map.of("terms", ancestry.termRows()));
+        run(tx, UPDATE_MESH_ANCESTRY, Map.of("ancestry", ancestry.ancestryRows()));
+        run(tx, LINK_MESH_TERMS, params);
+        run(tx, LINK_CONDITIONS, params);
+        run(tx, LINK_INTERVENTIONS, params);
+        run(tx, CREATE_ARMS, params);
+        run(tx, CREATE_OUTCOMES, params);
+        run(tx, LINK_SITES, params);
+    }
+
+    private static void run(TransactionContext tx, String cypher, Map<String, Object> params) {
+        tx.run(cypher, Values.value(params)).consume();
+    }
+
+    /** Within one batch, only the newest version of each NCT id is written. */
+    private static Map<String, StudyRecord> newestPerId(List<StudyRecord> batch) {
+        Map<String, StudyRecord> newest = new LinkedHashMap<>();
+        for (StudyRecord study : batch) {
+            newest.merge(study.nctId(), study, (a, b) -> Versions.isNewer(b, a.status().lastUpdated(),
+                    a.provenance().versionHolder()) ? b : a);
+        }
+        return newest;
+    }
+
+    private static Map<String, Stored> findStored(TransactionContext tx, java.util.Collection<String> ids) {
+        Map<String, Stored> stored = new HashMap<>();
+        tx.run(FIND_STORED, Map.of("ids", List.copyOf(ids))).forEachRemaining(r -> stored.put(r.get("nctId").asString(),
+                new Stored(r.get("hash").asString(null), r.get("lastUpdated").asString(null),
+                        r.get("version").asString(null))));
+        return stored;
+    }
+
+    private record Stored(String hash, String lastUpdated, String version) {
+
+        boolean isReplacedBy(StudyRecord study) {
+            if (study.provenance().contentHash().equals(hash)) {
+                return false;
+            }
+            return Versions.isNewer(study, lastUpdated == null ? null : new StudyRecord.PartialDate(lastUpdated, null),
+                    version) || Versions.isSameVersion(study, lastUpdated, version);
+        }
+    }
+}

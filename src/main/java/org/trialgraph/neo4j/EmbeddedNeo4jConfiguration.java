@@ -1,0 +1,80 @@
+package org.trialgraph.neo4j;
+
+import java.net.URI;
+import java.nio.file.Path;
+
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
+import org.neo4j.configuration.connectors.ConnectorPortRegister;
+import org.neo4j.configuration.connectors.ConnectorType;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.connectors.HttpsConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Starts Neo4j Community in-process when no external server is configured, and points Spring Boot's
+ * driver at its loopback Bolt connector. The driver bean depends on the connection details, which depend on
+ * the running database, so the driver connects only once Neo4j is up.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(NoExternalNeo4jCondition.class)
+@EnableConfigurationProperties(EmbeddedNeo4jProperties.class)
+class EmbeddedNeo4jConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedNeo4jConfiguration.class);
+
+    private static final String LOOPBACK = "127.0.0.1";
+
+    @Bean(destroyMethod = "shutdown")
+    DatabaseManagementService embeddedNeo4j(EmbeddedNeo4jProperties properties) {
+        Path home = properties.dataDir().toAbsolutePath().normalize();
+        log.info("Starting embedded Neo4j in {}", home);
+        return new DatabaseManagementServiceBuilder(home)
+                .setConfig(BoltConnector.enabled, true)
+                .setConfig(BoltConnector.listen_address, new SocketAddress(LOOPBACK, properties.boltPort()))
+                .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
+                // Neo4j 5.26's in-JVM local channel breaks on the Netty 4.2 that the driver needs: Bolt over TCP.
+                .setConfig(BoltConnectorInternalSettings.enable_local_connector, false)
+                .setConfig(HttpConnector.enabled, false)
+                .setConfig(HttpsConnector.enabled, false)
+                // No authentication is safe only because Bolt listens on loopback alone.
+                .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                .setConfig(GraphDatabaseSettings.pagecache_memory, properties.pageCache().toBytes())
+                .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size,
+                        properties.transactionMemory().toBytes())
+                .setConfig(GraphDatabaseSettings.transaction_timeout, properties.transactionTimeout())
+                .build();
+    }
+
+    @Bean
+    Neo4jConnectionDetails embeddedNeo4jConnectionDetails(DatabaseManagementService embeddedNeo4j) {
+        URI uri = URI.create("bolt://" + LOOPBACK + ":" + boltPort(embeddedNeo4j));
+        log.info("Embedded Neo4j is up; Bolt at {} (Neo4j Browser or cypher-shell can attach, no auth)", uri);
+        return new Neo4jConnectionDetails() {
+            @Override
+            public URI getUri() {
+                return uri;
+            }
+        };
+    }
+
+    private static int boltPort(DatabaseManagementService dbms) {
+        GraphDatabaseAPI system = (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+        return system.getDependencyResolver()
+                .resolveDependency(ConnectorPortRegister.class)
+                .getLocalAddress(ConnectorType.BOLT)
+                .getPort();
+    }
+}

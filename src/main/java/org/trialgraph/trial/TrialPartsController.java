@@ -1,0 +1,108 @@
+package org.trialgraph.trial;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+import org.dataloader.DataLoader;
+import reactor.core.publisher.Mono;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.stereotype.Controller;
+
+import org.trialgraph.trial.TrialParts.Arm;
+import org.trialgraph.trial.TrialParts.Condition;
+import org.trialgraph.trial.TrialParts.MeshTerm;
+import org.trialgraph.trial.TrialParts.Outcome;
+import org.trialgraph.trial.TrialParts.Sponsor;
+import org.trialgraph.trial.TrialParts.TrialIntervention;
+import org.trialgraph.trial.TrialParts.TrialSite;
+
+/**
+ * Loads the linked parts of trials in batches: however many trials a response holds, each part costs one
+ * database query.
+ */
+@Controller
+class TrialPartsController {
+
+    private static final String OUTCOMES_LOADER = "trialOutcomes";
+
+    private final TrialRepository trials;
+
+    TrialPartsController(TrialRepository trials, BatchLoaderRegistry registry) {
+        this.trials = trials;
+        registry.<String, List<Outcome>>forName(OUTCOMES_LOADER)
+                .registerMappedBatchLoader((ids, env) -> Mono.fromCallable(() -> trials.outcomes(ids)));
+    }
+
+    @BatchMapping
+    List<Sponsor> leadSponsor(List<Trial> batch) {
+        return inOrder(batch, trials.sponsorsWithRole(ids(batch), "LEAD"), list -> list.isEmpty() ? null : list.get(0));
+    }
+
+    @BatchMapping
+    List<List<Sponsor>> collaborators(List<Trial> batch) {
+        return inOrder(batch, trials.sponsorsWithRole(ids(batch), "COLLABORATOR"), Function.identity());
+    }
+
+    @BatchMapping
+    List<List<Condition>> conditions(List<Trial> batch) {
+        return inOrder(batch, trials.conditions(ids(batch)), Function.identity());
+    }
+
+    @BatchMapping
+    List<List<MeshTerm>> meshTerms(List<Trial> batch) {
+        return inOrder(batch, trials.conditionMeshTerms(ids(batch)), Function.identity());
+    }
+
+    @BatchMapping
+    List<List<MeshTerm>> interventionMeshTerms(List<Trial> batch) {
+        return inOrder(batch, trials.interventionMeshTerms(ids(batch)), Function.identity());
+    }
+
+    @BatchMapping
+    List<List<TrialIntervention>> interventions(List<Trial> batch) {
+        return inOrder(batch, trials.interventions(ids(batch)), Function.identity());
+    }
+
+    @BatchMapping
+    List<List<Arm>> arms(List<Trial> batch) {
+        return inOrder(batch, trials.arms(ids(batch)), Function.identity());
+    }
+
+    @SchemaMapping
+    CompletableFuture<List<Outcome>> outcomes(Trial trial, @Argument String kind,
+            DataLoader<String, List<Outcome>> trialOutcomes) {
+        return trialOutcomes.load(trial.nctId()).thenApply(all -> kind == null ? all
+                : all.stream().filter(outcome -> outcome.kind().equals(kind)).toList());
+    }
+
+    @BatchMapping
+    List<List<TrialSite>> sites(List<Trial> batch) {
+        return inOrder(batch, trials.sites(ids(batch)), Function.identity());
+    }
+
+    @BatchMapping(typeName = "Condition", field = "meshTerm")
+    List<MeshTerm> conditionMeshTerm(List<Condition> batch) {
+        Map<String, List<MeshTerm>> byKey = trials.conditionMesh(batch.stream().map(Condition::key).distinct().toList());
+        return batch.stream().map(c -> byKey.get(c.key()).stream().findFirst().orElse(null)).toList();
+    }
+
+    @BatchMapping(typeName = "MeshTerm", field = "ancestors")
+    List<List<MeshTerm>> meshAncestors(List<MeshTerm> batch) {
+        Map<String, List<MeshTerm>> byId = trials.meshAncestors(batch.stream().map(MeshTerm::id).distinct().toList());
+        return batch.stream().map(m -> byId.get(m.id())).toList();
+    }
+
+    private static List<String> ids(List<Trial> batch) {
+        return batch.stream().map(Trial::nctId).distinct().toList();
+    }
+
+    private static <T, R> List<R> inOrder(List<Trial> batch, Map<String, List<T>> byId, Function<List<T>, R> pick) {
+        return batch.stream().map(t -> pick.apply(byId.getOrDefault(t.nctId(), List.of()))).toList();
+    }
+}

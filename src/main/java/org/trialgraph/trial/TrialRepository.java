@@ -1,0 +1,198 @@
+package org.trialgraph.trial;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
+
+import org.springframework.stereotype.Repository;
+
+import org.trialgraph.trial.TrialParts.Arm;
+import org.trialgraph.trial.TrialParts.Condition;
+import org.trialgraph.trial.TrialParts.MeshTerm;
+import org.trialgraph.trial.TrialParts.Outcome;
+import org.trialgraph.trial.TrialParts.Sponsor;
+import org.trialgraph.trial.TrialParts.TrialIntervention;
+import org.trialgraph.trial.TrialParts.TrialSite;
+
+/**
+ * Reads trials and their linked parts. Every part query takes many trial ids at once, so a page of trials
+ * costs one query per part, not one per trial.
+ */
+@Repository
+class TrialRepository {
+
+    private static final String TRIAL = """
+            MATCH (t:Trial {nctId: $nctId})
+            RETURN t
+            """;
+
+    private static final String SPONSORS = """
+            UNWIND $ids AS id
+            MATCH (:Trial {nctId: id})-[r:SPONSORED_BY]->(s:Sponsor)
+            RETURN id, r.role AS role, s.name AS name, s.agencyClass AS agencyClass
+            ORDER BY id, r.position
+            """;
+
+    private static final String CONDITIONS = """
+            UNWIND $ids AS id
+            MATCH (:Trial {nctId: id})-[r:STUDIES]->(c:Condition)
+            RETURN id, c.key AS key, c.name AS name
+            ORDER BY id, r.position
+            """;
+
+    private static final String CONDITION_MESH_TERMS = """
+            UNWIND $ids AS id
+            MATCH (:Trial {nctId: id})-[:STUDIES_MESH]->(m:MeshTerm)
+            RETURN id, m.id AS meshId, m.term AS term
+            ORDER BY id, m.term
+            """;
+
+    private static final String INTERVENTION_MESH_TERMS = """
+            UNWIND $ids AS id
+            MATCH (:Trial {nctId: id})-[:TESTS_MESH]->(m:MeshTerm)
+            RETURN id, m.id AS meshId, m.term AS term
+            ORDER BY id, m.term
+            """;
+
+    private static final String INTERVENTIONS = """
+            UNWIND $ids AS id
+            MATCH (:Trial {nctId: id})-[r:TESTS]->(i:Intervention)
+            RETURN id, i.type AS type, i.name AS name, r.otherNames AS otherNames, r.description AS description,
+                   r.armGroupLabels AS armGroupLabels
+            ORDER BY id, r.position
+            """;
+
+    private static final String ARMS = """
+            UNWIND $ids AS id
+            MATCH (:Trial {nctId: id})-[r:HAS_ARM]->(a:Arm)
+            RETURN id, a.label AS label, a.type AS type, a.description AS description,
+                   a.interventionNames AS interventionNames
+            ORDER BY id, r.position
+            """;
+
+    private static final String OUTCOMES = """
+            UNWIND $ids AS id
+            MATCH (:Trial {nctId: id})-[r:MEASURES]->(o:Outcome)
+            RETURN id, r.kind AS kind, o.measure AS measure, o.timeFrame AS timeFrame, o.description AS description
+            ORDER BY id, r.position
+            """;
+
+    private static final String SITES = """
+            UNWIND $ids AS id
+            MATCH (:Trial {nctId: id})-[r:RECRUITS_AT]->(s:Site)
+            RETURN id, s.facility AS facility, r.status AS status, s.city AS city, s.state AS state, s.zip AS zip,
+                   s.country AS country, s.location.latitude AS latitude, s.location.longitude AS longitude
+            ORDER BY id, r.position
+            """;
+
+    private static final String CONDITION_MESH = """
+            UNWIND $keys AS key
+            MATCH (:Condition {key: key})-[:MAPS_TO]->(m:MeshTerm)
+            RETURN key AS id, m.id AS meshId, m.term AS term
+            """;
+
+    private static final String MESH_ANCESTORS = """
+            UNWIND $ids AS id
+            MATCH (:MeshTerm {id: id})-[:BROADER]->(a:MeshTerm)
+            RETURN id, a.id AS meshId, a.term AS term
+            ORDER BY id, a.term
+            """;
+
+    private final Driver driver;
+
+    TrialRepository(Driver driver) {
+        this.driver = driver;
+    }
+
+    Optional<Trial> findTrial(String nctId) {
+        return driver.executableQuery(TRIAL).withParameters(Map.of("nctId", nctId)).execute().records().stream()
+                .findFirst()
+                .map(r -> Trial.from(r.get("t")));
+    }
+
+    Map<String, List<Sponsor>> sponsorsWithRole(Collection<String> nctIds, String role) {
+        return byId(SPONSORS, "ids", nctIds, r -> role.equals(r.get("role").asString())
+                ? new Sponsor(r.get("name").asString(), text(r.get("agencyClass")))
+                : null);
+    }
+
+    Map<String, List<Condition>> conditions(Collection<String> nctIds) {
+        return byId(CONDITIONS, "ids", nctIds, r -> new Condition(r.get("key").asString(), r.get("name").asString()));
+    }
+
+    Map<String, List<MeshTerm>> conditionMeshTerms(Collection<String> nctIds) {
+        return byId(CONDITION_MESH_TERMS, "ids", nctIds, TrialRepository::meshTerm);
+    }
+
+    Map<String, List<MeshTerm>> interventionMeshTerms(Collection<String> nctIds) {
+        return byId(INTERVENTION_MESH_TERMS, "ids", nctIds, TrialRepository::meshTerm);
+    }
+
+    Map<String, List<TrialIntervention>> interventions(Collection<String> nctIds) {
+        return byId(INTERVENTIONS, "ids", nctIds, r -> new TrialIntervention(r.get("type").asString(),
+                r.get("name").asString(), texts(r.get("otherNames")), text(r.get("description")),
+                texts(r.get("armGroupLabels"))));
+    }
+
+    Map<String, List<Arm>> arms(Collection<String> nctIds) {
+        return byId(ARMS, "ids", nctIds, r -> new Arm(text(r.get("label")), text(r.get("type")),
+                text(r.get("description")), texts(r.get("interventionNames"))));
+    }
+
+    Map<String, List<Outcome>> outcomes(Collection<String> nctIds) {
+        return byId(OUTCOMES, "ids", nctIds, r -> new Outcome(r.get("kind").asString(), r.get("measure").asString(),
+                text(r.get("timeFrame")), text(r.get("description"))));
+    }
+
+    Map<String, List<TrialSite>> sites(Collection<String> nctIds) {
+        return byId(SITES, "ids", nctIds, r -> new TrialSite(text(r.get("facility")), text(r.get("status")),
+                text(r.get("city")), text(r.get("state")), text(r.get("zip")), text(r.get("country")),
+                decimal(r.get("latitude")), decimal(r.get("longitude"))));
+    }
+
+    Map<String, List<MeshTerm>> conditionMesh(Collection<String> conditionKeys) {
+        return byId(CONDITION_MESH, "keys", conditionKeys, TrialRepository::meshTerm);
+    }
+
+    Map<String, List<MeshTerm>> meshAncestors(Collection<String> meshIds) {
+        return byId(MESH_ANCESTORS, "ids", meshIds, TrialRepository::meshTerm);
+    }
+
+    private static MeshTerm meshTerm(Record r) {
+        return new MeshTerm(r.get("meshId").asString(), r.get("term").asString());
+    }
+
+    /** Runs a batch query and groups its rows by the id they belong to; rows mapped to null are dropped. */
+    private <T> Map<String, List<T>> byId(String cypher, String parameter, Collection<String> ids,
+            Function<Record, T> mapper) {
+        Map<String, List<T>> grouped = new LinkedHashMap<>();
+        ids.forEach(id -> grouped.put(id, new java.util.ArrayList<>()));
+        driver.executableQuery(cypher).withParameters(Map.of(parameter, List.copyOf(ids))).execute().records()
+                .forEach(r -> {
+                    T item = mapper.apply(r);
+                    if (item != null) {
+                        grouped.get(r.get("id").asString()).add(item);
+                    }
+                });
+        return grouped;
+    }
+
+    private static String text(Value value) {
+        return value.isNull() ? null : value.asString();
+    }
+
+    private static Double decimal(Value value) {
+        return value.isNull() ? null : value.asDouble();
+    }
+
+    private static List<String> texts(Value value) {
+        return value.isNull() ? List.of() : value.asList(Value::asString);
+    }
+}
