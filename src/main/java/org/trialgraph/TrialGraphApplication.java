@@ -1,12 +1,24 @@
 package org.trialgraph;
 
+import java.util.Arrays;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
+import org.trialgraph.ingest.ImportCommand;
+
+/**
+ * Runs the GraphQL service, or with {@code import PATH...} as the first arguments imports studies and exits.
+ */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class TrialGraphApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("import")) {
+            System.exit(ImportCommand.execute(TrialGraphApplication.class, Arrays.copyOfRange(args, 1, args.length)));
+        }
         SpringApplication.run(TrialGraphApplication.class, args);
     }
 }

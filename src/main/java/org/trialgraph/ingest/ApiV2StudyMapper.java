@@ -204,6 +204,10 @@ final class ApiV2StudyMapper {
     private static MeshRef mesh(JsonFields mesh) {
         String id = mesh.string("id");
         String term = mesh.string("term");
-        return id == null ? null : new MeshRef(id, term == null ? id : term);
+        if (id == null) {
+            return null;
+        }
+        String canonical = MeshIds.canonical(id);
+        return new MeshRef(canonical, term == null ? canonical : term);
     }
 }

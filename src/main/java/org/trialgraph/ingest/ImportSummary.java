@@ -6,7 +6,7 @@ import java.util.List;
  * What an import did: studies read, created, updated (a newer version replaced the stored one), unchanged
  * (identical or older than the stored version), and rejected records with their reasons.
  */
-public record ImportSummary(long read, long created, long updated, long unchanged, List<Rejection> rejected,
+public record ImportSummary(long read, long imported, long updated, long unchanged, List<Rejection> rejected,
         double seconds) {
 
     public long rejectedCount() {
@@ -19,6 +19,6 @@ public record ImportSummary(long read, long created, long updated, long unchange
 
     public String describe() {
         return String.format("read %,d, imported %,d, updated %,d, unchanged %,d, rejected %,d in %.1f s (%,.0f studies/s)",
-                read, created, updated, unchanged, rejected.size(), seconds, studiesPerSecond());
+                read, imported, updated, unchanged, rejected.size(), seconds, studiesPerSecond());
     }
 }

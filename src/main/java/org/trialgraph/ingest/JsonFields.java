@@ -168,7 +168,7 @@ final class JsonFields {
         if (value.isString()) {
             return "\"" + abbreviate(value.stringValue()) + "\"";
         }
-        if (value.isContainerNode()) {
+        if (value.isContainer()) {
             return value.isArray() ? "an array" : "an object";
         }
         return abbreviate(value.toString());

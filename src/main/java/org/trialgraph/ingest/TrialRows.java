@@ -59,6 +59,7 @@ final class TrialRows {
         p.put("briefSummary", s.briefSummary());
         p.put("detailedDescription", s.detailedDescription());
         p.put("keywords", s.keywords());
+        p.put("keywordText", keywordText(s));
         var design = s.design();
         p.put("studyType", design.studyType());
         p.put("phases", design.phases());
@@ -93,6 +94,14 @@ final class TrialRows {
         p.put("importedAt", importedAt);
         p.values().removeIf(Objects::isNull);
         return p;
+    }
+
+    /** Keywords, conditions and intervention names in one text, for the full-text index. */
+    private static String keywordText(StudyRecord s) {
+        List<String> words = new ArrayList<>(s.keywords());
+        words.addAll(s.conditions());
+        s.interventions().forEach(i -> words.add(i.name()));
+        return words.isEmpty() ? null : String.join(" ; ", words);
     }
 
     private static void putDate(Map<String, Object> p, String name, PartialDate date) {

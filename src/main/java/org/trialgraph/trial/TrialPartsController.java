@@ -1,5 +1,6 @@
 package org.trialgraph.trial;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -40,8 +41,11 @@ class TrialPartsController {
     }
 
     @BatchMapping
-    List<Sponsor> leadSponsor(List<Trial> batch) {
-        return inOrder(batch, trials.sponsorsWithRole(ids(batch), "LEAD"), list -> list.isEmpty() ? null : list.get(0));
+    Map<Trial, Sponsor> leadSponsor(List<Trial> batch) {
+        Map<String, List<Sponsor>> leads = trials.sponsorsWithRole(ids(batch), "LEAD");
+        Map<Trial, Sponsor> result = new HashMap<>();
+        batch.forEach(t -> leads.getOrDefault(t.nctId(), List.of()).stream().findFirst().ifPresent(s -> result.put(t, s)));
+        return result;
     }
 
     @BatchMapping
@@ -87,9 +91,11 @@ class TrialPartsController {
     }
 
     @BatchMapping(typeName = "Condition", field = "meshTerm")
-    List<MeshTerm> conditionMeshTerm(List<Condition> batch) {
+    Map<Condition, MeshTerm> conditionMeshTerm(List<Condition> batch) {
         Map<String, List<MeshTerm>> byKey = trials.conditionMesh(batch.stream().map(Condition::key).distinct().toList());
-        return batch.stream().map(c -> byKey.get(c.key()).stream().findFirst().orElse(null)).toList();
+        Map<Condition, MeshTerm> result = new HashMap<>();
+        batch.forEach(c -> byKey.get(c.key()).stream().findFirst().ifPresent(m -> result.put(c, m)));
+        return result;
     }
 
     @BatchMapping(typeName = "MeshTerm", field = "ancestors")

@@ -1,0 +1,108 @@
+package org.trialgraph.ingest;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Unmatched;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code java -jar trialgraph.jar import PATH...}: imports studies and exits with 0 when nothing was
+ * rejected, 1 when some records were rejected (or the import could not run), 2 on a usage error.
+ */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Imports ClinicalTrials.gov API v2 JSON studies into the graph and exits.",
+        footer = {"", "PATH is a .json file (one study, an array of studies or an API page), a .jsonl/.ndjson file, "
+                + "a .zip of those, or a directory of any of them (recursively).",
+                "Spring properties are accepted as --name=value, e.g. --trialgraph.neo4j.data-dir=./data/neo4j "
+                + "or --spring.neo4j.uri=bolt://host:7687.",
+                "Exit codes: 0 all imported, 1 some records rejected or import failed, 2 usage error."})
+public final class ImportCommand implements Callable<Integer> {
+
+    static final int REJECTED = 1;
+    static final int USAGE = 2;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files, directories or archives to import.")
+    private List<Path> paths = new ArrayList<>();
+
+    @Unmatched
+    private List<String> springProperties = new ArrayList<>();
+
+    private final Class<?> application;
+
+    public ImportCommand(Class<?> application) {
+        this.application = application;
+    }
+
+    /** Runs the command line and returns its exit code. */
+    public static int execute(Class<?> application, String... args) {
+        CommandLine commandLine = new CommandLine(new ImportCommand(application)).setUnmatchedArgumentsAllowed(true);
+        commandLine.setExitCodeExceptionMapper(e -> REJECTED);
+        return commandLine.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter err = new PrintWriter(System.err, true);
+        for (String property : springProperties) {
+            if (!property.startsWith("--") || !property.contains("=")) {
+                err.println("Unknown argument: " + property + " (options are --name=value)");
+                return USAGE;
+            }
+        }
+        for (Path path : paths) {
+            if (!Files.exists(path)) {
+                err.println("No such file or directory: " + path);
+                return USAGE;
+            }
+        }
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
+                .web(WebApplicationType.NONE)
+                .properties("trialgraph.seed.enabled=false", "spring.main.banner-mode=off")
+                .run(springProperties.toArray(String[]::new))) {
+            ImportSummary summary = context.getBean(StudyImporter.class).importPaths(paths, new ProgressLine(err));
+            PrintWriter out = new PrintWriter(System.out, true);
+            summary.rejected().forEach(rejection -> out.println("rejected " + rejection));
+            out.println(summary.describe());
+            return summary.rejected().isEmpty() ? 0 : REJECTED;
+        }
+    }
+
+    /** Prints how far the import has come, in place on a terminal and once every few seconds otherwise. */
+    private static final class ProgressLine implements ImportProgress {
+
+        private final PrintWriter err;
+        private final boolean terminal = System.console() != null;
+        private double lastPrinted = -10;
+
+        ProgressLine(PrintWriter err) {
+            this.err = err;
+        }
+
+        @Override
+        public void update(long read, long rejected, double seconds) {
+            if (!terminal && seconds - lastPrinted < 5) {
+                return;
+            }
+            lastPrinted = seconds;
+            String line = String.format("importing: %,d studies read, %,d rejected, %.0f s, %,.0f studies/s", read,
+                    rejected, seconds, seconds > 0 ? read / seconds : 0);
+            if (terminal) {
+                err.print("\r" + line);
+                err.flush();
+            } else {
+                err.println(line);
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package org.trialgraph.stats;
+
+import java.util.Comparator;
+import java.util.List;
+
+import org.neo4j.driver.Driver;
+
+import org.springframework.stereotype.Repository;
+
+/** Node and relationship counts from Neo4j's count store: cheap at any size. */
+@Repository
+class GraphStatsRepository {
+
+    // SchemaMigration nodes are the migration runner's bookkeeping, not graph data.
+    private static final String LABEL_COUNTS = """
+            CALL db.labels() YIELD label
+            WITH label WHERE label <> 'SchemaMigration'
+            CALL (label) { MATCH (n:$(label)) RETURN count(n) AS count }
+            RETURN label, count
+            """;
+
+    private static final String TYPE_COUNTS = """
+            CALL db.relationshipTypes() YIELD relationshipType AS type
+            CALL (type) { MATCH ()-[r:$(type)]->() RETURN count(r) AS count }
+            RETURN type, count
+            """;
+
+    private final Driver driver;
+
+    GraphStatsRepository(Driver driver) {
+        this.driver = driver;
+    }
+
+    GraphStats graphStats() {
+        List<GraphStats.LabelCount> labels = driver.executableQuery(LABEL_COUNTS).execute().records().stream()
+                .map(r -> new GraphStats.LabelCount(r.get("label").asString(), r.get("count").asLong()))
+                .filter(c -> c.count() > 0)
+                .sorted(Comparator.comparingLong(GraphStats.LabelCount::count).reversed())
+                .toList();
+        List<GraphStats.TypeCount> types = driver.executableQuery(TYPE_COUNTS).execute().records().stream()
+                .map(r -> new GraphStats.TypeCount(r.get("type").asString(), r.get("count").asLong()))
+                .filter(c -> c.count() > 0)
+                .sorted(Comparator.comparingLong(GraphStats.TypeCount::count).reversed())
+                .toList();
+        return new GraphStats(labels, types);
+    }
+}
