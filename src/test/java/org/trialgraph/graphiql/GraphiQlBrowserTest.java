@@ -36,7 +36,7 @@ import org.springframework.util.FileSystemUtils;
  * anywhere but the application.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(BranchOnlyGraphQlAccess.class)
+@Import(BranchOnlyGraphQlAccess.class) // branch-only; remove together with that class when merging
 class GraphiQlBrowserTest {
 
     // What to run and what the response pane must then show; adjust to the real schema as it grows.
