@@ -1,6 +1,7 @@
 package org.trialgraph.ingest;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -41,6 +42,8 @@ final class ApiV2StudyMapper {
             "DIAGNOSTIC_TEST", "DIETARY_SUPPLEMENT", "DRUG", "GENETIC", "PROCEDURE", "RADIATION", "OTHER");
     static final Set<String> DATE_TYPES = Set.of("ACTUAL", "ESTIMATED");
     static final Set<String> STANDARD_AGES = Set.of("CHILD", "ADULT", "OLDER_ADULT");
+
+    static final String UNNAMED_INTERVENTION = "Unnamed intervention";
 
     private static final Pattern NCT_ID = Pattern.compile("NCT\\d{8}");
     private static final Pattern PARTIAL_DATE = Pattern.compile("\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?");
@@ -153,13 +156,12 @@ final class ApiV2StudyMapper {
     }
 
     private static Intervention intervention(JsonFields intervention) {
-        String name = intervention.string("name");
-        if (name == null) {
-            throw new InvalidRecordException(intervention.path() + ".name", "is missing");
-        }
-        return new Intervention(intervention.enumValue("type", INTERVENTION_TYPES), name,
-                intervention.string("description"), intervention.strings("otherNames"),
-                intervention.strings("armGroupLabels"));
+        String description = intervention.string("description");
+        // Real records have interventions without a name ("No intervention" given only as description).
+        String name = Objects.requireNonNullElse(intervention.string("name"),
+                description != null && description.length() <= 120 ? description : UNNAMED_INTERVENTION);
+        return new Intervention(intervention.enumValue("type", INTERVENTION_TYPES), name, description,
+                intervention.strings("otherNames"), intervention.strings("armGroupLabels"));
     }
 
     private static List<Outcome> outcomes(JsonFields module) {

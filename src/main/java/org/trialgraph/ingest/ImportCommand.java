@@ -66,10 +66,11 @@ public final class ImportCommand implements Callable<Integer> {
                 return USAGE;
             }
         }
+        List<String> arguments = new ArrayList<>(List.of("--trialgraph.seed.enabled=false", "--spring.main.banner-mode=off"));
+        arguments.addAll(springProperties);
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 .web(WebApplicationType.NONE)
-                .properties("trialgraph.seed.enabled=false", "spring.main.banner-mode=off")
-                .run(springProperties.toArray(String[]::new))) {
+                .run(arguments.toArray(String[]::new))) {
             ImportSummary summary = context.getBean(StudyImporter.class).importPaths(paths, new ProgressLine(err));
             PrintWriter out = new PrintWriter(System.out, true);
             summary.rejected().forEach(rejection -> out.println("rejected " + rejection));

@@ -17,6 +17,8 @@ import org.trialgraph.ingest.StudyRecord.MeshRef;
  * ancestors exactly; otherwise a term's ancestors are bounded by the intersection of the ancestor lists of all
  * trials that carry it. The result is kept on the MeSH tree as {@code (term)-[:BROADER]->(ancestor)} edges to
  * every ancestor (the transitive closure), so "a broad term finds its narrower terms' trials" is one hop.
+ * A term seen only beside others keeps an upper bound, which can hold a term that is not truly its ancestor
+ * until a record with fewer terms narrows it (docs/ARCHITECTURE.md, "MeSH hierarchy").
  */
 final class MeshAncestry {
 
@@ -33,8 +35,11 @@ final class MeshAncestry {
         browse.meshes().forEach(mesh -> distinctMeshes.add(remember(mesh)));
         boolean exact = distinctMeshes.size() == 1;
         for (String id : distinctMeshes) {
+            // A record never lists one of its direct terms among the ancestors, even when it is an ancestor of
+            // another direct term ("Neoplasms" beside "Kidney Neoplasms"): the other direct terms are candidates too.
             Set<String> ancestors = new LinkedHashSet<>();
             browse.ancestors().forEach(a -> ancestors.add(a.id()));
+            ancestors.addAll(distinctMeshes);
             ancestors.remove(id);
             evidence.merge(id, new Evidence(id, exact, ancestors), MeshAncestry::combine);
         }

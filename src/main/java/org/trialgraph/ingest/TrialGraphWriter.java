@@ -129,7 +129,7 @@ class TrialGraphWriter {
             UNWIND row.interventions AS x
             MERGE (i:Intervention {key: x.key})
               ON CREATE SET i.name = x.name, i.type = x.type
-            CREATE (t)-[:TESTS {position: x.position, description: x.description, otherNames: x.otherNames,
+            CREATE (t)-[:TESTS {position: x.position, name: x.name, description: x.description, otherNames: x.otherNames,
                                 armGroupLabels: x.armGroupLabels}]->(i)
             """;
 

@@ -64,7 +64,7 @@ class TrialRepository {
     private static final String INTERVENTIONS = """
             UNWIND $ids AS id
             MATCH (:Trial {nctId: id})-[r:TESTS]->(i:Intervention)
-            RETURN id, i.type AS type, i.name AS name, r.otherNames AS otherNames, r.description AS description,
+            RETURN id, i.type AS type, coalesce(r.name, i.name) AS name, r.otherNames AS otherNames, r.description AS description,
                    r.armGroupLabels AS armGroupLabels
             ORDER BY id, r.position
             """;
