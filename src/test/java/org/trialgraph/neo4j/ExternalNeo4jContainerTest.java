@@ -109,6 +109,20 @@ class ExternalNeo4jContainerTest {
     }
 
     @Test
+    void migratesTheSchemaInTheContainer() throws IOException {
+        int scripts = new PathMatchingResourcePatternResolver().getResources("classpath*:neo4j/migrations/V*__*.cypher").length;
+        try (Driver direct = GraphDatabase.driver(NEO4J.getBoltUrl(), AuthTokens.basic("neo4j", PASSWORD))) {
+            long migrations = direct.executableQuery("MATCH (m:SchemaMigration) RETURN count(m) AS n")
+                    .execute().records().get(0).get("n").asLong();
+            List<String> indexes = direct.executableQuery("SHOW INDEXES YIELD name RETURN name").execute().records()
+                    .stream().map(r -> r.get("name").asString()).toList();
+            assertThat(scripts).isGreaterThanOrEqualTo(3);
+            assertThat(migrations).isEqualTo(scripts);
+            assertThat(indexes).contains("trial_nct_id", "trial_overall_status", "trial_text", "site_location");
+        }
+    }
+
+    @Test
     void reportsReadyWithNeo4jUp() throws Exception {
         mvc.perform(get("/actuator/health/readiness"))
                 .andExpect(status().isOk())
