@@ -46,8 +46,8 @@ public final class ImportCommand implements Callable<Integer> {
 
     /** Runs the command line and returns its exit code. */
     public static int execute(Class<?> application, String... args) {
+        // picocli exits with 2 on invalid input and 1 when the command throws: the codes this command promises.
         CommandLine commandLine = new CommandLine(new ImportCommand(application)).setUnmatchedArgumentsAllowed(true);
-        commandLine.setExitCodeExceptionMapper(e -> REJECTED);
         return commandLine.execute(args);
     }
 
