@@ -62,7 +62,7 @@ class TrialGraphWriter {
     private static final String LINK_SPONSORS = """
             UNWIND $rows AS row
             MATCH (t:Trial {nctId: row.nctId})
-            UNWIND row.sponsors AS x
+            UNWIND row.items AS x
             MERGE (s:Sponsor {key: x.key})
               ON CREATE SET s.name = x.name
             SET s.agencyClass = coalesce(x.agencyClass, s.agencyClass)
@@ -72,7 +72,7 @@ class TrialGraphWriter {
     private static final String LINK_CONDITIONS = """
             UNWIND $rows AS row
             MATCH (t:Trial {nctId: row.nctId})
-            UNWIND row.conditions AS x
+            UNWIND row.items AS x
             MERGE (c:Condition {key: x.key})
               ON CREATE SET c.name = x.name
             CREATE (t)-[:STUDIES {position: x.position}]->(c)
@@ -91,13 +91,13 @@ class TrialGraphWriter {
             UNWIND $rows AS row
             MATCH (t:Trial {nctId: row.nctId})
             CALL (t, row) {
-              UNWIND row.conditionMeshes AS x
-              MATCH (m:MeshTerm {id: x.id})
+              UNWIND row.items.condition AS id
+              MATCH (m:MeshTerm {id: id})
               CREATE (t)-[:STUDIES_MESH]->(m)
             }
             CALL (t, row) {
-              UNWIND row.interventionMeshes AS x
-              MATCH (m:MeshTerm {id: x.id})
+              UNWIND row.items.intervention AS id
+              MATCH (m:MeshTerm {id: id})
               CREATE (t)-[:TESTS_MESH]->(m)
             }
             """;
@@ -126,7 +126,7 @@ class TrialGraphWriter {
     private static final String LINK_INTERVENTIONS = """
             UNWIND $rows AS row
             MATCH (t:Trial {nctId: row.nctId})
-            UNWIND row.interventions AS x
+            UNWIND row.items AS x
             MERGE (i:Intervention {key: x.key})
               ON CREATE SET i.name = x.name, i.type = x.type
             CREATE (t)-[:TESTS {position: x.position, name: x.name, description: x.description, otherNames: x.otherNames,
@@ -136,7 +136,7 @@ class TrialGraphWriter {
     private static final String CREATE_ARMS = """
             UNWIND $rows AS row
             MATCH (t:Trial {nctId: row.nctId})
-            UNWIND row.arms AS x
+            UNWIND row.items AS x
             CREATE (t)-[:HAS_ARM {position: x.position}]->(:Arm {id: x.id, label: x.label, type: x.type,
                     description: x.description, interventionNames: x.interventionNames})
             """;
@@ -144,7 +144,7 @@ class TrialGraphWriter {
     private static final String CREATE_OUTCOMES = """
             UNWIND $rows AS row
             MATCH (t:Trial {nctId: row.nctId})
-            UNWIND row.outcomes AS x
+            UNWIND row.items AS x
             CREATE (t)-[:MEASURES {kind: x.kind, position: x.position}]->(:Outcome {id: x.id, measure: x.measure,
                     timeFrame: x.timeFrame, description: x.description})
             """;
@@ -152,7 +152,7 @@ class TrialGraphWriter {
     private static final String LINK_SITES = """
             UNWIND $rows AS row
             MATCH (t:Trial {nctId: row.nctId})
-            UNWIND row.sites AS x
+            UNWIND row.items AS x
             MERGE (s:Site {key: x.key})
               ON CREATE SET s.facility = x.facility, s.city = x.city, s.state = x.state, s.zip = x.zip,
                             s.country = x.country,
@@ -229,24 +229,41 @@ class TrialGraphWriter {
             run(tx, UNLINK_SHARED, Map.of("ids", replaced));
         }
         String importedAt = Instant.now().toString();
-        List<Map<String, Object>> rows = new ArrayList<>(studies.size());
+        List<Map<String, Object>> trials = new ArrayList<>(studies.size());
+        Map<String, List<Map<String, Object>>> parts = new HashMap<>();
         MeshAncestry ancestry = new MeshAncestry();
         for (StudyRecord study : studies) {
-            rows.add(TrialRows.of(study, importedAt));
+            Map<String, Object> row = TrialRows.of(study, importedAt);
+            trials.add(Map.of("nctId", study.nctId(), "props", row.get("props")));
+            // Each statement is sent only its own part of each trial: the whole rows ten times over would
+            // cost more in Bolt transfer than the writes themselves.
+            row.forEach((part, items) -> {
+                if (!part.equals("props") && !part.equals("nctId") && !isEmpty(items)) {
+                    parts.computeIfAbsent(part, p -> new ArrayList<>()).add(Map.of("nctId", study.nctId(), "items", items));
+                }
+            });
             ancestry.add(study.conditionBrowse());
             ancestry.add(study.interventionBrowse());
         }
-        Map<String, Object> params = Map.of("rows", rows);
-        run(tx, UPSERT_TRIALS, params);
-        run(tx, LINK_SPONSORS, params);
+        run(tx, UPSERT_TRIALS, Map.of("rows", trials));
+        run(tx, LINK_SPONSORS, part(parts, "sponsors"));
         run(tx, MERGE_MESH_TERMS, Map.of("terms", ancestry.termRows()));
         run(tx, UPDATE_MESH_ANCESTRY, Map.of("ancestry", ancestry.ancestryRows()));
-        run(tx, LINK_MESH_TERMS, params);
-        run(tx, LINK_CONDITIONS, params);
-        run(tx, LINK_INTERVENTIONS, params);
-        run(tx, CREATE_ARMS, params);
-        run(tx, CREATE_OUTCOMES, params);
-        run(tx, LINK_SITES, params);
+        run(tx, LINK_MESH_TERMS, part(parts, "meshTerms"));
+        run(tx, LINK_CONDITIONS, part(parts, "conditions"));
+        run(tx, LINK_INTERVENTIONS, part(parts, "interventions"));
+        run(tx, CREATE_ARMS, part(parts, "arms"));
+        run(tx, CREATE_OUTCOMES, part(parts, "outcomes"));
+        run(tx, LINK_SITES, part(parts, "sites"));
+    }
+
+    private static boolean isEmpty(Object items) {
+        return items instanceof java.util.Collection<?> c ? c.isEmpty() : items instanceof Map<?, ?> m && m.values()
+                .stream().allMatch(TrialGraphWriter::isEmpty);
+    }
+
+    private static Map<String, Object> part(Map<String, List<Map<String, Object>>> parts, String name) {
+        return Map.of("rows", parts.getOrDefault(name, List.of()));
     }
 
     private static void run(TransactionContext tx, String cypher, Map<String, Object> params) {

@@ -25,8 +25,8 @@ final class TrialRows {
         row.put("props", properties(study, importedAt));
         row.put("sponsors", sponsors(study));
         row.put("conditions", conditions(study));
-        row.put("conditionMeshes", meshes(study.conditionBrowse()));
-        row.put("interventionMeshes", meshes(study.interventionBrowse()));
+        row.put("meshTerms", Map.of("condition", meshIds(study.conditionBrowse()), "intervention",
+                meshIds(study.interventionBrowse())));
         row.put("interventions", interventions(study));
         row.put("arms", arms(study));
         row.put("outcomes", outcomes(study));
@@ -165,12 +165,8 @@ final class TrialRows {
         return key.endsWith("s") ? key.substring(0, key.length() - 1) : key + "s";
     }
 
-    private static List<Map<String, Object>> meshes(Browse browse) {
-        Map<String, Map<String, Object>> rows = new LinkedHashMap<>();
-        for (MeshRef mesh : browse.meshes()) {
-            rows.putIfAbsent(mesh.id(), Map.of("id", mesh.id(), "term", mesh.term()));
-        }
-        return new ArrayList<>(rows.values());
+    private static List<String> meshIds(Browse browse) {
+        return browse.meshes().stream().map(MeshRef::id).distinct().toList();
     }
 
     private static List<Map<String, Object>> interventions(StudyRecord s) {
