@@ -41,7 +41,7 @@ final class AgeRule {
                 continue;
             }
             String before = s.substring(Math.max(0, e.start() - 30), e.start());
-            boolean ageWordBefore = AGE_WORD.matcher(before).find();
+            boolean ageWordBefore = AGE_WORD.matcher(before).find() || AGE_WORD.matcher(s.substring(e.start(), e.end())).find();
             boolean ofAgeAfter = OF_AGE_AFTER.matcher(after).find();
             boolean olderSuffix = s.substring(e.start(), e.end()).matches(".*\\b(?:older|younger)\\b.*");
             boolean population = timeUnit && POPULATION_BEFORE.matcher(before).find() && !TIME_SINCE.matcher(before).find();

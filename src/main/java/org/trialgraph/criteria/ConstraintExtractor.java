@@ -97,6 +97,13 @@ final class ConstraintExtractor {
         if (e.form() == ValueExpression.Form.BARE && !ConceptMentions.isScore(c)) {
             return null;
         }
+        if (e.form() == ValueExpression.Form.OR_BETTER) {
+            // lower is better on ECOG, higher on Karnofsky/Lansky; "or better" means nothing for lab values
+            if (!ConceptMentions.isScore(c)) {
+                return null;
+            }
+            cmp = c == Concept.ECOG ? Comparator.LE : Comparator.GE;
+        }
         if (cmp == Comparator.BETWEEN && upper != null && ConceptMentions.isScore(c)) {
             // "ECOG 0-1" is ECOG <= 1; "Karnofsky 70-100" is Karnofsky >= 70
             if (c == Concept.ECOG && value == 0) {

@@ -13,7 +13,7 @@ final class ExpressionParser {
 
     private static final String NUM = "(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+\\.\\d+|\\d+,\\d{1,2}(?![\\d,])|\\d+|\\.\\d+)";
     private static final Pattern START = Pattern.compile(
-            "(?<![\\w.,])\\d|\\.\\d|[<>=]|\\b(?:at|no|not|greater|more|less|fewer|lower|higher|above|below|over|under|up|maximum|minimum|max|min|exceed|exceeding|exceeds|equal|between|in|inferior|superior|of|from)\\b");
+            "(?<![\\w.,])\\d|\\.\\d|[<>=]|\\b(?:at|no|not|greater|more|longer|less|fewer|lower|higher|above|below|over|under|up|maximum|minimum|max|min|exceed|exceeding|exceeds|equal|between|in|inferior|superior|of|from)\\b");
     private static final Pattern OPERATOR = Pattern.compile(
             "(>\\s*or\\s*=|<\\s*or\\s*=|>\\s*=|<\\s*=|=\\s*>|=\\s*<|>|<|=(?!=)"
                     + "|greater than or equal to|greater than or equal|more than or equal to|equal to or greater than|equal or greater than"
@@ -22,7 +22,7 @@ final class ExpressionParser {
                     + "|less than or equal to|less than or equal|equal to or less than|equal or less than|equal to or lower than|equal to or below|lower than or equal to"
                     + "|no more than|not more than|no greater than|not greater than|not exceeding|not to exceed|not exceed|no higher than|not higher than|not above"
                     + "|at most|up to|maximum of|a maximum of|maximum|max\\.?"
-                    + "|greater than|more than|higher than|above|over|exceeding|exceeds|in excess of|superior to"
+                    + "|greater than|more than|longer than|higher than|above|over|exceeding|exceeds|in excess of|superior to"
                     + "|less than|lower than|fewer than|below|under|inferior to|equal to|equals)(?![a-z])");
     private static final Pattern NUMBER = Pattern.compile(NUM);
     private static final Pattern FILLER = Pattern.compile("(?:\\s|:|\\(|of\\b|the\\b|a\\b|an\\b|value\\b|level\\b|score\\b)*");
@@ -32,6 +32,10 @@ final class ExpressionParser {
             "\\s*(?:of age\\s+)?(?:or|and|&|and/or)\\s+(?:more|greater|higher|older|over|above|larger|longer|up|upwards|beyond)\\b|\\s*\\+|\\s+(?:or|and)\\s+(?:over|above)\\b|\\s+minimum\\b|\\s+or\\s+more\\b");
     private static final Pattern LE_SUFFIX = Pattern.compile(
             "\\s*(?:of age\\s+)?(?:or|and|&)\\s+(?:less|fewer|lower|younger|under|below|smaller|shorter)\\b|\\s+maximum\\b");
+    private static final Pattern RANGE_FILLER = Pattern.compile("\\s*(?:the\\s+)?(?:ages?\\s+)?(?:of\\s+)?");
+    private static final Pattern BETTER_SUFFIX = Pattern.compile("\\s+or\\s+better\\b");
+    private static final Pattern WORD_NUMBER = Pattern.compile("(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-one|twenty|twenty-four)\\b(?=\\s*\\(?\\s*\\d*\\s*\\)?\\s*(?:years?|months?|weeks?|days?)\\b)");
+    private static final List<String> WORDS = List.of("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve");
     private static final Pattern NUMBER_RANGE_JOIN = Pattern.compile("\\s*(?:-|to|through)\\s*");
     private static final Pattern LIST_NEXT = Pattern.compile("\\s*(?:,|/|or|and|,\\s*or|,\\s*and)\\s*(\\d)(?![\\d.])");
 
@@ -65,7 +69,7 @@ final class ExpressionParser {
     /** The first expression in the window that is not a bare number or list, unless allowBare. */
     static ValueExpression first(String s, int from, int to, boolean allowBare) {
         for (ValueExpression e : all(s, from, to)) {
-            if (allowBare || e.form() == ValueExpression.Form.OPERATOR || e.form() == ValueExpression.Form.RANGE) {
+            if (allowBare || e.form() != ValueExpression.Form.BARE && e.form() != ValueExpression.Form.LIST) {
                 return e;
             }
         }
@@ -101,18 +105,38 @@ final class ExpressionParser {
             return new ValueExpression(ValueExpression.Form.OPERATOR, cmp, v, null, RawUnit.FRACTION, 1, start, sci.end());
         }
         Matcher num = NUMBER.matcher(s).region(p, to);
-        if (!num.lookingAt()) {
+        Matcher word = WORD_NUMBER.matcher(s).region(p, to);
+        double v;
+        int numEnd;
+        if (num.lookingAt()) {
+            v = parseNumber(num.group(1));
+            numEnd = num.end();
+        } else if (word.lookingAt()) {
+            v = wordValue(word.group(1));
+            numEnd = word.end();
+        } else {
             return null;
         }
-        double v = parseNumber(num.group(1));
-        RawUnit.Match unit = RawUnit.at(s, num.end(), to);
-        int end = unit == null ? num.end() : unit.end();
+        RawUnit.Match unit = RawUnit.at(s, numEnd, to);
+        int end = unit == null ? numEnd : unit.end();
         return new ValueExpression(ValueExpression.Form.OPERATOR, cmp, v, null, unit == null ? null : unit.unit(),
                 unit == null ? 1 : unit.factor(), start, end);
     }
 
+    private static double wordValue(String w) {
+        return switch (w) {
+            case "eighteen" -> 18;
+            case "twenty" -> 20;
+            case "twenty-one" -> 21;
+            case "twenty-four" -> 24;
+            default -> WORDS.indexOf(w);
+        };
+    }
+
     private static ValueExpression range(String s, int start, int afterWord, int to) {
-        Matcher num = NUMBER.matcher(s).region(skipSpaces(s, afterWord, to), to);
+        Matcher filler = RANGE_FILLER.matcher(s).region(afterWord, to);
+        int p0 = filler.lookingAt() ? filler.end() : skipSpaces(s, afterWord, to);
+        Matcher num = NUMBER.matcher(s).region(p0, to);
         if (!num.lookingAt()) {
             return null;
         }
@@ -145,6 +169,10 @@ final class ExpressionParser {
         int p = unit == null ? num.end() : unit.end();
         RawUnit raw = unit == null ? null : unit.unit();
         double factor = unit == null ? 1 : unit.factor();
+        Matcher better = BETTER_SUFFIX.matcher(s).region(p, to);
+        if (better.lookingAt()) {
+            return new ValueExpression(ValueExpression.Form.OR_BETTER, Comparator.GE, v, null, raw, factor, pos, better.end());
+        }
         Matcher ge = GE_SUFFIX.matcher(s).region(p, to);
         if (ge.lookingAt()) {
             return new ValueExpression(ValueExpression.Form.OPERATOR, Comparator.GE, v, null, raw, factor, pos, ge.end());
@@ -218,7 +246,7 @@ final class ExpressionParser {
                 || o.equals("up to") || o.contains("maximum") || o.startsWith("max")) {
             return Comparator.LE;
         }
-        if (o.equals(">") || o.equals("greater than") || o.equals("more than") || o.equals("higher than") || o.equals("above")
+        if (o.equals(">") || o.equals("greater than") || o.equals("more than") || o.equals("longer than") || o.equals("higher than") || o.equals("above")
                 || o.equals("over") || o.startsWith("exceed") || o.equals("in excess of") || o.equals("superior to")) {
             return Comparator.GT;
         }

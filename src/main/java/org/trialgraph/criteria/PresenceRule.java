@@ -23,23 +23,23 @@ final class PresenceRule {
     }
 
     private static final List<Rule> RULES = List.of(
-            rule("(?<!become |becoming |get |getting |avoid |avoiding |prevent |preventing |prevention of |risk of |to |father |impregnate |wish |plans? |planning |intends? |intending |of non-|possibility of )\\bpregnan(?:t|cy|cies)\\b(?! test(?:ing|s)? (?:is|are|will|must|should|at|within|prior|before)| prevention| avoidance| category| outcome| registry| planning| should be avoided| is not)", Concept.PREGNANCY),
+            rule("(?<!become |becoming |get |getting |avoid |avoiding |prevent |preventing |prevention of |risk of |to |father |impregnate |wish |plans? |planning |intends? |intending |of non-|possibility of )\\bpregnan(?:t|cy|cies)\\b(?! test(?:ing|s)? (?:is|are|will|must|should)\\b| prevention| avoidance| category| outcome| registry| planning| should be avoided| is not)", Concept.PREGNANCY),
             rule("\\bbreast[- ]?feed(?:ing)?\\b|\\bbreast[- ]?fed\\b|\\blactating\\b|\\blactation\\b|\\bnursing\\b(?! home| facility| facilities| staff| care| homes)", Concept.BREASTFEEDING),
             rule("\\bhiv(?:-?[12])?\\b(?! protease| integrase| medication| antiretroviral drugs| testing is not)|human immunodeficiency virus|\\baids\\b", Concept.HIV),
             rule("hepatitis b(?: virus)?\\s*(?:or|and|and/or|/|,)\\s*(?:hepatitis\\s+)?c\\b|\\bhbv\\s*(?:or|and|and/or|/|,)\\s*hcv\\b|\\bhep(?:atitis)? b/c\\b", Concept.HBV, Concept.HCV),
             rule("hepatitis b\\b|\\bhbv\\b|\\bhbsag\\b|hepatitis b surface antigen|\\bhbcab\\b|\\banti-?hbc\\b|hepatitis b core antibody|\\bhep b\\b", Concept.HBV),
             rule("hepatitis c\\b|\\bhcv\\b|\\bhep c\\b", Concept.HCV),
-            rule("\\b(?:cns|central nervous system|brain|cerebral|intracranial|leptomeningeal|meningeal|spinal cord)\\b(?:[\\s,/]+(?:or|and|and/or)?[\\s,/]*(?:cns|brain|leptomeningeal|meningeal|spinal cord|untreated|active|symptomatic|known|parenchymal)\\b){0,4}\\s+(?:metasta(?:ses|sis|tic disease|tic lesions?)|mets|lesions from)"
+            rule("\\b(?:cns|central nervous system|brain|cerebral|intracranial|leptomeningeal|meningeal|spinal cord)\\b(?:\\s*\\([^)]{1,12}\\))?(?:[\\s,/]+(?:or|and|and/or)?[\\s,/]*(?:cns|brain|leptomeningeal|meningeal|spinal cord|untreated|active|symptomatic|known|parenchymal)\\b){0,4}\\s+(?:metasta(?:ses|sis|tic disease|tic lesions?)|mets|lesions from)"
                     + "|\\bleptomeningeal (?:disease|carcinomatosis|involvement|spread)|metasta(?:ses|sis|tic disease) (?:to|in|of|involving) the (?:brain|cns|central nervous system)", Concept.CNS_METASTASES));
 
     private static final Pattern NEGATION_BEFORE = Pattern.compile(
-            "(?:\\b(?:no|not|non|without|nor|neither|free of|absence of|negative for|negative|exclude|excluding|excluded|rule out|ruled out|never)\\b[^;:]{0,28}|\\bnon-?|\\bun)$");
+            "(?:\\b(?:no|not|non|without|nor|neither|free of|absence of|negative for|negative|exclude|excluding|excluded|rule out|ruled out|never)\\b[^;:]{0,45}|\\bnon-?|\\bun)$");
     private static final Pattern POSITIVE_BEFORE = Pattern.compile("\\b(?:positive|seropositive|infected with|known|active|history of|diagnosed with|diagnosis of|evidence of)\\b[^;]{0,12}$");
     private static final Pattern NEGATIVE_AFTER = Pattern.compile(
             "^[\\s:-]*(?:\\([^)]{0,20}\\)\\s*)?(?:[\\w/-]+\\s+){0,3}?(?:negative|seronegative|non-?reactive|not detected|undetectable|neg\\b)");
     private static final Pattern POSITIVE_AFTER = Pattern.compile(
             "^[\\s:-]*(?:\\([^)]{0,20}\\)\\s*)?(?:[\\w/-]+\\s+){0,2}?(?:positive|seropositive|reactive|infection|detected)");
-    private static final Pattern JOIN = Pattern.compile("^[\\s,/]*(?:or|and|and/or|nor|/|,)[\\s,/]*(?:\\w+\\s+){0,2}?$");
+    private static final Pattern JOIN = Pattern.compile("^[\\s,/()]*(?:or|and|and/or|nor|/|,)[\\s,/()]*(?:\\w+\\s+){0,2}?$");
 
     private static Rule rule(String regex, Concept... concepts) {
         return new Rule(Pattern.compile(regex), List.of(concepts));
@@ -51,7 +51,7 @@ final class PresenceRule {
         boolean prevNegated = false;
         int prevEnd = -1000;
         for (Mention m : mentions) {
-            String before = s.substring(Math.max(0, m.start() - 40), m.start());
+            String before = s.substring(Math.max(0, m.start() - 55), m.start());
             String after = s.substring(m.end(), Math.min(s.length(), m.end() + 40));
             boolean negated;
             if (prevNegated && m.start() - prevEnd < 25 && JOIN.matcher(s.substring(prevEnd, m.start())).matches()) {
@@ -94,10 +94,17 @@ final class PresenceRule {
         List<Mention> kept = new ArrayList<>();
         int coveredTo = -1;
         for (Mention m : all) {
-            if (m.start() >= coveredTo) {
-                kept.add(m);
-                coveredTo = m.end();
+            if (m.start() < coveredTo) {
+                continue;
             }
+            Mention last = kept.isEmpty() ? null : kept.get(kept.size() - 1);
+            if (last != null && last.concepts().containsAll(m.concepts()) && m.start() - last.end() <= 3
+                    && s.substring(last.end(), m.start()).matches("\\s*\\(?\\s*")) {
+                kept.set(kept.size() - 1, new Mention(last.start(), m.end(), last.concepts()));
+            } else {
+                kept.add(m);
+            }
+            coveredTo = m.end();
         }
         return kept;
     }

@@ -34,7 +34,7 @@ enum RawUnit {
             rule("%|percent\\b|per\\s+cent\\b", PERCENT),
             rule("(?:years?|yrs?|y\\.?o\\.?|y)\\b", YEARS),
             rule("(?:months?|mos?|mths?)\\b", MONTHS),
-            rule("(?:weeks?|wks?)\\b", WEEKS),
+            rule("(?:completed\\s+)?(?:weeks?|wks?)\\b", WEEKS),
             rule("days?\\b", DAYS),
             rule("kg\\s*/\\s*m\\^?2|kg\\s*/\\s*m\\b|kg\\s*/\\s*sq\\.?\\s*m", KG_M2),
             rule("(?:kg|kgs|kilograms?)\\b", KG),

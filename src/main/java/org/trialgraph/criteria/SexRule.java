@@ -16,7 +16,7 @@ final class SexRule {
                     + "(female|females|women|woman|girls|male|males|men|man|boys)\\b(?!\\s+(?:or|and|and/or|/)\\s)(?!\\s*/)");
     private static final Pattern EXPLICIT = Pattern.compile("\\b(?:sex|gender)\\s*[:=]?\\s*(?:is\\s+|must be\\s+)?(female|male|women|men)\\b(?!\\s+(?:or|and)\\s)|\\bmust be (?:a\\s+)?(female|male|woman|man)\\b(?!\\s+(?:or|and)\\s)|\\bonly (female|male|women|men)\\b");
     private static final Pattern NOT_A_RESTRICTION = Pattern.compile(
-            "^\\S+\\s+(?:\\S+\\s+)?(?:of\\s+(?:child|reproductive|non-?child)|who\\s+(?:are|is|have|has|could|can|may|might|become|plan|intend|wish)\\b|with\\s+(?:child|reproductive|partners?)|capable|able\\s+to|partners?|must\\b|should\\b|will\\b|agrees?\\b|need\\b|using\\b|use\\b|(?:and|or)\\s+(?:men|women|males?|females?)\\b|(?:participants?|patients?|subjects?)\\s+(?:of\\s+child|who|with\\s+partners?|must|should|will|agree))");
+            "^\\S+\\s+(?:\\S+\\s+)?(?:of\\s+(?:child|reproductive|non-?child)|who\\s+(?:are|is|have|has|could|can|may|might|become|plan|intend|wish)\\b|with\\s+(?:\\w+\\s+)?(?:child|reproductive|partners?)|capable|able\\s+to|partners?|must\\b|should\\b|will\\b|agrees?\\b|need\\b|using\\b|use\\b|(?:and|or)\\s+(?:men|women|males?|females?)\\b|(?:participants?|patients?|subjects?)\\s+(?:of\\s+child|who|with\\s+partners?|must|should|will|agree))");
 
     void extract(String s, List<Constraint> out) {
         Matcher lead = LEADING.matcher(s);

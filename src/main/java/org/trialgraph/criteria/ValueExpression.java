@@ -7,7 +7,7 @@ package org.trialgraph.criteria;
 record ValueExpression(Form form, Comparator comparator, double value, Double upper, RawUnit unit, double factor,
                        int start, int end) {
 
-    enum Form { OPERATOR, RANGE, LIST, BARE }
+    enum Form { OPERATOR, RANGE, LIST, BARE, OR_BETTER }
 
     ValueExpression withUnit(RawUnit newUnit, double newFactor) {
         return new ValueExpression(form, comparator, value, upper, newUnit, newFactor, start, end);
