@@ -25,7 +25,12 @@ final class AgeRule {
     private static final Pattern CHAIN = Pattern.compile("^\\s*(?:,|and|to|but|-|or|until|through)?\\s*(?:age\\s+)?$");
     private static final Pattern TIME_SINCE = Pattern.compile("\\b(?:for|since|within|past|last|after|before|prior|ago|during|duration|least|history|treated|diagnosed|interval)\\s*$");
 
+    private static final Pattern WORTH_A_LOOK = Pattern.compile("\\d[^a-z]{0,12}(?:y|mo|mth|w|d)|\\bage|\\bold|older|younger");
+
     void extract(String s, List<Constraint> out) {
+        if (!WORTH_A_LOOK.matcher(s).find()) {
+            return;
+        }
         int lastAgeEnd = -100;
         for (ValueExpression e : ExpressionParser.all(s, 0, s.length())) {
             if (e.form() == ValueExpression.Form.BARE || e.form() == ValueExpression.Form.LIST) {

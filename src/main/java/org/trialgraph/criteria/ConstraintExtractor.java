@@ -21,6 +21,8 @@ final class ConstraintExtractor {
     private static final Pattern CONNECTOR = Pattern.compile("[\\s/,&()]*(?:and/or|and|or|&)?[\\s/,()]*(?:the\\s+)?(?:serum\\s+)?");
     private static final Pattern CLAUSE_END = Pattern.compile(";|\\.(?:\\s|$)(?<!\\d\\.\\s)|\\bif\\b|\\bunless\\b|\\bexcept\\b|\\bin patients\\b|\\bfor patients\\b|\\bfor subjects\\b|\\bfor participants\\b|\\bor\\s+(?:<|>|<=|>=)|\\bwithin\\b|\\bprior to\\b");
 
+    private static final Pattern HAS_NUMBER = Pattern.compile("\\d|\\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty)\\b|\\buln\\b|upper limit");
+
     private final AgeRule ageRule = new AgeRule();
     private final PresenceRule presenceRule = new PresenceRule();
     private final SexRule sexRule = new SexRule();
@@ -39,6 +41,9 @@ final class ConstraintExtractor {
     }
 
     private void numeric(String s, List<Constraint> out) {
+        if (!HAS_NUMBER.matcher(s).find()) {
+            return;
+        }
         List<ConceptMentions.Mention> mentions = ConceptMentions.find(s);
         ValueExpression[] found = new ValueExpression[mentions.size()];
         for (int i = mentions.size() - 1; i >= 0; i--) {

@@ -15,16 +15,22 @@ import java.util.regex.Pattern;
  */
 public final class GlossaryPlainLanguageRenderer implements PlainLanguageRenderer {
 
-    private static final List<String[]> OPERATORS = List.of(
-            new String[] {"(?:≥|>=|=>|> or =|⩾)", "at least"},
-            new String[] {"(?:≤|<=|=<|< or =|⩽)", "no more than"},
-            new String[] {"<", "less than"},
-            new String[] {">", "more than"});
+    private record Operator(Pattern pattern, String replacement) {
+    }
+
+    private record Entry(String abbreviation, String expansion, String spelled, Pattern word) {
+    }
+
+    private static final List<Operator> OPERATORS = List.of(
+            new Operator(Pattern.compile("\\s*(?:≥|>=|=>|> or =|⩾)\\s*"), " at least "),
+            new Operator(Pattern.compile("\\s*(?:≤|<=|=<|< or =|⩽)\\s*"), " no more than "),
+            new Operator(Pattern.compile("\\s*<\\s*"), " less than "),
+            new Operator(Pattern.compile("\\s*>\\s*"), " more than "));
     private static final Pattern TEN_POWER = Pattern.compile("\\s*[×xX*]\\s*10\\s*(?:\\^|⁹|e)?\\s*(9|⁹)\\s*/\\s*L\\b");
     private static final Pattern TIMES_ULN = Pattern.compile("\\s*[×xX*]\\s*(?=(?:the\\s+)?(?:institutional\\s+)?(?:ULN|upper limit of normal))");
     private static final Pattern RANGE = Pattern.compile("(?<=\\d)\\s*[-–]\\s*(?=\\d)");
 
-    private final List<Map.Entry<String, String>> glossary;
+    private final List<Entry> glossary;
 
     public GlossaryPlainLanguageRenderer() {
         this(Glossary.standard());
@@ -33,6 +39,9 @@ public final class GlossaryPlainLanguageRenderer implements PlainLanguageRendere
     public GlossaryPlainLanguageRenderer(Glossary glossary) {
         this.glossary = glossary.entries().entrySet().stream()
                 .sorted(Comparator.comparingInt((Map.Entry<String, String> e) -> e.getKey().length()).reversed())
+                .map(e -> new Entry(e.getKey(), e.getValue(),
+                        e.getValue().replaceAll("\\s*\\(.*\\)$", "").toLowerCase(Locale.ROOT),
+                        Pattern.compile("(?<![\\w-])" + Pattern.quote(e.getKey()) + "(?![\\w-])")))
                 .toList();
     }
 
@@ -41,8 +50,8 @@ public final class GlossaryPlainLanguageRenderer implements PlainLanguageRendere
         String s = TextNormalizer.unescapeMarkdown(criterionText == null ? "" : criterionText);
         s = TEN_POWER.matcher(s).replaceAll(" billion per litre");
         s = TIMES_ULN.matcher(s).replaceAll(" times ");
-        for (String[] op : OPERATORS) {
-            s = s.replaceAll("\\s*" + op[0] + "\\s*", " " + op[1] + " ");
+        for (Operator op : OPERATORS) {
+            s = op.pattern().matcher(s).replaceAll(op.replacement());
         }
         s = RANGE.matcher(s).replaceAll(" to ");
         s = expandAbbreviations(s);
@@ -51,12 +60,11 @@ public final class GlossaryPlainLanguageRenderer implements PlainLanguageRendere
 
     private String expandAbbreviations(String s) {
         String lower = s.toLowerCase(Locale.ROOT);
-        for (Map.Entry<String, String> e : glossary) {
-            String abbr = e.getKey();
-            String expansion = e.getValue();
-            String spelled = expansion.replaceAll("\\s*\\(.*\\)$", "").toLowerCase(Locale.ROOT);
-            Pattern word = Pattern.compile("(?<![\\w-])" + Pattern.quote(abbr) + "(?![\\w-])");
-            Matcher m = word.matcher(s);
+        for (Entry e : glossary) {
+            String abbr = e.abbreviation();
+            String expansion = e.expansion();
+            String spelled = e.spelled();
+            Matcher m = e.word().matcher(s);
             if (!m.find() || (!spelled.equals(abbr.toLowerCase(Locale.ROOT)) && lower.contains(spelled))) {
                 continue;
             }
