@@ -32,7 +32,10 @@ final class AgeRule {
             return;
         }
         int lastAgeEnd = -100;
+        ValueExpression previous = null;
         for (ValueExpression e : ExpressionParser.all(s, 0, s.length())) {
+            ValueExpression candidateBefore = previous;
+            previous = e;
             if (e.form() == ValueExpression.Form.BARE || e.form() == ValueExpression.Form.LIST) {
                 continue;
             }
@@ -61,8 +64,22 @@ final class AgeRule {
                 continue;
             }
             if (add(out, Concept.AGE, e, s)) {
+                addChainedBefore(out, candidateBefore, e, lastAgeEnd, s);
                 lastAgeEnd = e.end();
             }
+        }
+    }
+
+    /** "under 18 or over 60 years of age": the first bound takes the age reading (and unit) of the second. */
+    private static void addChainedBefore(List<Constraint> out, ValueExpression before, ValueExpression age, int lastAgeEnd, String s) {
+        if (before == null || before.end() <= lastAgeEnd || before.form() != ValueExpression.Form.OPERATOR
+                || age.start() - before.end() > 8 || !CHAIN.matcher(s.substring(before.end(), age.start())).matches()) {
+            return;
+        }
+        if (before.unit() == null) {
+            add(out, Concept.AGE, before.withUnit(age.unit(), 1), s);
+        } else if (isTime(before.unit())) {
+            add(out, Concept.AGE, before, s);
         }
     }
 

@@ -18,6 +18,7 @@ final class ConstraintExtractor {
     static final int MAX_CHARS = 20_000;
     private static final int WINDOW = 110;
 
+    private static final Pattern CHAIN_JOIN = Pattern.compile(",?\\s*(?:and|or|but)\\s+");
     private static final Pattern CONNECTOR = Pattern.compile("[\\s/,&()]*(?:and/or|and|or|&)?[\\s/,()]*(?:the\\s+)?(?:serum\\s+)?");
     private static final Pattern CLAUSE_END = Pattern.compile(";|\\.(?:\\s|$)(?<!\\d\\.\\s)|\\bif\\b|\\bunless\\b|\\bexcept\\b|\\bin patients\\b|\\bfor patients\\b|\\bfor subjects\\b|\\bfor participants\\b|\\bor\\s+(?:<|>|<=|>=)|\\bwithin\\b|\\bprior to\\b");
 
@@ -68,17 +69,44 @@ final class ConstraintExtractor {
                 double max = e.upper() == null ? e.value() : e.upper();
                 concepts = List.of(max <= 5 ? Concept.ECOG : Concept.KARNOFSKY);
             }
-            String source = s.substring(m.start(), Math.max(m.end(), e.end()));
-            for (Concept c : concepts) {
-                if (c == Concept.GESTATIONAL_AGE && e.unit() == null) {
-                    continue;
+            List<ValueExpression> expressions = new ArrayList<>(List.of(e));
+            int limit = s.length();
+            for (ConceptMentions.Mention later : mentions) {
+                if (later.start() >= e.end()) {
+                    limit = later.start();
+                    break;
                 }
-                Constraint constraint = toConstraint(c, e, source);
-                if (constraint != null) {
-                    out.add(constraint);
+            }
+            ValueExpression second = chained(s, e, limit);
+            if (second != null) {
+                expressions.add(second);
+            }
+            for (ValueExpression x : expressions) {
+                String source = s.substring(m.start(), Math.max(m.end(), x.end()));
+                for (Concept c : concepts) {
+                    if (c == Concept.GESTATIONAL_AGE && x.unit() == null) {
+                        continue;
+                    }
+                    Constraint constraint = toConstraint(c, x, source);
+                    if (constraint != null) {
+                        out.add(constraint);
+                    }
                 }
             }
         }
+    }
+
+    /** "&gt;= 20 kg and &lt;= 150 kg", "less than 30 kg or more than 120 kg": a second bound right after the first. */
+    private static ValueExpression chained(String s, ValueExpression first, int limit) {
+        Matcher join = CHAIN_JOIN.matcher(s).region(first.end(), Math.min(limit, s.length()));
+        if (first.form() != ValueExpression.Form.OPERATOR || !join.lookingAt() || join.end() >= limit) {
+            return null;
+        }
+        ValueExpression next = ExpressionParser.at(s, join.end(), Math.min(limit, join.end() + 40));
+        if (next == null || next.form() != ValueExpression.Form.OPERATOR) {
+            return null;
+        }
+        return next.unit() == null && first.unit() != null ? next.withUnit(first.unit(), first.factor()) : next;
     }
 
     private static boolean connects(String s, int from, int to) {

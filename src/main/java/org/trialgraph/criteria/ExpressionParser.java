@@ -15,7 +15,7 @@ final class ExpressionParser {
     private static final Pattern START = Pattern.compile(
             "(?<![\\w.,])\\d|\\.\\d|[<>=]|\\b(?:at|no|not|greater|more|longer|less|fewer|lower|higher|above|below|over|under|up|maximum|minimum|max|min|exceed|exceeding|exceeds|equal|between|in|inferior|superior|of|from)\\b");
     private static final Pattern OPERATOR = Pattern.compile(
-            "(>\\s*or\\s*=|<\\s*or\\s*=|>\\s*=|<\\s*=|=\\s*>|=\\s*<|>|<|=(?!=)"
+            "(>\\s*or\\s*=|<\\s*or\\s*=|>\\s*/\\s*=|<\\s*/\\s*=|>\\s*=|<\\s*=|=\\s*>|=\\s*<|>|<|=(?!=)"
                     + "|greater than or equal to|greater than or equal|more than or equal to|equal to or greater than|equal or greater than"
                     + "|equal to or more than|equal to or higher than|equal to or above|higher than or equal to|at least|no less than|not less than|not lower than|no lower than|not below"
                     + "|of at least|minimum of|a minimum of|minimum|min\\.?"
@@ -232,7 +232,7 @@ final class ExpressionParser {
 
     static Comparator comparatorOf(String op) {
         String o = op.replaceAll("\\s+", " ").trim();
-        if (o.matches(">\\s*or\\s*=|>\\s*=|=\\s*>") || o.startsWith("greater than or") || o.startsWith("more than or")
+        if (o.matches(">\\s*or\\s*=|>\\s*=|=\\s*>|>\\s*/\\s*=") || o.startsWith("greater than or") || o.startsWith("more than or")
                 || o.startsWith("equal to or greater") || o.startsWith("equal or greater") || o.startsWith("equal to or more")
                 || o.startsWith("equal to or higher") || o.startsWith("equal to or above") || o.startsWith("higher than or")
                 || o.equals("at least") || o.equals("of at least") || o.startsWith("no less") || o.startsWith("not less")
@@ -240,7 +240,7 @@ final class ExpressionParser {
                 || o.startsWith("min")) {
             return Comparator.GE;
         }
-        if (o.matches("<\\s*or\\s*=|<\\s*=|=\\s*<") || o.startsWith("less than or") || o.startsWith("equal to or less")
+        if (o.matches("<\\s*or\\s*=|<\\s*=|=\\s*<|<\\s*/\\s*=") || o.startsWith("less than or") || o.startsWith("equal to or less")
                 || o.startsWith("equal or less") || o.startsWith("equal to or lower") || o.startsWith("equal to or below")
                 || o.startsWith("lower than or") || o.startsWith("no ") || o.startsWith("not ") || o.equals("at most")
                 || o.equals("up to") || o.contains("maximum") || o.startsWith("max")) {

@@ -13,10 +13,11 @@ final class SexRule {
 
     private static final Pattern LEADING = Pattern.compile(
             "^(?:(?:healthy|adult|postmenopausal|post-menopausal|premenopausal|pre-menopausal|perimenopausal|ambulatory|biological|cisgender|caucasian|asian|chinese|japanese|korean)\\s+)*"
-                    + "(female|females|women|woman|girls|male|males|men|man|boys)\\b(?!\\s+(?:or|and|and/or|/)\\s)(?!\\s*/)");
+                    + "(female|females|women|woman|girls|male|males|men|man|boys)\\b(?!\\s+(?:or|and|and/or|/)\\s)(?!\\s*/)"
+                    + "(?=\\s*(?:$|[,;.(:\\d<>]|(?:participants?|patients?|subjects?|volunteers?|adults?|individuals?|persons?|aged?|ages|between|only|with|who|of|over|under|older|younger|at least|from|sex|gender|children|adolescents|infants|healthy|smokers|diagnosed|undergoing|scheduled|presenting|having|in|and|\\()\\b|\\S+\\s+(?:participants?|patients?|subjects?|volunteers?)\\b))");
     private static final Pattern EXPLICIT = Pattern.compile("\\b(?:sex|gender)\\s*[:=]?\\s*(?:is\\s+|must be\\s+)?(female|male|women|men)\\b(?!\\s+(?:or|and)\\s)|\\bmust be (?:a\\s+)?(female|male|woman|man)\\b(?!\\s+(?:or|and)\\s)|\\bonly (female|male|women|men)\\b");
     private static final Pattern NOT_A_RESTRICTION = Pattern.compile(
-            "^\\S+\\s+(?:\\S+\\s+)?(?:of\\s+(?:child|reproductive|non-?child)|who\\s+(?:are|is|have|has|could|can|may|might|become|plan|intend|wish)\\b|with\\s+(?:\\w+\\s+)?(?:child|reproductive|partners?)|capable|able\\s+to|partners?|must\\b|should\\b|will\\b|agrees?\\b|need\\b|using\\b|use\\b|(?:and|or)\\s+(?:men|women|males?|females?)\\b|(?:participants?|patients?|subjects?)\\s+(?:of\\s+child|who|with\\s+partners?|must|should|will|agree))");
+            "^\\S+\\s+(?:\\S+\\s+)?(?:of\\s+(?:child|reproductive|non-?child)|who\\b|with\\s+(?:\\w+\\s+){0,2}(?:child|reproductive|partners?)|capable|able\\s+to|partners?|must\\b|should\\b|will\\b|agrees?\\b|need\\b|using\\b|use\\b|(?:and|or)\\s+(?:men|women|males?|females?)\\b|(?:participants?|patients?|subjects?)\\s+(?:of\\s+child|who|with\\s+partners?|must|should|will|agree))");
 
     void extract(String s, List<Constraint> out) {
         Matcher lead = LEADING.matcher(s);

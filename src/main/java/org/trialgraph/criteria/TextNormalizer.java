@@ -34,7 +34,7 @@ final class TextNormalizer {
                 case '≤', '⩽' -> out.append("<=");
                 case '×', '✕', '∗' -> out.append('x');
                 case 'µ', 'μ' -> out.append('u');
-                case '–', '—', '‐', '‑', '−', '~' -> out.append(c == '~' ? ' ' : '-');
+                case '–', '—', '‐', '‑', '−', '~', '～' -> out.append('-');
                 case '’', '‘', '`' -> out.append('\'');
                 case '“', '”' -> out.append('"');
                 case '\u00a0', '\t', '\u2009', '\u202f' -> out.append(' ');
