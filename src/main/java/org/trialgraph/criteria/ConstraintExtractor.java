@@ -103,10 +103,16 @@ final class ConstraintExtractor {
             return null;
         }
         ValueExpression next = ExpressionParser.at(s, join.end(), Math.min(limit, join.end() + 40));
-        if (next == null || next.form() != ValueExpression.Form.OPERATOR) {
+        // only the other side of a range; a same-direction bound after "or" is an alternative threshold
+        if (next == null || next.form() != ValueExpression.Form.OPERATOR || isLower(next.comparator()) == isLower(first.comparator())
+                || next.comparator() == Comparator.EQ || first.comparator() == Comparator.EQ) {
             return null;
         }
         return next.unit() == null && first.unit() != null ? next.withUnit(first.unit(), first.factor()) : next;
+    }
+
+    private static boolean isLower(Comparator c) {
+        return c == Comparator.GE || c == Comparator.GT;
     }
 
     private static boolean connects(String s, int from, int to) {

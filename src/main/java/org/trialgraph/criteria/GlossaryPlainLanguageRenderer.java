@@ -64,6 +64,9 @@ public final class GlossaryPlainLanguageRenderer implements PlainLanguageRendere
             String abbr = e.abbreviation();
             String expansion = e.expansion();
             String spelled = e.spelled();
+            if (!s.contains(abbr)) {
+                continue;
+            }
             Matcher m = e.word().matcher(s);
             if (!m.find() || (!spelled.equals(abbr.toLowerCase(Locale.ROOT)) && lower.contains(spelled))) {
                 continue;

@@ -1,7 +1,6 @@
 package org.trialgraph.criteria;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -16,20 +15,20 @@ import java.util.regex.Pattern;
  */
 final class PresenceRule {
 
-    private record Rule(Pattern pattern, List<Concept> concepts) {
+    private record Rule(String[] anchors, Pattern pattern, List<Concept> concepts) {
     }
 
     private record Mention(int start, int end, List<Concept> concepts) {
     }
 
     private static final List<Rule> RULES = List.of(
-            rule("(?<!become |becoming |get |getting |avoid |avoiding |prevent |preventing |prevention of |risk of |to |father |impregnate |wish |plans? |planning |intends? |intending |of non-|possibility of )\\bpregnan(?:t|cy|cies)\\b(?! test(?:ing|s)? (?:is|are|will|must|should)\\b| prevention| avoidance| category| outcome| registry| planning| should be avoided| is not)", Concept.PREGNANCY),
-            rule("\\bbreast[- ]?feed(?:ing)?\\b|\\bbreast[- ]?fed\\b|\\blactating\\b|\\blactation\\b|\\bnursing\\b(?! home| facility| facilities| staff| care| homes)", Concept.BREASTFEEDING),
-            rule("\\bhiv(?:-?[12])?\\b(?! protease| integrase| medication| antiretroviral drugs| testing is not)|human immunodeficiency virus|\\baids\\b", Concept.HIV),
-            rule("hepatitis b(?: virus)?\\s*(?:or|and|and/or|/|,)\\s*(?:hepatitis\\s+)?c\\b|\\bhbv\\s*(?:or|and|and/or|/|,)\\s*hcv\\b|\\bhep(?:atitis)? b/c\\b", Concept.HBV, Concept.HCV),
-            rule("hepatitis b\\b|\\bhbv\\b|\\bhbsag\\b|hepatitis b surface antigen|\\bhbcab\\b|\\banti-?hbc\\b|hepatitis b core antibody|\\bhep b\\b", Concept.HBV),
-            rule("hepatitis c\\b|\\bhcv\\b|\\bhep c\\b", Concept.HCV),
-            rule("\\b(?:cns|central nervous system|brain|cerebral|intracranial|leptomeningeal|meningeal|spinal cord)\\b(?:\\s*\\([^)]{1,12}\\))?(?:[\\s,/]+(?:or|and|and/or)?[\\s,/]*(?:cns|brain|leptomeningeal|meningeal|spinal cord|untreated|active|symptomatic|known|parenchymal)\\b){0,4}\\s+(?:metasta(?:ses|sis|tic disease|tic lesions?)|mets|lesions from)"
+            rule(new String[] {"pregnan"}, "(?<!become |becoming |get |getting |avoid |avoiding |prevent |preventing |prevention of |risk of |to |father |impregnate |wish |plans? |planning |intends? |intending |of non-|possibility of )\\bpregnan(?:t|cy|cies)\\b(?! test(?:ing|s)? (?:is|are|will|must|should)\\b| prevention| avoidance| category| outcome| registry| planning| should be avoided| is not)", Concept.PREGNANCY),
+            rule(new String[] {"breast", "lactat", "nursing"}, "\\bbreast[- ]?feed(?:ing)?\\b|\\bbreast[- ]?fed\\b|\\blactating\\b|\\blactation\\b|\\bnursing\\b(?! home| facility| facilities| staff| care| homes)", Concept.BREASTFEEDING),
+            rule(new String[] {"hiv", "immunodeficiency virus", "aids"}, "\\bhiv(?:-?[12])?\\b(?! protease| integrase| medication| antiretroviral drugs| testing is not)|human immunodeficiency virus|\\baids\\b", Concept.HIV),
+            rule(new String[] {"hepatitis b", "hbv", "hep"}, "hepatitis b(?: virus)?\\s*(?:or|and|and/or|/|,)\\s*(?:hepatitis\\s+)?c\\b|\\bhbv\\s*(?:or|and|and/or|/|,)\\s*hcv\\b|\\bhep(?:atitis)? b/c\\b", Concept.HBV, Concept.HCV),
+            rule(new String[] {"hepatitis b", "hbv", "hbs", "hbc", "hep b"}, "hepatitis b\\b|\\bhbv\\b|\\bhbsag\\b|hepatitis b surface antigen|\\bhbcab\\b|\\banti-?hbc\\b|hepatitis b core antibody|\\bhep b\\b", Concept.HBV),
+            rule(new String[] {"hepatitis c", "hcv", "hep c"}, "hepatitis c\\b|\\bhcv\\b|\\bhep c\\b", Concept.HCV),
+            rule(new String[] {"metasta", "leptomening", "mets"}, "\\b(?:cns|central nervous system|brain|cerebral|intracranial|leptomeningeal|meningeal|spinal cord)\\b(?:\\s*\\([^)]{1,12}\\))?(?:[\\s,/]+(?:or|and|and/or)?[\\s,/]*(?:cns|brain|leptomeningeal|meningeal|spinal cord|untreated|active|symptomatic|known|parenchymal)\\b){0,4}\\s+(?:metasta(?:ses|sis|tic disease|tic lesions?)|mets|lesions from)"
                     + "|\\bleptomeningeal (?:disease|carcinomatosis|involvement|spread)|metasta(?:ses|sis|tic disease) (?:to|in|of|involving) the (?:brain|cns|central nervous system)", Concept.CNS_METASTASES));
 
     private static final Pattern NEGATION_BEFORE = Pattern.compile(
@@ -41,8 +40,8 @@ final class PresenceRule {
             "^[\\s:-]*(?:\\([^)]{0,20}\\)\\s*)?(?:[\\w/-]+\\s+){0,2}?(?:positive|seropositive|reactive|infection|detected)");
     private static final Pattern JOIN = Pattern.compile("^[\\s,/()]*(?:or|and|and/or|nor|/|,)[\\s,/()]*(?:\\w+\\s+){0,2}?$");
 
-    private static Rule rule(String regex, Concept... concepts) {
-        return new Rule(Pattern.compile(regex), List.of(concepts));
+    private static Rule rule(String[] anchors, String regex, Concept... concepts) {
+        return new Rule(anchors, Pattern.compile(regex), List.of(concepts));
     }
 
     void extract(String s, List<Constraint> out) {
@@ -65,17 +64,14 @@ final class PresenceRule {
                 }
             }
             for (Concept c : m.concepts()) {
-                first.putIfAbsent(c, new Constraint(c, negated ? Comparator_ABSENT : Comparator_PRESENT, null, null, "",
+                first.putIfAbsent(c, new Constraint(c, negated ? Comparator.ABSENT : Comparator.PRESENT, null, null, "",
                         s.substring(m.start(), m.end())));
             }
             prevNegated = negated;
             prevEnd = m.end();
         }
-        out.addAll(first.values().stream().sorted(Comparator.comparingInt(c -> s.indexOf(c.sourceText()))).toList());
+        out.addAll(first.values().stream().sorted(java.util.Comparator.comparingInt(c -> s.indexOf(c.sourceText()))).toList());
     }
-
-    private static final org.trialgraph.criteria.Comparator Comparator_ABSENT = org.trialgraph.criteria.Comparator.ABSENT;
-    private static final org.trialgraph.criteria.Comparator Comparator_PRESENT = org.trialgraph.criteria.Comparator.PRESENT;
 
     private static String lastClause(String before) {
         int cut = Math.max(before.lastIndexOf(';'), Math.max(before.lastIndexOf(". "), before.lastIndexOf(':')));
@@ -85,12 +81,16 @@ final class PresenceRule {
     private static List<Mention> find(String s) {
         List<Mention> all = new ArrayList<>();
         for (Rule r : RULES) {
+            if (!ConceptMentions.containsAny(s, r.anchors())) {
+                continue;
+            }
             Matcher m = r.pattern().matcher(s);
             while (m.find()) {
                 all.add(new Mention(m.start(), m.end(), r.concepts()));
             }
         }
-        all.sort(Comparator.comparingInt(Mention::start).thenComparing(Comparator.comparingInt(Mention::end).reversed()));
+        all.sort(java.util.Comparator.comparingInt(Mention::start)
+                .thenComparing(java.util.Comparator.comparingInt(Mention::end).reversed()));
         List<Mention> kept = new ArrayList<>();
         int coveredTo = -1;
         for (Mention m : all) {

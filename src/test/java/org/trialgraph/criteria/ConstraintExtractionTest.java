@@ -135,6 +135,19 @@ class ConstraintExtractionTest {
     }
 
     @Test
+    void secondBoundAfterAndOrIsRead() {
+        assertThat(keys("body weight >/= 20kg and </= 150kg")).containsExactly("WEIGHT|BETWEEN|20..150|kg");
+        assertThat(keys("weigh less than 30 kg or more than 120 kg")).containsExactly("WEIGHT|LT|30|kg", "WEIGHT|GT|120|kg");
+        assertThat(keys("Individuals under 18 or over 60 years of age")).containsExactlyInAnyOrder("AGE|LT|18|years", "AGE|GT|60|years");
+        assertThat(keys("ECOG PS of 0~1")).containsExactly("ECOG|LE|1|");
+    }
+
+    @Test
+    void alternativeThresholdAfterOrIsNotRead() {
+        assertThat(keys("ALT ≤ 3 × ULN or ≤ 5 × ULN with liver metastases")).containsExactly("ALT|LE|3|xULN");
+    }
+
+    @Test
     void timeSinceIsNotAge() {
         assertThat(keys("No chemotherapy within the past 5 years")).isEmpty();
         assertThat(keys("Patients treated for at least 2 years")).isEmpty();
