@@ -108,6 +108,11 @@ final class SectionParser {
 
     private void handlePlain(Builder b, Line line, Line next) {
         String body = line.body;
+        Item open = b.current;
+        if (open != null && open.bulleted && !b.lastBlank && line.indent > open.indent) {
+            open.addContinuation(body); // a wrapped line, even if it looks like "... criteria:"
+            return;
+        }
         Matcher inline = INLINE_CRITERIA_HEADING.matcher(body);
         if (inline.matches()) {
             b.startSection(inline.group(1), false);

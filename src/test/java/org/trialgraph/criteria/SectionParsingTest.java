@@ -83,6 +83,17 @@ class SectionParsingTest {
     }
 
     @Test
+    void wrappedLineEndingLikeAHeadingStaysInItsCriterion() {
+        String text = "DISEASE CHARACTERISTICS:\n\n  -  Complete response after chemotherapy (cisplatin or\n"
+                + "     carboplatin) defined by all of the following criteria:\n\n       -  CA 125 no greater than 35 units/mL\n\n"
+                + "  -  At least 5 courses of chemotherapy\n";
+        ParsedEligibility p = engine.parse(text);
+        assertThat(p.sections()).hasSize(1);
+        assertThat(p.allCriteria()).hasSize(2);
+        assertThat(p.allCriteria().get(0).text()).contains("carboplatin) defined by all of the following criteria:").contains("CA 125");
+    }
+
+    @Test
     void markdownEscapesAreRemovedFromCriterionTextAndNumberingIsNotAValue() {
         String text = "Inclusion Criteria:\n\n12\\. Creatinine \\< 1.5 mg/dL \\[local lab\\]\n13\\. Bilirubin \\<= 2 x ULN\n";
         ParsedEligibility p = engine.parse(text);
