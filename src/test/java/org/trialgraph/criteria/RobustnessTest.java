@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 class RobustnessTest {
 
     private static final Duration HANG_GUARD = Duration.ofSeconds(10);
+    /** 1 MB inputs run in about 1 s warm, but a cold JVM on the shared, loaded 2-core box needed up to ~10 s. */
+    private static final Duration MEGABYTE_HANG_GUARD = Duration.ofSeconds(30);
     private final EligibilityEngine engine = new EligibilityEngine();
 
     @Test
@@ -26,17 +28,19 @@ class RobustnessTest {
 
     @Test
     void oneMegabyteOfRealisticTextParses() {
-        String block = "Inclusion Criteria:\n\n* Age ≥ 18 years\n* ANC ≥ 1.5 × 10⁹/L and platelets ≥ 100,000/µL\n"
-                + "Exclusion Criteria:\n\n* Pregnant or breastfeeding\n  * nested item with ALT/AST ≤ 3 × ULN\n";
+        String block = "Inclusion Criteria:\n\n* Patients aged ≥ 18 years with histologically confirmed disease.\n"
+                + "* Absolute neutrophil count ≥ 1.5 × 10⁹/L and platelets ≥ 100,000/µL without transfusion.\n"
+                + "Exclusion Criteria:\n\n* Pregnant or breastfeeding women, or women planning pregnancy.\n"
+                + "  * nested item: ALT/AST ≤ 3 × ULN unless liver metastases are present (then ≤ 5 × ULN).\n";
         String text = block.repeat(1_000_000 / block.length() + 1);
-        ParsedEligibility p = assertTimeoutPreemptively(HANG_GUARD, () -> engine.parse(text));
+        ParsedEligibility p = assertTimeoutPreemptively(MEGABYTE_HANG_GUARD, () -> engine.parse(text));
         assertThat(p.allCriteria()).isNotEmpty();
     }
 
     @Test
     void oneMegabyteSingleLineDoesNotHang() {
         String text = "ALT ≤ 3 x ULN and age 18 or older, ".repeat(30_000);
-        ParsedEligibility p = assertTimeoutPreemptively(HANG_GUARD, () -> engine.parse(text));
+        ParsedEligibility p = assertTimeoutPreemptively(MEGABYTE_HANG_GUARD, () -> engine.parse(text));
         assertThat(p.allCriteria()).hasSize(1);
     }
 
