@@ -49,7 +49,7 @@ final class AgeRule {
                 continue;
             }
             String before = s.substring(Math.max(0, e.start() - 30), e.start());
-            boolean ageWordBefore = AGE_WORD.matcher(before).find() || AGE_WORD.matcher(s.substring(e.start(), e.end())).find();
+            boolean ageWordBefore = ageWordJustBefore(before) || AGE_WORD.matcher(s.substring(e.start(), e.end())).find();
             boolean ofAgeAfter = OF_AGE_AFTER.matcher(after).find();
             boolean olderSuffix = s.substring(e.start(), e.end()).matches(".*\\b(?:older|younger)\\b.*");
             boolean population = timeUnit && POPULATION_BEFORE.matcher(before).find() && !TIME_SINCE.matcher(before).find();
@@ -81,6 +81,16 @@ final class AgeRule {
         } else if (isTime(before.unit())) {
             add(out, Concept.AGE, before, s);
         }
+    }
+
+    /** "age 18-75", "aged between", "age at screening >= 18"; not "age or karnofsky score >= 50". */
+    private static boolean ageWordJustBefore(String before) {
+        Matcher m = AGE_WORD.matcher(before);
+        int lastEnd = -1;
+        while (m.find()) {
+            lastEnd = m.end();
+        }
+        return lastEnd >= 0 && before.length() - lastEnd <= 16;
     }
 
     private static boolean aboutSomeoneElse(String s, int exprStart) {

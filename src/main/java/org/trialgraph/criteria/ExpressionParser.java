@@ -123,6 +123,17 @@ final class ExpressionParser {
                 unit == null ? 1 : unit.factor(), start, end);
     }
 
+    /** Length of a time unit in days, 0 for other units. */
+    private static double days(RawUnit u) {
+        return switch (u) {
+            case YEARS -> 365.25;
+            case MONTHS -> 30.4375;
+            case WEEKS -> 7;
+            case DAYS -> 1;
+            default -> 0;
+        };
+    }
+
     private static double wordValue(String w) {
         return switch (w) {
             case "eighteen" -> 18;
@@ -187,6 +198,10 @@ final class ExpressionParser {
             if (num2.lookingAt()) {
                 double high = parseNumber(num2.group(1));
                 RawUnit.Match unit2 = RawUnit.at(s, num2.end(), to);
+                if (unit != null && unit2 != null && unit.unit() != unit2.unit() && days(unit.unit()) > 0 && days(unit2.unit()) > 0) {
+                    // "31 days to 30 years": express the lower bound in the upper bound's unit
+                    v = UnitNormalizer.round(v * days(unit.unit()) / days(unit2.unit()), 3);
+                }
                 if (high > v || (high == v && unit2 != null)) {
                     RawUnit.Match u = unit2 != null ? unit2 : unit;
                     int end = unit2 == null ? num2.end() : unit2.end();

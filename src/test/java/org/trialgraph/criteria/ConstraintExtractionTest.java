@@ -148,6 +148,17 @@ class ConstraintExtractionTest {
     }
 
     @Test
+    void ageRangeWithDifferentUnitsIsOneBetweenInYears() {
+        assertThat(keys("Aged 31 days to 30 years (inclusive)")).containsExactly("AGE|BETWEEN|0.085..30|years");
+    }
+
+    @Test
+    void ageWordOfAnotherClauseDoesNotClaimAScore() {
+        assertThat(keys("Lansky score ≥ 50 for participants <16 years of age or Karnofsky score ≥ 50 for participants ≥ 16 years"))
+                .containsExactlyInAnyOrder("AGE|LT|16|years", "AGE|GE|16|years", "LANSKY|GE|50|", "KARNOFSKY|GE|50|");
+    }
+
+    @Test
     void timeSinceIsNotAge() {
         assertThat(keys("No chemotherapy within the past 5 years")).isEmpty();
         assertThat(keys("Patients treated for at least 2 years")).isEmpty();
