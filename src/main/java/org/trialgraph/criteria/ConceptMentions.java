@@ -27,7 +27,7 @@ final class ConceptMentions {
             rule(new String[] {"ejection", "lvef"}, "(?:left ventricular |lv )?ejection fraction|\\blvef\\b", Concept.LVEF),
             rule(new String[] {"clearance", "cr", "cl"}, "creatinine clearance|\\bcr ?cl\\b|\\bcl ?cr\\b|calculated clearance|\\bccr\\b", Concept.CREATININE_CLEARANCE),
             rule(new String[] {"glomerular", "gfr"}, "(?:estimated )?glomerular filtration rate|\\begfr\\b|\\bgfr\\b", Concept.EGFR),
-            rule(new String[] {"creatinine", "scr"}, "(?:serum |plasma |blood )?creatinine(?! clearance| kinase)|\\bscr\\b", Concept.CREATININE),
+            rule(new String[] {"creatinine", "scr"}, "(?:serum |plasma |blood )?creatinine(?! clearance| kinase| ratio|-to-| to )|\\bscr\\b", Concept.CREATININE),
             rule(new String[] {"bili"}, "(?:total |serum |direct |conjugated |indirect )?bilirubin|\\bt\\.? ?bili\\b|\\btbil\\b|\\bbili\\b", Concept.BILIRUBIN),
             rule(new String[] {"alt", "ast", "sgot", "sgpt", "transaminase", "aminotransferase", "liver enzymes"}, "\\balt\\s*(?:and|/|or|,|&)\\s*ast\\b|\\bast\\s*(?:and|/|or|,|&)\\s*alt\\b|\\bsgot\\s*(?:and|/|or|,)\\s*sgpt\\b|\\bsgpt\\s*(?:and|/|or|,)\\s*sgot\\b"
                     + "|transaminases|aminotransferases|\\bliver enzymes|aminotransferase levels|transaminase levels", Concept.ALT, Concept.AST),
