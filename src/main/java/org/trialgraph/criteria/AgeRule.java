@@ -22,6 +22,9 @@ final class AgeRule {
     private static final Pattern GESTATION_AFTER = Pattern.compile("^\\s*'?\\s*(?:of\\s+)?(?:completed\\s+)?(?:gestation|gestational|ga\\b|postmenstrual|pma\\b)");
     private static final Pattern SOMEONE_ELSE = Pattern.compile(
             "\\b(?:mother|father|parent|caregiver|caretaker|guardian|carer|sibling|partner)s?(?:'s)?\\s+(?:\\w+\\s+){0,2}?(?:of|for|to)\\b");
+    /** "for participants under the age of 18", "in the case of subjects &lt; 18 years": a subgroup, not a requirement. */
+    private static final Pattern SUBGROUP_BEFORE = Pattern.compile(
+            "\\b(?:in the case of|for|if|when|from all|from)\\s+(?:all\\s+)?(?:the\\s+)?(?:study\\s+)?(?:participants?|patients?|subjects?|those|children|minors|individuals|siblings)\\s*(?:who are\\s+|aged\\s+)?$");
     private static final Pattern CHAIN = Pattern.compile("^\\s*(?:,|and|to|but|-|or|until|through)?\\s*(?:age\\s+)?$");
     private static final Pattern TIME_SINCE = Pattern.compile("\\b(?:for|since|within|past|last|after|before|prior|ago|during|duration|least|history|treated|diagnosed|interval)\\s*$");
 
@@ -61,6 +64,9 @@ final class AgeRule {
                 continue;
             }
             if (aboutSomeoneElse(s, e.start()) && !ageWordBefore) {
+                continue;
+            }
+            if (SUBGROUP_BEFORE.matcher(before).find()) {
                 continue;
             }
             if (add(out, Concept.AGE, e, s)) {

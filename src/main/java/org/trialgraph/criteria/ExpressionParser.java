@@ -25,7 +25,7 @@ final class ExpressionParser {
                     + "|greater than|more than|longer than|higher than|above|over|exceeding|exceeds|in excess of|superior to"
                     + "|less than|lower than|fewer than|below|under|inferior to|equal to|equals)(?![a-z])");
     private static final Pattern NUMBER = Pattern.compile(NUM);
-    private static final Pattern FILLER = Pattern.compile("(?:\\s|:|\\(|of\\b|the\\b|a\\b|an\\b|value\\b|level\\b|score\\b)*");
+    private static final Pattern FILLER = Pattern.compile("(?:\\s|:|\\(|of\\b|the\\b|a\\b|an\\b|value\\b|level\\b|score\\b|age\\b|ages\\b)*");
     private static final Pattern SCI_NEGATIVE = Pattern.compile("(?:(\\d+(?:\\.\\d+)?)\\s*x\\s*)?10\\s*(?:\\^|e)\\s*\\(?\\s*-\\s*(\\d{1,2})\\)?");
     private static final Pattern RANGE_JOIN = Pattern.compile("\\s*(?:-|to|through|until|and)\\s*");
     private static final Pattern GE_SUFFIX = Pattern.compile(

@@ -22,6 +22,7 @@ enum RawUnit {
             rule("(?:x|\\*)?\\s*10\\s*(?:\\^|e|\\*\\*)?\\s*\\(?\\s*(\\d{1,2})\\s*\\)?\\s*(?:cells\\s*|/?\\s*)?/\\s*(" + VOL + ")", COUNT_SCALED),
             rule("(?:times|x)?\\s*(?:the\\s+)?(?:institutional\\s+|laboratory\\s+|local\\s+|site\\s+|normal\\s+)?"
                     + "(?:upper\\s+limits?\\s+(?:of\\s+)?(?:the\\s+)?(?:normal|nl)(?:\\s+range)?|upper\\s+normal\\s+limits?|normal\\s+upper\\s+limits?|uln\\b)", ULN),
+            rule("(?:times|x)\\s*(?:the\\s+)?(?:upper\\s+)?normal\\b(?:\\s+limits?|\\s+values?)?", ULN),
             rule("(?:k|thousand|x\\s*1000|x\\s*103)\\s*/\\s*(?:ul|mcl|mm\\^?3|mm3|cu\\.? ?mm)\\b", K_PER_UL),
             rule("(?:cells?|neutrophils|platelets)?\\s*/\\s*(?:ul|mcl|mm\\^?3|mm\\(3\\)|mm3|cu\\.? ?mm|cmm)\\b", PER_UL),
             rule("(?:gm?|gr|grams?)\\s*/\\s*dl\\b|g\\s+per\\s+deciliter", G_DL),

@@ -153,9 +153,11 @@ class ConstraintExtractionTest {
     }
 
     @Test
-    void ageWordOfAnotherClauseDoesNotClaimAScore() {
+    void subgroupAgesAreNotRequirementsAndDoNotClaimAScore() {
         assertThat(keys("Lansky score ≥ 50 for participants <16 years of age or Karnofsky score ≥ 50 for participants ≥ 16 years"))
-                .containsExactlyInAnyOrder("AGE|LT|16|years", "AGE|GE|16|years", "LANSKY|GE|50|", "KARNOFSKY|GE|50|");
+                .containsExactly("LANSKY|GE|50|", "KARNOFSKY|GE|50|");
+        assertThat(keys("In the case of participants under the age of 18, written assent")).isEmpty();
+        assertThat(keys("Over the age of 50 years")).containsExactly("AGE|GT|50|years");
     }
 
     @Test
