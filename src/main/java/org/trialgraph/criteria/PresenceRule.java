@@ -23,7 +23,8 @@ final class PresenceRule {
 
     private static final List<Rule> RULES = List.of(
             rule(new String[] {"pregnan"}, "(?<!become |becoming |get |getting |avoid |avoiding |prevent |preventing |prevention of |risk of |to |father |impregnate |wish |plans? |planning |intends? |intending |of non-|possibility of )\\bpregnan(?:t|cy|cies)\\b(?! test(?:ing|s)? (?:is|are|will|must|should)\\b| prevention| avoidance| category| outcome| registry| planning| should be avoided| is not)", Concept.PREGNANCY),
-            rule(new String[] {"breast", "lactat", "nursing"}, "\\bbreast[- ]?feed(?:ing)?\\b|\\bbreast[- ]?fed\\b|\\blactating\\b|\\blactation\\b|\\bnursing\\b(?! home| facility| facilities| staff| care| homes)", Concept.BREASTFEEDING),
+            rule(new String[] {"breast", "lactat", "nursing"}, "\\bbreast[- ]?feed(?:ing)?\\b|\\bbreast[- ]?fed\\b|\\blactating\\b|\\blactation\\b|\\bnursing\\b(?=\\s+(?:mothers?|women|females?|a child|an infant|infants?)\\b|\\s+(?:or|and|and/or)\\s+(?:pregnan|lactat|breast))"
+                    + "|(?<=(?:pregnant|lactating|pregnancy)(?:\\s?,\\s?|\\s(?:or|and|and/or)\\s|/)|\\b(?:are|is|currently|not|be)\\s)nursing\\b", Concept.BREASTFEEDING),
             rule(new String[] {"hiv", "immunodeficiency virus", "aids"}, "\\bhiv(?:-?[12])?\\b(?! protease| integrase| medication| antiretroviral drugs| testing is not)|human immunodeficiency virus|\\baids\\b", Concept.HIV),
             rule(new String[] {"hepatitis b", "hbv", "hep"}, "hepatitis b(?: virus)?\\s*(?:or|and|and/or|/|,)\\s*(?:hepatitis\\s+)?c\\b|\\bhbv\\s*(?:or|and|and/or|/|,)\\s*hcv\\b|\\bhep(?:atitis)? b/c\\b", Concept.HBV, Concept.HCV),
             rule(new String[] {"hepatitis b", "hbv", "hbs", "hbc", "hep b"}, "hepatitis b\\b|\\bhbv\\b|\\bhbsag\\b|hepatitis b surface antigen|\\bhbcab\\b|\\banti-?hbc\\b|hepatitis b core antibody|\\bhep b\\b", Concept.HBV),
@@ -73,9 +74,14 @@ final class PresenceRule {
         out.addAll(first.values().stream().sorted(java.util.Comparator.comparingInt(c -> s.indexOf(c.sourceText()))).toList());
     }
 
+    /** "not yet treated", "uncontrolled": qualifiers of the condition, not negations of it. */
+    private static final Pattern NOT_A_NEGATION = Pattern.compile(
+            "\\b(?:not|non|un)[- ]?(?:yet\\s+|previously\\s+|adequately\\s+|well\\s+|fully\\s+)?(?:treated|controlled|stable|resected|irradiated|responsive|responding)\\b");
+
     private static String lastClause(String before) {
         int cut = Math.max(before.lastIndexOf(';'), Math.max(before.lastIndexOf(". "), before.lastIndexOf(':')));
-        return cut >= 0 ? before.substring(cut + 1) : before;
+        String clause = cut >= 0 ? before.substring(cut + 1) : before;
+        return NOT_A_NEGATION.matcher(clause).replaceAll(" ");
     }
 
     private static List<Mention> find(String s) {

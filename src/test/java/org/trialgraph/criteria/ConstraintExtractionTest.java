@@ -127,6 +127,13 @@ class ConstraintExtractionTest {
     }
 
     @Test
+    void qualifiersLikeNotYetTreatedDoNotNegateAndNursingCareIsNotBreastfeeding() {
+        assertThat(keys("Newly diagnosed, not yet treated or uncontrolled brain metastases")).containsExactly("CNS_METASTASES|PRESENT||");
+        assertThat(keys("Eligible for home care services (physiotherapy, nursing)")).isEmpty();
+        assertThat(keys("Pregnant or nursing women")).containsExactly("PREGNANCY|PRESENT||", "BREASTFEEDING|PRESENT||");
+    }
+
+    @Test
     void sexIsOnlyReadWhenTheCriterionRestrictsToOneSex() {
         assertThat(keys("Female participants aged 18 to 45 years"))
                 .containsExactly("SEX|EQ||FEMALE", "AGE|BETWEEN|18..45|years");
