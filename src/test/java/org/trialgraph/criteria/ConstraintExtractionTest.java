@@ -124,6 +124,8 @@ class ConstraintExtractionTest {
         assertThat(keys("HIV negative")).containsExactly("HIV|ABSENT||");
         assertThat(keys("No known active brain metastases")).containsExactly("CNS_METASTASES|ABSENT||");
         assertThat(keys("Patients receiving HIV protease inhibitors")).isEmpty();
+        assertThat(keys("Do not expect to change their anti-HIV therapy")).isEmpty();
+        assertThat(keys("Prior participation on an HIV vaccine trial")).isEmpty();
     }
 
     @Test
