@@ -1,0 +1,122 @@
+package org.trialgraph.criteria;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The participant's age. A comparison counts as AGE when it is close after an age word ("aged &gt; 28 days",
+ * "age 18-75"), ends in "of age"/"old"/"or older" ("18 years of age or older"), follows a population noun with a
+ * time unit ("adults (&gt;= 18 years)"), or is chained to one of those ("&gt; 28 days to &lt;= 24 months"). Not
+ * counted: gestational/postmenstrual/bone age, ages of someone else ("mother of a patient &lt; 12 years").
+ * Weeks followed by "gestation" become GESTATIONAL_AGE.
+ */
+final class AgeRule {
+
+    private static final Pattern AGE_WORD = Pattern.compile(
+            "(?<!gestational |postmenstrual |post-menstrual |corrected |bone |mental |menstrual |chronological |reading |developmental |skeletal |for |-)\\bage[ds]?\\b(?![- ](?:related|appropriate|adjusted|matched|specific|and sex|group))");
+    private static final Pattern POPULATION_BEFORE = Pattern.compile(
+            "\\b(?:patients?|participants?|subjects?|adults?|children|child|men|women|man|woman|males?|females?|volunteers?|individuals?|persons?|people|boys|girls|infants?|adolescents?|neonates?|newborns?|toddlers?|youths?|pediatric patients|paediatric patients)"
+                    + "\\s*(?:\\(|,)?\\s*(?:who are\\s+|aged?\\s+|of\\s+|between\\s+|from\\s+|ages\\s+)?(?:of\\s+)?$");
+    private static final Pattern OF_AGE_AFTER = Pattern.compile("^\\s*\\)?\\s*(?:of age|old\\b|in age|of age or older|years? of age|years? old)");
+    private static final Pattern GESTATION_AFTER = Pattern.compile("^\\s*'?\\s*(?:of\\s+)?(?:completed\\s+)?(?:gestation|gestational|ga\\b|postmenstrual|pma\\b)");
+    private static final Pattern SOMEONE_ELSE = Pattern.compile(
+            "\\b(?:mother|father|parent|caregiver|caretaker|guardian|carer|sibling|partner)s?(?:'s)?\\s+(?:\\w+\\s+){0,2}?(?:of|for|to)\\b");
+    /** "for participants under the age of 18", "in the case of subjects &lt; 18 years": a subgroup, not a requirement. */
+    private static final Pattern SUBGROUP_BEFORE = Pattern.compile(
+            "\\b(?:in the case of|for|if|when|from all|from)\\s+(?:all\\s+)?(?:the\\s+)?(?:study\\s+)?(?:participants?|patients?|subjects?|those|children|minors|individuals|siblings)\\s*(?:who are\\s+|aged\\s+)?$");
+    private static final Pattern CHAIN = Pattern.compile("^\\s*(?:,|and|to|but|-|or|until|through)?\\s*(?:age\\s+)?$");
+    private static final Pattern TIME_SINCE = Pattern.compile("\\b(?:for|since|within|past|last|after|before|prior|ago|during|duration|least|history|treated|diagnosed|interval)\\s*$");
+
+    private static final Pattern WORTH_A_LOOK = Pattern.compile("\\d[^a-z]{0,12}(?:y|mo|mth|w|d)|\\bage|\\bold|older|younger");
+
+    void extract(String s, List<Constraint> out) {
+        if (!WORTH_A_LOOK.matcher(s).find()) {
+            return;
+        }
+        int lastAgeEnd = -100;
+        ValueExpression previous = null;
+        for (ValueExpression e : ExpressionParser.all(s, 0, s.length())) {
+            ValueExpression candidateBefore = previous;
+            previous = e;
+            if (e.form() == ValueExpression.Form.BARE || e.form() == ValueExpression.Form.LIST) {
+                continue;
+            }
+            boolean timeUnit = isTime(e.unit());
+            if (!(timeUnit || e.unit() == null)) {
+                continue;
+            }
+            String after = s.substring(e.end(), Math.min(s.length(), e.end() + 30));
+            if (timeUnit && GESTATION_AFTER.matcher(after).find()) {
+                add(out, Concept.GESTATIONAL_AGE, e, s);
+                continue;
+            }
+            String before = s.substring(Math.max(0, e.start() - 30), e.start());
+            boolean ageWordBefore = ageWordJustBefore(before) || AGE_WORD.matcher(s.substring(e.start(), e.end())).find();
+            boolean ofAgeAfter = OF_AGE_AFTER.matcher(after).find();
+            boolean olderSuffix = s.substring(e.start(), e.end()).matches(".*\\b(?:older|younger)\\b.*");
+            boolean population = timeUnit && POPULATION_BEFORE.matcher(before).find() && !TIME_SINCE.matcher(before).find();
+            boolean chained = e.start() - lastAgeEnd <= 12 && CHAIN.matcher(s.substring(lastAgeEnd, e.start())).matches();
+            if (!(ageWordBefore || ofAgeAfter || olderSuffix || population || chained)) {
+                continue;
+            }
+            if (!ageWordBefore && e.unit() == null && !olderSuffix && !chained && !ofAgeAfter) {
+                continue;
+            }
+            if (aboutSomeoneElse(s, e.start()) && !ageWordBefore) {
+                continue;
+            }
+            if (SUBGROUP_BEFORE.matcher(before).find()) {
+                continue;
+            }
+            if (add(out, Concept.AGE, e, s)) {
+                addChainedBefore(out, candidateBefore, e, lastAgeEnd, s);
+                lastAgeEnd = e.end();
+            }
+        }
+    }
+
+    /** "under 18 or over 60 years of age": the first bound takes the age reading (and unit) of the second. */
+    private static void addChainedBefore(List<Constraint> out, ValueExpression before, ValueExpression age, int lastAgeEnd, String s) {
+        if (before == null || before.end() <= lastAgeEnd || before.form() != ValueExpression.Form.OPERATOR
+                || age.start() - before.end() > 8 || !CHAIN.matcher(s.substring(before.end(), age.start())).matches()) {
+            return;
+        }
+        if (before.unit() == null) {
+            add(out, Concept.AGE, before.withUnit(age.unit(), 1), s);
+        } else if (isTime(before.unit())) {
+            add(out, Concept.AGE, before, s);
+        }
+    }
+
+    /** "age 18-75", "aged between", "age at screening >= 18"; not "age or karnofsky score >= 50". */
+    private static boolean ageWordJustBefore(String before) {
+        Matcher m = AGE_WORD.matcher(before);
+        int lastEnd = -1;
+        while (m.find()) {
+            lastEnd = m.end();
+        }
+        return lastEnd >= 0 && before.length() - lastEnd <= 16;
+    }
+
+    private static boolean aboutSomeoneElse(String s, int exprStart) {
+        String before = s.substring(Math.max(0, exprStart - 60), exprStart);
+        return SOMEONE_ELSE.matcher(before).find();
+    }
+
+    private static boolean add(List<Constraint> out, Concept concept, ValueExpression e, String s) {
+        Constraint c = ConstraintExtractor.toConstraint(concept, e, s.substring(e.start(), e.end()));
+        if (c == null) {
+            return false;
+        }
+        if (concept == Concept.AGE && (c.value() > 120 || (c.upperValue() != null && c.upperValue() > 120))) {
+            return false;
+        }
+        out.add(c);
+        return true;
+    }
+
+    private static boolean isTime(RawUnit u) {
+        return u == RawUnit.YEARS || u == RawUnit.MONTHS || u == RawUnit.WEEKS || u == RawUnit.DAYS;
+    }
+}

@@ -1,0 +1,203 @@
+package org.trialgraph.criteria;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads {@link Constraint}s from one criterion. Numeric concepts: a concept mention takes the first comparison
+ * in the text after it (up to the next mention or clause end); mentions joined by "/", "and", "or" or "," share the
+ * comparison of the last one ("ALT/AST &lt;= 3 x ULN"). Age, sex and presence concepts have their own rules.
+ */
+final class ConstraintExtractor {
+
+    /** Longer criteria are read only this far (guards against pathological input). */
+    static final int MAX_CHARS = 20_000;
+    private static final int WINDOW = 110;
+
+    private static final Pattern CHAIN_JOIN = Pattern.compile(",?\\s*(?:and|or|but)\\s+");
+    private static final Pattern CONNECTOR = Pattern.compile("[\\s/,&()]*(?:and/or|and|or|&)?[\\s/,()]*(?:the\\s+)?(?:serum\\s+)?");
+    private static final Pattern CLAUSE_END = Pattern.compile(";|\\.(?:\\s|$)(?<!\\d\\.\\s)|\\bif\\b|\\bunless\\b|\\bexcept\\b|\\bin patients\\b|\\bfor patients\\b|\\bfor subjects\\b|\\bfor participants\\b|\\bor\\s+(?:<|>|<=|>=)|\\bwithin\\b|\\bprior to\\b");
+
+    private static final Pattern HAS_NUMBER = Pattern.compile("\\d|\\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty)\\b|\\buln\\b|upper limit");
+
+    private final AgeRule ageRule = new AgeRule();
+    private final PresenceRule presenceRule = new PresenceRule();
+    private final SexRule sexRule = new SexRule();
+
+    List<Constraint> extract(String criterionText) {
+        String s = TextNormalizer.collapseWhitespace(TextNormalizer.forMatching(criterionText));
+        if (s.length() > MAX_CHARS) {
+            s = s.substring(0, MAX_CHARS);
+        }
+        List<Constraint> out = new ArrayList<>();
+        sexRule.extract(s, out);
+        ageRule.extract(s, out);
+        numeric(s, out);
+        presenceRule.extract(s, out);
+        return mergeAndDedupe(out);
+    }
+
+    private void numeric(String s, List<Constraint> out) {
+        if (!HAS_NUMBER.matcher(s).find()) {
+            return;
+        }
+        List<ConceptMentions.Mention> mentions = ConceptMentions.find(s);
+        ValueExpression[] found = new ValueExpression[mentions.size()];
+        for (int i = mentions.size() - 1; i >= 0; i--) {
+            ConceptMentions.Mention m = mentions.get(i);
+            int next = i + 1 < mentions.size() ? mentions.get(i + 1).start() : s.length();
+            int end = clauseEnd(s, m.end(), Math.min(next, m.end() + WINDOW));
+            boolean score = m.concepts().stream().anyMatch(ConceptMentions::isScore);
+            ValueExpression e = ExpressionParser.first(s, m.end(), end, score);
+            if (e == null && i + 1 < mentions.size() && found[i + 1] != null && connects(s, m.end(), next)) {
+                e = found[i + 1];
+            }
+            found[i] = e;
+        }
+        for (int i = 0; i < mentions.size(); i++) {
+            ValueExpression e = found[i];
+            if (e == null) {
+                continue;
+            }
+            ConceptMentions.Mention m = mentions.get(i);
+            List<Concept> concepts = m.concepts();
+            if (concepts == ConceptMentions.GENERIC_PERFORMANCE_STATUS) {
+                double max = e.upper() == null ? e.value() : e.upper();
+                concepts = List.of(max <= 5 ? Concept.ECOG : Concept.KARNOFSKY);
+            }
+            List<ValueExpression> expressions = new ArrayList<>(List.of(e));
+            int limit = s.length();
+            for (ConceptMentions.Mention later : mentions) {
+                if (later.start() >= e.end()) {
+                    limit = later.start();
+                    break;
+                }
+            }
+            ValueExpression second = chained(s, e, limit);
+            if (second != null) {
+                expressions.add(second);
+            }
+            for (ValueExpression x : expressions) {
+                String source = s.substring(m.start(), Math.max(m.end(), x.end()));
+                for (Concept c : concepts) {
+                    if (c == Concept.GESTATIONAL_AGE && x.unit() == null) {
+                        continue;
+                    }
+                    Constraint constraint = toConstraint(c, x, source);
+                    if (constraint != null) {
+                        out.add(constraint);
+                    }
+                }
+            }
+        }
+    }
+
+    /** "&gt;= 20 kg and &lt;= 150 kg", "less than 30 kg or more than 120 kg": a second bound right after the first. */
+    private static ValueExpression chained(String s, ValueExpression first, int limit) {
+        Matcher join = CHAIN_JOIN.matcher(s).region(first.end(), Math.min(limit, s.length()));
+        if (first.form() != ValueExpression.Form.OPERATOR || !join.lookingAt() || join.end() >= limit) {
+            return null;
+        }
+        ValueExpression next = ExpressionParser.at(s, join.end(), Math.min(limit, join.end() + 40));
+        // only the other side of a range; a same-direction bound after "or" is an alternative threshold
+        if (next == null || next.form() != ValueExpression.Form.OPERATOR || isLower(next.comparator()) == isLower(first.comparator())
+                || next.comparator() == Comparator.EQ || first.comparator() == Comparator.EQ) {
+            return null;
+        }
+        return next.unit() == null && first.unit() != null ? next.withUnit(first.unit(), first.factor()) : next;
+    }
+
+    private static boolean isLower(Comparator c) {
+        return c == Comparator.GE || c == Comparator.GT;
+    }
+
+    private static boolean connects(String s, int from, int to) {
+        if (to - from > 20) {
+            return false;
+        }
+        Matcher m = CONNECTOR.matcher(s).region(from, to);
+        return m.matches();
+    }
+
+    static int clauseEnd(String s, int from, int to) {
+        Matcher m = CLAUSE_END.matcher(s).region(from, to);
+        return m.find() ? m.start() : to;
+    }
+
+    /** Turns an expression into a constraint on the concept, applying score conventions and unit normalisation. */
+    static Constraint toConstraint(Concept c, ValueExpression e, String source) {
+        Comparator cmp = e.comparator();
+        double value = e.value();
+        Double upper = e.upper();
+        if (e.form() == ValueExpression.Form.BARE && !ConceptMentions.isScore(c)) {
+            return null;
+        }
+        if (e.form() == ValueExpression.Form.OR_BETTER) {
+            // lower is better on ECOG, higher on Karnofsky/Lansky; "or better" means nothing for lab values
+            if (!ConceptMentions.isScore(c)) {
+                return null;
+            }
+            cmp = c == Concept.ECOG ? Comparator.LE : Comparator.GE;
+        }
+        if (cmp == Comparator.BETWEEN && upper != null && ConceptMentions.isScore(c)) {
+            // "ECOG 0-1" is ECOG <= 1; "Karnofsky 70-100" is Karnofsky >= 70
+            if (c == Concept.ECOG && value == 0) {
+                cmp = Comparator.LE;
+                value = upper;
+                upper = null;
+            } else if (c != Concept.ECOG && upper == 100) {
+                cmp = Comparator.GE;
+                upper = null;
+            } else if (value == upper) {
+                cmp = Comparator.EQ;
+                upper = null;
+            }
+        }
+        if (cmp == Comparator.BETWEEN && e.form() == ValueExpression.Form.LIST && !ConceptMentions.isScore(c)) {
+            return null;
+        }
+        UnitNormalizer.Normalized lo = UnitNormalizer.normalize(c, value, e.unit(), e.factor());
+        if (lo == null) {
+            return null;
+        }
+        Double hi = null;
+        if (cmp == Comparator.BETWEEN) {
+            UnitNormalizer.Normalized h = UnitNormalizer.normalize(c, upper, e.unit(), e.factor());
+            if (h == null || h.value() < lo.value()) {
+                return null;
+            }
+            hi = h.value();
+        }
+        return new Constraint(c, cmp, lo.value(), hi, lo.unit(), source.trim());
+    }
+
+    /** Same concept and unit with GE a and LE b become BETWEEN a..b; duplicates (same key) are dropped. */
+    static List<Constraint> mergeAndDedupe(List<Constraint> in) {
+        List<Constraint> merged = new ArrayList<>(in);
+        for (int i = 0; i < merged.size(); i++) {
+            Constraint a = merged.get(i);
+            if (a.comparator() != Comparator.GE) {
+                continue;
+            }
+            for (int j = 0; j < merged.size(); j++) {
+                Constraint b = merged.get(j);
+                if (j != i && b.comparator() == Comparator.LE && b.concept() == a.concept() && b.unit().equals(a.unit())
+                        && b.value() >= a.value()) {
+                    merged.set(i, new Constraint(a.concept(), Comparator.BETWEEN, a.value(), b.value(), a.unit(),
+                            a.sourceText() + " ... " + b.sourceText()));
+                    merged.remove(j);
+                    break;
+                }
+            }
+        }
+        Map<String, Constraint> byKey = new LinkedHashMap<>();
+        for (Constraint c : merged) {
+            byKey.putIfAbsent(c.key(), c);
+        }
+        return List.copyOf(byKey.values());
+    }
+}

@@ -1,0 +1,60 @@
+package org.trialgraph.criteria;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+/**
+ * Canonical key of a criterion: its text with case, whitespace, bullets/numbering, Markdown escapes, Unicode
+ * operators, spacing around operators and trailing punctuation normalised. Keys up to {@value #MAX_PLAIN}
+ * characters are the normalised text itself; longer ones are the first {@value #PREFIX} characters, "~" and
+ * 16 hex digits of the SHA-256 of the whole normalised text.
+ */
+public final class CriterionKeys {
+
+    static final int MAX_PLAIN = 200;
+    static final int PREFIX = 160;
+
+    private static final Pattern LEADING_MARKER = Pattern.compile(
+            "^(?:[*•·▪◦●○■□➢►\\-+]|o(?= )|\\(?(?:\\d{1,3}|[a-z]|[ivx]{1,5})[.)](?!\\d))\\s*");
+    private static final Pattern SPACE_AROUND_OPERATOR = Pattern.compile(" ?([<>=/%]) ?");
+
+    private CriterionKeys() {
+    }
+
+    public static String keyOf(String criterionText) {
+        String s = TextNormalizer.collapseWhitespace(TextNormalizer.forMatching(criterionText));
+        for (int i = 0; i < 3; i++) {
+            String stripped = LEADING_MARKER.matcher(s).replaceFirst("");
+            if (stripped.equals(s)) {
+                break;
+            }
+            s = stripped;
+        }
+        s = SPACE_AROUND_OPERATOR.matcher(s).replaceAll("$1");
+        s = stripTrailingPunctuation(s);
+        if (s.length() <= MAX_PLAIN) {
+            return s;
+        }
+        return s.substring(0, PREFIX) + "~" + sha256(s).substring(0, 16);
+    }
+
+    static String stripTrailingPunctuation(String s) {
+        int end = s.length();
+        while (end > 0 && ".;,: !".indexOf(s.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return s.substring(0, end);
+    }
+
+    private static String sha256(String s) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 missing", e);
+        }
+    }
+}

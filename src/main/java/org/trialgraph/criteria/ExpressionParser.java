@@ -1,0 +1,273 @@
+package org.trialgraph.criteria;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds comparisons in normalised (see {@link TextNormalizer#forMatching}) text. All patterns are anchored at a
+ * known position or bounded, so the cost is linear in the window length.
+ */
+final class ExpressionParser {
+
+    private static final String NUM = "(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+\\.\\d+|\\d+,\\d{1,2}(?![\\d,])|\\d+|\\.\\d+)";
+    private static final Pattern START = Pattern.compile(
+            "(?<![\\w.,])\\d|\\.\\d|[<>=]|\\b(?:at|no|not|greater|more|longer|less|fewer|lower|higher|above|below|over|under|up|maximum|minimum|max|min|exceed|exceeding|exceeds|equal|between|in|inferior|superior|of|from)\\b");
+    private static final Pattern OPERATOR = Pattern.compile(
+            "(>\\s*or\\s*=|<\\s*or\\s*=|>\\s*/\\s*=|<\\s*/\\s*=|>\\s*=|<\\s*=|=\\s*>|=\\s*<|>|<|=(?!=)"
+                    + "|greater than or equal to|greater than or equal|more than or equal to|equal to or greater than|equal or greater than"
+                    + "|equal to or more than|equal to or higher than|equal to or above|higher than or equal to|at least|no less than|not less than|not lower than|no lower than|not below"
+                    + "|of at least|minimum of|a minimum of|minimum|min\\.?"
+                    + "|less than or equal to|less than or equal|equal to or less than|equal or less than|equal to or lower than|equal to or below|lower than or equal to"
+                    + "|no more than|not more than|no greater than|not greater than|not exceeding|not to exceed|not exceed|no higher than|not higher than|not above"
+                    + "|at most|up to|maximum of|a maximum of|maximum|max\\.?"
+                    + "|greater than|more than|longer than|higher than|above|over|exceeding|exceeds|in excess of|superior to"
+                    + "|less than|lower than|fewer than|below|under|inferior to|equal to|equals)(?![a-z])");
+    private static final Pattern NUMBER = Pattern.compile(NUM);
+    private static final Pattern FILLER = Pattern.compile("(?:\\s|:|\\(|of\\b|the\\b|a\\b|an\\b|value\\b|level\\b|score\\b|age\\b|ages\\b)*");
+    private static final Pattern SCI_NEGATIVE = Pattern.compile("(?:(\\d+(?:\\.\\d+)?)\\s*x\\s*)?10\\s*(?:\\^|e)\\s*\\(?\\s*-\\s*(\\d{1,2})\\)?");
+    private static final Pattern RANGE_JOIN = Pattern.compile("\\s*(?:-|to|through|until|and)\\s*");
+    private static final Pattern GE_SUFFIX = Pattern.compile(
+            "\\s*(?:of age\\s+)?(?:or|and|&|and/or)\\s+(?:more|greater|higher|older|over|above|larger|longer|up|upwards|beyond)\\b|\\s*\\+|\\s+(?:or|and)\\s+(?:over|above)\\b|\\s+minimum\\b|\\s+or\\s+more\\b");
+    private static final Pattern LE_SUFFIX = Pattern.compile(
+            "\\s*(?:of age\\s+)?(?:or|and|&)\\s+(?:less|fewer|lower|younger|under|below|smaller|shorter)\\b|\\s+maximum\\b");
+    private static final Pattern RANGE_FILLER = Pattern.compile("\\s*(?:the\\s+)?(?:ages?\\s+)?(?:of\\s+)?");
+    private static final Pattern BETTER_SUFFIX = Pattern.compile("\\s+or\\s+better\\b");
+    private static final Pattern WORD_NUMBER = Pattern.compile("(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-one|twenty|twenty-four)\\b(?=\\s*\\(?\\s*\\d*\\s*\\)?\\s*(?:years?|months?|weeks?|days?)\\b)");
+    private static final List<String> WORDS = List.of("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve");
+    private static final Pattern NUMBER_RANGE_JOIN = Pattern.compile("\\s*(?:-|to|through)\\s*");
+    private static final Pattern LIST_NEXT = Pattern.compile("\\s*(?:,|/|or|and|,\\s*or|,\\s*and)\\s*(\\d)(?![\\d.])");
+
+    private ExpressionParser() {
+    }
+
+    /** All expressions in s[from, to), in order, not overlapping. */
+    static List<ValueExpression> all(String s, int from, int to) {
+        List<ValueExpression> out = new ArrayList<>();
+        int pos = from;
+        Matcher start = START.matcher(s).region(from, to);
+        while (pos < to && start.find(pos)) {
+            int at = start.start();
+            if (at >= to) {
+                break;
+            }
+            ValueExpression e = at(s, at, to);
+            if (e != null) {
+                out.add(e);
+                pos = Math.max(e.end(), at + 1);
+            } else {
+                pos = Math.max(start.end(), at + 1);
+            }
+            if (out.size() > 50) {
+                break;
+            }
+        }
+        return out;
+    }
+
+    /** The first expression in the window that is not a bare number or list, unless allowBare. */
+    static ValueExpression first(String s, int from, int to, boolean allowBare) {
+        for (ValueExpression e : all(s, from, to)) {
+            if (allowBare || e.form() != ValueExpression.Form.BARE && e.form() != ValueExpression.Form.LIST) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /** An expression starting exactly at pos, or null. */
+    static ValueExpression at(String s, int pos, int to) {
+        if (s.startsWith("between", pos) || s.startsWith("from", pos)) {
+            return range(s, pos, pos + (s.startsWith("between", pos) ? 7 : 4), to);
+        }
+        Matcher op = OPERATOR.matcher(s).region(pos, to);
+        if (op.lookingAt()) {
+            return operator(s, pos, op.end(), comparatorOf(op.group(1)), to);
+        }
+        if (Character.isDigit(s.charAt(pos)) || s.charAt(pos) == '.') {
+            return number(s, pos, to);
+        }
+        return null;
+    }
+
+    private static ValueExpression operator(String s, int start, int afterOp, Comparator cmp, int to) {
+        Matcher filler = FILLER.matcher(s).region(afterOp, to);
+        int p = filler.lookingAt() ? filler.end() : afterOp;
+        RawUnit.Match uln = RawUnit.at(s, p, to);
+        if (uln != null && uln.unit() == RawUnit.ULN) {
+            return new ValueExpression(ValueExpression.Form.OPERATOR, cmp, 1, null, RawUnit.ULN, 1, start, uln.end());
+        }
+        Matcher sci = SCI_NEGATIVE.matcher(s).region(p, to);
+        if (sci.lookingAt()) {
+            double mantissa = sci.group(1) == null ? 1 : Double.parseDouble(sci.group(1));
+            double v = mantissa * Math.pow(10, -Integer.parseInt(sci.group(2)));
+            return new ValueExpression(ValueExpression.Form.OPERATOR, cmp, v, null, RawUnit.FRACTION, 1, start, sci.end());
+        }
+        Matcher num = NUMBER.matcher(s).region(p, to);
+        Matcher word = WORD_NUMBER.matcher(s).region(p, to);
+        double v;
+        int numEnd;
+        if (num.lookingAt()) {
+            v = parseNumber(num.group(1));
+            numEnd = num.end();
+        } else if (word.lookingAt()) {
+            v = wordValue(word.group(1));
+            numEnd = word.end();
+        } else {
+            return null;
+        }
+        RawUnit.Match unit = RawUnit.at(s, numEnd, to);
+        int end = unit == null ? numEnd : unit.end();
+        return new ValueExpression(ValueExpression.Form.OPERATOR, cmp, v, null, unit == null ? null : unit.unit(),
+                unit == null ? 1 : unit.factor(), start, end);
+    }
+
+    /** Length of a time unit in days, 0 for other units. */
+    private static double days(RawUnit u) {
+        return switch (u) {
+            case YEARS -> 365.25;
+            case MONTHS -> 30.4375;
+            case WEEKS -> 7;
+            case DAYS -> 1;
+            default -> 0;
+        };
+    }
+
+    private static double wordValue(String w) {
+        return switch (w) {
+            case "eighteen" -> 18;
+            case "twenty" -> 20;
+            case "twenty-one" -> 21;
+            case "twenty-four" -> 24;
+            default -> WORDS.indexOf(w);
+        };
+    }
+
+    private static ValueExpression range(String s, int start, int afterWord, int to) {
+        Matcher filler = RANGE_FILLER.matcher(s).region(afterWord, to);
+        int p0 = filler.lookingAt() ? filler.end() : skipSpaces(s, afterWord, to);
+        Matcher num = NUMBER.matcher(s).region(p0, to);
+        if (!num.lookingAt()) {
+            return null;
+        }
+        double low = parseNumber(num.group(1));
+        RawUnit.Match unit1 = RawUnit.at(s, num.end(), to);
+        int p = unit1 == null ? num.end() : unit1.end();
+        Matcher join = RANGE_JOIN.matcher(s).region(p, to);
+        if (!join.lookingAt()) {
+            return null;
+        }
+        Matcher num2 = NUMBER.matcher(s).region(join.end(), to);
+        if (!num2.lookingAt()) {
+            return null;
+        }
+        double high = parseNumber(num2.group(1));
+        RawUnit.Match unit2 = RawUnit.at(s, num2.end(), to);
+        RawUnit.Match unit = unit2 != null ? unit2 : unit1;
+        int end = unit2 == null ? num2.end() : unit2.end();
+        return new ValueExpression(ValueExpression.Form.RANGE, Comparator.BETWEEN, low, high,
+                unit == null ? null : unit.unit(), unit == null ? 1 : unit.factor(), start, end);
+    }
+
+    private static ValueExpression number(String s, int pos, int to) {
+        Matcher num = NUMBER.matcher(s).region(pos, to);
+        if (!num.lookingAt()) {
+            return null;
+        }
+        double v = parseNumber(num.group(1));
+        RawUnit.Match unit = RawUnit.at(s, num.end(), to);
+        int p = unit == null ? num.end() : unit.end();
+        RawUnit raw = unit == null ? null : unit.unit();
+        double factor = unit == null ? 1 : unit.factor();
+        Matcher better = BETTER_SUFFIX.matcher(s).region(p, to);
+        if (better.lookingAt()) {
+            return new ValueExpression(ValueExpression.Form.OR_BETTER, Comparator.GE, v, null, raw, factor, pos, better.end());
+        }
+        Matcher ge = GE_SUFFIX.matcher(s).region(p, to);
+        if (ge.lookingAt()) {
+            return new ValueExpression(ValueExpression.Form.OPERATOR, Comparator.GE, v, null, raw, factor, pos, ge.end());
+        }
+        Matcher le = LE_SUFFIX.matcher(s).region(p, to);
+        if (le.lookingAt()) {
+            return new ValueExpression(ValueExpression.Form.OPERATOR, Comparator.LE, v, null, raw, factor, pos, le.end());
+        }
+        Matcher join = NUMBER_RANGE_JOIN.matcher(s).region(p, to);
+        if (join.lookingAt()) {
+            Matcher num2 = NUMBER.matcher(s).region(join.end(), to);
+            if (num2.lookingAt()) {
+                double high = parseNumber(num2.group(1));
+                RawUnit.Match unit2 = RawUnit.at(s, num2.end(), to);
+                if (unit != null && unit2 != null && unit.unit() != unit2.unit() && days(unit.unit()) > 0 && days(unit2.unit()) > 0) {
+                    // "31 days to 30 years": express the lower bound in the upper bound's unit
+                    v = UnitNormalizer.round(v * days(unit.unit()) / days(unit2.unit()), 3);
+                }
+                if (high > v || (high == v && unit2 != null)) {
+                    RawUnit.Match u = unit2 != null ? unit2 : unit;
+                    int end = unit2 == null ? num2.end() : unit2.end();
+                    return new ValueExpression(ValueExpression.Form.RANGE, Comparator.BETWEEN, v, high,
+                            u == null ? null : u.unit(), u == null ? 1 : u.factor(), pos, end);
+                }
+            }
+        }
+        if (raw == null && v == Math.rint(v) && v < 10) {
+            // "0, 1 or 2": small integers joined by commas/or/and
+            double max = v;
+            int end = num.end();
+            Matcher next = LIST_NEXT.matcher(s);
+            int guard = 0;
+            while (guard++ < 10) {
+                next.region(end, to);
+                if (!next.lookingAt()) {
+                    break;
+                }
+                max = Math.max(max, next.group(1).charAt(0) - '0');
+                end = next.end();
+            }
+            if (end > num.end()) {
+                return new ValueExpression(ValueExpression.Form.LIST, Comparator.BETWEEN, v, max, null, 1, pos, end);
+            }
+        }
+        return new ValueExpression(ValueExpression.Form.BARE, Comparator.EQ, v, null, raw, factor, pos, p);
+    }
+
+    private static int skipSpaces(String s, int p, int to) {
+        while (p < to && s.charAt(p) == ' ') {
+            p++;
+        }
+        return p;
+    }
+
+    static double parseNumber(String text) {
+        if (text.matches("\\d+,\\d{1,2}")) {
+            return Double.parseDouble(text.replace(',', '.'));
+        }
+        return Double.parseDouble(text.replace(",", ""));
+    }
+
+    static Comparator comparatorOf(String op) {
+        String o = op.replaceAll("\\s+", " ").trim();
+        if (o.matches(">\\s*or\\s*=|>\\s*=|=\\s*>|>\\s*/\\s*=") || o.startsWith("greater than or") || o.startsWith("more than or")
+                || o.startsWith("equal to or greater") || o.startsWith("equal or greater") || o.startsWith("equal to or more")
+                || o.startsWith("equal to or higher") || o.startsWith("equal to or above") || o.startsWith("higher than or")
+                || o.equals("at least") || o.equals("of at least") || o.startsWith("no less") || o.startsWith("not less")
+                || o.startsWith("not lower") || o.startsWith("no lower") || o.equals("not below") || o.contains("minimum")
+                || o.startsWith("min")) {
+            return Comparator.GE;
+        }
+        if (o.matches("<\\s*or\\s*=|<\\s*=|=\\s*<|<\\s*/\\s*=") || o.startsWith("less than or") || o.startsWith("equal to or less")
+                || o.startsWith("equal or less") || o.startsWith("equal to or lower") || o.startsWith("equal to or below")
+                || o.startsWith("lower than or") || o.startsWith("no ") || o.startsWith("not ") || o.equals("at most")
+                || o.equals("up to") || o.contains("maximum") || o.startsWith("max")) {
+            return Comparator.LE;
+        }
+        if (o.equals(">") || o.equals("greater than") || o.equals("more than") || o.equals("longer than") || o.equals("higher than") || o.equals("above")
+                || o.equals("over") || o.startsWith("exceed") || o.equals("in excess of") || o.equals("superior to")) {
+            return Comparator.GT;
+        }
+        if (o.equals("=") || o.startsWith("equal")) {
+            return Comparator.EQ;
+        }
+        return Comparator.LT;
+    }
+}

@@ -1,0 +1,86 @@
+package org.trialgraph.criteria;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Deterministic plain-language rendering: Markdown escapes removed, abbreviations from the {@link Glossary}
+ * expanded (first occurrence "expansion", later ones left short; skipped when the text already spells the
+ * expansion out), operators in words ("&gt;=" "at least", "&lt;=" "no more than", "&lt;" "less than", "&gt;" "more
+ * than"), "x ULN" as "times the upper limit of normal", "x10^9/L" as "billion per litre", "0-1" as "0 to 1".
+ */
+public final class GlossaryPlainLanguageRenderer implements PlainLanguageRenderer {
+
+    private record Operator(Pattern pattern, String replacement) {
+    }
+
+    private record Entry(String abbreviation, String expansion, String spelled, Pattern word) {
+    }
+
+    private static final List<Operator> OPERATORS = List.of(
+            new Operator(Pattern.compile("\\s*(?:≥|>=|=>|> or =|⩾)\\s*"), " at least "),
+            new Operator(Pattern.compile("\\s*(?:≤|<=|=<|< or =|⩽)\\s*"), " no more than "),
+            new Operator(Pattern.compile("\\s*<\\s*"), " less than "),
+            new Operator(Pattern.compile("\\s*>\\s*"), " more than "));
+    private static final Pattern TEN_POWER = Pattern.compile("\\s*[×xX*]\\s*10\\s*(?:\\^|⁹|e)?\\s*(9|⁹)\\s*/\\s*L\\b");
+    private static final Pattern TIMES_ULN = Pattern.compile("\\s*[×xX*]\\s*(?=(?:the\\s+)?(?:institutional\\s+)?(?:ULN|upper limit of normal))");
+    private static final Pattern RANGE = Pattern.compile("(?<=\\d)\\s*[-–]\\s*(?=\\d)");
+
+    private final List<Entry> glossary;
+
+    public GlossaryPlainLanguageRenderer() {
+        this(Glossary.standard());
+    }
+
+    public GlossaryPlainLanguageRenderer(Glossary glossary) {
+        this.glossary = glossary.entries().entrySet().stream()
+                .sorted(Comparator.comparingInt((Map.Entry<String, String> e) -> e.getKey().length()).reversed())
+                .map(e -> new Entry(e.getKey(), e.getValue(),
+                        e.getValue().replaceAll("\\s*\\(.*\\)$", "").toLowerCase(Locale.ROOT),
+                        Pattern.compile("(?<![\\w-])" + Pattern.quote(e.getKey()) + "(?![\\w-])")))
+                .toList();
+    }
+
+    @Override
+    public String render(String criterionText, CriterionKind kind) {
+        String s = TextNormalizer.unescapeMarkdown(criterionText == null ? "" : criterionText);
+        s = TEN_POWER.matcher(s).replaceAll(" billion per litre");
+        s = TIMES_ULN.matcher(s).replaceAll(" times ");
+        for (Operator op : OPERATORS) {
+            s = op.pattern().matcher(s).replaceAll(op.replacement());
+        }
+        s = RANGE.matcher(s).replaceAll(" to ");
+        s = expandAbbreviations(s);
+        return TextNormalizer.collapseWhitespace(s.replace(" ,", ",").replace("( ", "("));
+    }
+
+    private String expandAbbreviations(String s) {
+        String lower = s.toLowerCase(Locale.ROOT);
+        for (Entry e : glossary) {
+            String abbr = e.abbreviation();
+            String expansion = e.expansion();
+            String spelled = e.spelled();
+            if (!s.contains(abbr)) {
+                continue;
+            }
+            Matcher m = e.word().matcher(s);
+            if (!m.find() || (!spelled.equals(abbr.toLowerCase(Locale.ROOT)) && lower.contains(spelled))) {
+                continue;
+            }
+            // Expand the first occurrence; "(ALT)" after its own expansion is already handled above.
+            String replacement = expansion.toLowerCase(Locale.ROOT).startsWith(abbr.toLowerCase(Locale.ROOT))
+                    ? expansion : expansion + " (" + abbr + ")";
+            boolean inParens = m.start() > 0 && s.charAt(m.start() - 1) == '(' && m.end() < s.length() && s.charAt(m.end()) == ')';
+            if (inParens) {
+                continue;
+            }
+            s = s.substring(0, m.start()) + replacement + s.substring(m.end());
+            lower = s.toLowerCase(Locale.ROOT);
+        }
+        return s;
+    }
+}

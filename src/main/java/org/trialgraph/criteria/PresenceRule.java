@@ -1,0 +1,118 @@
+package org.trialgraph.criteria;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * PRESENT/ABSENT concepts (pregnancy, breastfeeding, HIV, HBV, HCV, CNS metastases), as stated: a mention is
+ * PRESENT unless negated before ("no", "not", "non-", "without", "negative for") or after ("negative",
+ * "seronegative", "not detected"). A negation also covers mentions joined to the negated one by "or"/"and"/"/"
+ * ("not pregnant or breastfeeding"). The first mention of a concept decides.
+ */
+final class PresenceRule {
+
+    private record Rule(String[] anchors, Pattern pattern, List<Concept> concepts) {
+    }
+
+    private record Mention(int start, int end, List<Concept> concepts) {
+    }
+
+    private static final List<Rule> RULES = List.of(
+            rule(new String[] {"pregnan"}, "(?<!become |becoming |get |getting |avoid |avoiding |prevent |preventing |prevention of |risk of |to |father |impregnate |wish |plans? |planning |intends? |intending |of non-|possibility of )\\bpregnan(?:t|cy|cies)\\b(?! test(?:ing|s)? (?:is|are|will|must|should)\\b| prevention| avoidance| category| outcome| registry| planning| should be avoided| is not)", Concept.PREGNANCY),
+            rule(new String[] {"breast", "lactat", "nursing"}, "\\bbreast[- ]?feed(?:ing)?\\b|\\bbreast[- ]?fed\\b|\\blactating\\b|\\blactation\\b|\\bnursing\\b(?=\\s+(?:mothers?|women|females?|a child|an infant|infants?)\\b|\\s+(?:or|and|and/or)\\s+(?:pregnan|lactat|breast))"
+                    + "|(?<=(?:pregnant|lactating|pregnancy)(?:\\s?,\\s?|\\s(?:or|and|and/or)\\s|/)|\\b(?:are|is|currently|not|be)\\s)nursing\\b", Concept.BREASTFEEDING),
+            rule(new String[] {"hiv", "immunodeficiency virus", "aids"}, "(?<!anti-|anti |(?:therapy|treatment|drugs?|medications?|vaccines?) (?:for|against) )(?:\\bhiv(?:-?[12])?\\b|human immunodeficiency virus)"
+                    + "(?! protease| integrase| medications?| antiretroviral| drugs?| therap| treatment| regimen| vaccine| prevention| prophylaxis| testing is not)|\\baids\\b", Concept.HIV),
+            rule(new String[] {"hepatitis b", "hbv", "hep"}, "hepatitis b(?: virus)?\\s*(?:or|and|and/or|/|,)\\s*(?:hepatitis\\s+)?c\\b|\\bhbv\\s*(?:or|and|and/or|/|,)\\s*hcv\\b|\\bhep(?:atitis)? b/c\\b", Concept.HBV, Concept.HCV),
+            rule(new String[] {"hepatitis b", "hbv", "hbs", "hbc", "hep b"}, "hepatitis b\\b|\\bhbv\\b|\\bhbsag\\b|hepatitis b surface antigen|\\bhbcab\\b|\\banti-?hbc\\b|hepatitis b core antibody|\\bhep b\\b", Concept.HBV),
+            rule(new String[] {"hepatitis c", "hcv", "hep c"}, "hepatitis c\\b|\\bhcv\\b|\\bhep c\\b", Concept.HCV),
+            rule(new String[] {"metasta", "leptomening", "mets"}, "\\b(?:cns|central nervous system|brain|cerebral|intracranial|leptomeningeal|meningeal|spinal cord)\\b(?:\\s*\\([^)]{1,12}\\))?(?:[\\s,/]+(?:or|and|and/or)?[\\s,/]*(?:cns|brain|leptomeningeal|meningeal|spinal cord|untreated|active|symptomatic|known|parenchymal)\\b){0,4}\\s+(?:metasta(?:ses|sis|tic disease|tic lesions?)|mets|lesions from)"
+                    + "|\\bleptomeningeal (?:disease|carcinomatosis|involvement|spread)|metasta(?:ses|sis|tic disease) (?:to|in|of|involving) the (?:brain|cns|central nervous system)", Concept.CNS_METASTASES));
+
+    private static final Pattern NEGATION_BEFORE = Pattern.compile(
+            "(?:\\b(?:no|not|non|without|nor|neither|free of|absence of|negative for|negative|exclude|excluding|excluded|rule out|ruled out|never)\\b[^;:]{0,45}|\\bnon-?|\\bun)$");
+    private static final Pattern POSITIVE_BEFORE = Pattern.compile("\\b(?:positive|seropositive|infected with|known|active|history of|diagnosed with|diagnosis of|evidence of)\\b[^;]{0,12}$");
+    private static final Pattern NEGATIVE_AFTER = Pattern.compile(
+            "^[\\s:-]*(?:\\([^)]{0,20}\\)\\s*)?(?:[\\w/-]+\\s+){0,3}?(?:negativ[a-z]*|seronegativ[a-z]*|non-?reactive|not detected|undetectable|neg\\b)");
+    private static final Pattern POSITIVE_AFTER = Pattern.compile(
+            "^[\\s:-]*(?:\\([^)]{0,20}\\)\\s*)?(?:[\\w/-]+\\s+){0,2}?(?:positive|seropositive|reactive|infection|detected)");
+    private static final Pattern JOIN = Pattern.compile("^[\\s,/()]*(?:or|and|and/or|nor|/|,)[\\s,/()]*(?:\\w+\\s+){0,2}?$");
+
+    private static Rule rule(String[] anchors, String regex, Concept... concepts) {
+        return new Rule(anchors, Pattern.compile(regex), List.of(concepts));
+    }
+
+    void extract(String s, List<Constraint> out) {
+        List<Mention> mentions = find(s);
+        Map<Concept, Constraint> first = new EnumMap<>(Concept.class);
+        boolean prevNegated = false;
+        int prevEnd = -1000;
+        for (Mention m : mentions) {
+            String before = s.substring(Math.max(0, m.start() - 55), m.start());
+            String after = s.substring(m.end(), Math.min(s.length(), m.end() + 40));
+            boolean negated;
+            if (prevNegated && m.start() - prevEnd < 25 && JOIN.matcher(s.substring(prevEnd, m.start())).matches()) {
+                negated = true;
+            } else if (NEGATIVE_AFTER.matcher(after).find() && !POSITIVE_AFTER.matcher(after).lookingAt()) {
+                negated = true;
+            } else {
+                negated = NEGATION_BEFORE.matcher(lastClause(before)).find() && !POSITIVE_AFTER.matcher(after).find();
+                if (negated && POSITIVE_BEFORE.matcher(lastClause(before)).find() && !before.matches(".*\\b(?:no|not|without|negative for)\\b.*")) {
+                    negated = false;
+                }
+            }
+            for (Concept c : m.concepts()) {
+                first.putIfAbsent(c, new Constraint(c, negated ? Comparator.ABSENT : Comparator.PRESENT, null, null, "",
+                        s.substring(m.start(), m.end())));
+            }
+            prevNegated = negated;
+            prevEnd = m.end();
+        }
+        out.addAll(first.values().stream().sorted(java.util.Comparator.comparingInt(c -> s.indexOf(c.sourceText()))).toList());
+    }
+
+    /** "not yet treated", "uncontrolled": qualifiers of the condition, not negations of it. */
+    private static final Pattern NOT_A_NEGATION = Pattern.compile(
+            "\\b(?:not|non|un)[- ]?(?:yet\\s+|previously\\s+|adequately\\s+|well\\s+|fully\\s+)?(?:treated|controlled|stable|resected|irradiated|responsive|responding)\\b");
+
+    private static String lastClause(String before) {
+        int cut = Math.max(before.lastIndexOf(';'), Math.max(before.lastIndexOf(". "), before.lastIndexOf(':')));
+        String clause = cut >= 0 ? before.substring(cut + 1) : before;
+        return NOT_A_NEGATION.matcher(clause).replaceAll(" ");
+    }
+
+    private static List<Mention> find(String s) {
+        List<Mention> all = new ArrayList<>();
+        for (Rule r : RULES) {
+            if (!ConceptMentions.containsAny(s, r.anchors())) {
+                continue;
+            }
+            Matcher m = r.pattern().matcher(s);
+            while (m.find()) {
+                all.add(new Mention(m.start(), m.end(), r.concepts()));
+            }
+        }
+        all.sort(java.util.Comparator.comparingInt(Mention::start)
+                .thenComparing(java.util.Comparator.comparingInt(Mention::end).reversed()));
+        List<Mention> kept = new ArrayList<>();
+        int coveredTo = -1;
+        for (Mention m : all) {
+            if (m.start() < coveredTo) {
+                continue;
+            }
+            Mention last = kept.isEmpty() ? null : kept.get(kept.size() - 1);
+            if (last != null && last.concepts().containsAll(m.concepts()) && m.start() - last.end() <= 3
+                    && s.substring(last.end(), m.start()).matches("\\s*\\(?\\s*")) {
+                kept.set(kept.size() - 1, new Mention(last.start(), m.end(), last.concepts()));
+            } else {
+                kept.add(m);
+            }
+            coveredTo = m.end();
+        }
+        return kept;
+    }
+}

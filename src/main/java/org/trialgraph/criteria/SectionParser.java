@@ -1,0 +1,397 @@
+package org.trialgraph.criteria;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Splits eligibility text into sections and criteria (no constraint extraction here).
+ *
+ * <p>Line-based: each line is blank, a heading, a bullet item or plain text. A bullet that is indented deeper
+ * than the section's first bullet (or, at the same indent, of a different marker type after a line ending in
+ * ":") is a sub-bullet and joins its parent criterion. Plain lines directly after an item continue it (wrapped
+ * lines); after a blank line they start a new criterion unless indented under the item.
+ */
+final class SectionParser {
+
+    /** One criterion before rendering: the text as written and a flat form for the extractor. */
+    record RawCriterion(String text, String flatText) {
+    }
+
+    record RawSection(String heading, CriterionKind kind, List<RawCriterion> criteria) {
+    }
+
+    private static final Pattern BULLET = Pattern.compile(
+            "^(?:([*•·▪◦●○■□➢►\\-+])(?:\\s+|(?=[A-Za-z(]))|(o)\\s+|\\(?(\\d{1,3})[.)]\\s+|\\(?([a-zA-Z])[.)]\\s+"
+                    + "|\\(?([ivxIVX]{1,5})[.)]\\s+)(.*)$");
+    private static final Pattern INLINE_CRITERIA_HEADING = Pattern.compile(
+            "(?i)^((?:[a-z]+\\s+){0,3}?(?:inclusion|exclusion|eligibility)\\s+criteria)\\s*(?::|-\\s)\\s*(\\S.*)$");
+    private static final Pattern STRICT_BULLETED_HEADING = Pattern.compile(
+            "(?i)^(?:[a-z]+\\s+){0,2}(?:inclusion|exclusion|eligibility|infusion)(?:\\s+criteria)?\\s*:?$");
+    private static final Pattern CRITERIA_WORD = Pattern.compile("(?i)\\b(?:criteria|criterion|characteristics)\\b");
+    private static final Pattern SUBHEADING_WORD = Pattern.compile(
+            "(?i)\\b(?:cohort|part|arm|group|groups|stage|phase|population|therapy|volunteers|controls|patients|participants|subjects)\\b");
+    private static final Pattern HAS_OPERATOR_OR_DIGIT = Pattern.compile("[0-9<>=≤≥%]");
+    /** Subheadings of the old PDQ layout ("Age", "Hematopoietic", ...): their bullets form one criterion with them. */
+    private static final Set<String> PDQ_LABELS = Set.of("age", "sex", "gender", "menopausal status", "performance status",
+            "life expectancy", "hematopoietic", "hepatic", "renal", "cardiovascular", "cardiac", "pulmonary",
+            "neurologic", "other", "biologic therapy", "chemotherapy", "endocrine therapy", "radiotherapy", "surgery",
+            "immunologic", "gastrointestinal", "hormonal status", "metabolic", "coagulation");
+
+    List<RawSection> parse(String text) {
+        List<Line> lines = toLines(text);
+        Builder b = new Builder();
+        for (int i = 0; i < lines.size(); i++) {
+            Line line = lines.get(i);
+            if (line.blank()) {
+                b.lastBlank = true;
+                continue;
+            }
+            Line next = nextNonBlank(lines, i);
+            if (line.bullet) {
+                handleBullet(b, line);
+            } else {
+                handlePlain(b, line, next);
+            }
+            b.lastBlank = false;
+        }
+        b.closeSection();
+        return b.sections;
+    }
+
+    private void handleBullet(Builder b, Line line) {
+        if (STRICT_BULLETED_HEADING.matcher(line.body).matches()) {
+            b.startSection(stripColon(line.body), false);
+            return;
+        }
+        Matcher inline = INLINE_CRITERIA_HEADING.matcher(line.body);
+        if (inline.matches()) {
+            b.startSection(inline.group(1), false);
+            b.startCriterion(line, inline.group(2));
+            return;
+        }
+        Item cur = b.current;
+        if (cur == null) {
+            b.startCriterion(line, line.body);
+            return;
+        }
+        if (cur.label) {
+            if (line.indent > cur.indent) {
+                cur.addChild(line);
+            } else {
+                b.startCriterion(line, line.body);
+            }
+            return;
+        }
+        if (b.topType == null || !cur.bulleted) {
+            b.startCriterion(line, line.body);
+            return;
+        }
+        if (line.indent > b.topIndent + 1) {
+            cur.addChild(line);
+            return;
+        }
+        if (line.indent < b.topIndent - 1 || line.type.equals(b.topType)) {
+            b.startCriterion(line, line.body);
+            return;
+        }
+        // Same indent, different marker: a sub-list if the parent introduced one.
+        if (cur.endsWithColon() || cur.hasChildOfType(line.type)) {
+            cur.addChild(line);
+        } else {
+            b.startCriterion(line, line.body);
+        }
+    }
+
+    private void handlePlain(Builder b, Line line, Line next) {
+        String body = line.body;
+        Item open = b.current;
+        if (open != null && open.bulleted && !b.lastBlank && line.indent > open.indent) {
+            open.addContinuation(body); // a wrapped line, even if it looks like "... criteria:"
+            return;
+        }
+        Matcher inline = INLINE_CRITERIA_HEADING.matcher(body);
+        if (inline.matches()) {
+            b.startSection(inline.group(1), false);
+            b.startCriterion(line, inline.group(2));
+            return;
+        }
+        boolean nextIsBullet = next != null && next.bullet;
+        if (isPdqLabel(body, line, next)) {
+            b.startCriterion(line, body).label = true;
+            return;
+        }
+        if (isHeading(body, nextIsBullet)) {
+            b.startSection(stripColon(body), !isTopHeading(body));
+            return;
+        }
+        Item cur = b.current;
+        if (cur == null) {
+            b.startCriterion(line, body);
+            return;
+        }
+        if (!b.lastBlank) {
+            if (!cur.bulleted && !cur.label && cur.lastLineLength < 60 && startsUpper(body)) {
+                b.startCriterion(line, body);
+            } else {
+                cur.addContinuation(body);
+            }
+            return;
+        }
+        if (cur.bulleted && line.indent > cur.indent + 1 && !cur.hasChildren()) {
+            cur.addContinuation(body);
+            return;
+        }
+        b.startCriterion(line, body);
+    }
+
+    private static boolean isPdqLabel(String body, Line line, Line next) {
+        if (next == null || !next.bullet || next.indent <= line.indent) {
+            return false;
+        }
+        String h = stripColon(body).toLowerCase(Locale.ROOT);
+        return PDQ_LABELS.contains(h);
+    }
+
+    static boolean isHeading(String body, boolean nextIsBullet) {
+        String h = stripColon(body);
+        if (h.isEmpty() || h.length() > 80) {
+            return false;
+        }
+        int words = h.split("\\s+").length;
+        boolean colon = body.trim().endsWith(":");
+        boolean allCaps = isAllCaps(h);
+        if (CRITERIA_WORD.matcher(h).find() && words <= 8 && (colon || allCaps || words <= 4)) {
+            return true;
+        }
+        if (HAS_OPERATOR_OR_DIGIT.matcher(h).find() && !h.matches("(?i)(?:cohort|part|arm|group|stage|phase|step)\\s+\\S{1,4}")) {
+            return false;
+        }
+        if (allCaps && words <= 6 && (colon || SUBHEADING_WORD.matcher(h).find())) {
+            return true;
+        }
+        if (h.matches("(?i)(?:cohort|part|arm|group|stage|phase|step)\\s+[\\w.-]{1,4}\\b.{0,50}") && (colon || nextIsBullet)) {
+            return true;
+        }
+        return colon && nextIsBullet && words <= 8 && h.length() <= 60;
+    }
+
+    /** Top headings set their own kind; other headings (cohorts, groups) inherit the enclosing kind. */
+    static boolean isTopHeading(String body) {
+        String h = stripColon(body);
+        int words = h.split("\\s+").length;
+        String lower = h.toLowerCase(Locale.ROOT);
+        if (lower.contains("inclu") || lower.contains("exclu")) {
+            return true;
+        }
+        return words <= 4 && (CRITERIA_WORD.matcher(h).find() || (isAllCaps(h) && lower.contains("therapy")));
+    }
+
+    static CriterionKind kindOf(String heading) {
+        String h = heading.toLowerCase(Locale.ROOT);
+        boolean inc = h.contains("inclu");
+        boolean exc = h.contains("exclu") || h.contains("ineligib") || h.contains("not eligible");
+        if (inc && exc) {
+            return CriterionKind.OTHER;
+        }
+        if (exc) {
+            return CriterionKind.EXCLUSION;
+        }
+        return inc ? CriterionKind.INCLUSION : CriterionKind.OTHER;
+    }
+
+    private static boolean isAllCaps(String h) {
+        boolean letter = false;
+        for (int i = 0; i < h.length(); i++) {
+            char c = h.charAt(i);
+            if (Character.isLowerCase(c)) {
+                return false;
+            }
+            letter |= Character.isLetter(c);
+        }
+        return letter;
+    }
+
+    private static boolean startsUpper(String body) {
+        return !body.isEmpty() && (Character.isUpperCase(body.charAt(0)) || Character.isDigit(body.charAt(0)));
+    }
+
+    static String stripColon(String body) {
+        String h = body.trim();
+        while (h.endsWith(":") || h.endsWith("-") || h.endsWith(".")) {
+            h = h.substring(0, h.length() - 1).trim();
+        }
+        return h;
+    }
+
+    private static Line nextNonBlank(List<Line> lines, int i) {
+        for (int j = i + 1; j < lines.size(); j++) {
+            if (!lines.get(j).blank()) {
+                return lines.get(j);
+            }
+        }
+        return null;
+    }
+
+    private static List<Line> toLines(String text) {
+        List<Line> out = new ArrayList<>();
+        for (String raw : text.split("\r\n|\r|\n", -1)) {
+            out.add(Line.of(TextNormalizer.unescapeMarkdown(raw)));
+        }
+        return out;
+    }
+
+    /** One physical line: indentation, bullet marker (if any) and the text after it. */
+    static final class Line {
+        final int indent;
+        final boolean bullet;
+        final String type;
+        final String marker;
+        final String body;
+
+        private Line(int indent, boolean bullet, String type, String marker, String body) {
+            this.indent = indent;
+            this.bullet = bullet;
+            this.type = type;
+            this.marker = marker;
+            this.body = body;
+        }
+
+        static Line of(String raw) {
+            int indent = 0;
+            int i = 0;
+            while (i < raw.length() && (raw.charAt(i) == ' ' || raw.charAt(i) == '\t' || raw.charAt(i) == '\u00a0')) {
+                indent += raw.charAt(i) == '\t' ? 4 : 1;
+                i++;
+            }
+            String content = raw.substring(i).strip();
+            Matcher m = BULLET.matcher(content);
+            if (!content.isEmpty() && m.matches() && !m.group(6).isBlank()) {
+                String type;
+                if (m.group(1) != null) {
+                    type = "sym" + m.group(1);
+                } else if (m.group(2) != null) {
+                    type = "symo";
+                } else if (m.group(3) != null) {
+                    type = "num";
+                } else if (m.group(4) != null) {
+                    type = Character.isUpperCase(m.group(4).charAt(0)) ? "ALPHA" : "alpha";
+                } else {
+                    type = "roman";
+                }
+                String marker = content.substring(0, content.length() - m.group(6).length()).strip();
+                return new Line(indent, true, type, marker, m.group(6).strip());
+            }
+            return new Line(indent, false, "", "", content);
+        }
+
+        boolean blank() {
+            return body.isEmpty();
+        }
+    }
+
+    /** A criterion being assembled. */
+    static final class Item {
+        final int indent;
+        final boolean bulleted;
+        boolean label;
+        int lastLineLength;
+        private final StringBuilder main = new StringBuilder();
+        private final List<String[]> children = new ArrayList<>(); // {marker, type, text}
+
+        Item(Line line, String body) {
+            this.indent = line.indent;
+            this.bulleted = line.bullet;
+            main.append(body);
+            lastLineLength = body.length();
+        }
+
+        void addContinuation(String body) {
+            lastLineLength = body.length();
+            if (children.isEmpty()) {
+                main.append(' ').append(body);
+            } else {
+                String[] last = children.get(children.size() - 1);
+                last[2] = last[2] + " " + body;
+            }
+        }
+
+        void addChild(Line line) {
+            lastLineLength = line.body.length();
+            children.add(new String[] {line.marker, line.type, line.body});
+        }
+
+        boolean hasChildren() {
+            return !children.isEmpty();
+        }
+
+        boolean hasChildOfType(String type) {
+            return children.stream().anyMatch(c -> c[1].equals(type));
+        }
+
+        boolean endsWithColon() {
+            String last = children.isEmpty() ? main.toString() : children.get(children.size() - 1)[2];
+            return last.stripTrailing().endsWith(":");
+        }
+
+        RawCriterion build() {
+            StringBuilder text = new StringBuilder(TextNormalizer.collapseWhitespace(main.toString()));
+            StringBuilder flat = new StringBuilder(text);
+            for (int i = 0; i < children.size(); i++) {
+                String child = TextNormalizer.collapseWhitespace(children.get(i)[2]);
+                text.append('\n').append("  ").append(children.get(i)[0]).append(' ').append(child);
+                flat.append(i == 0 ? " " : "; ").append(child);
+            }
+            return new RawCriterion(text.toString(), flat.toString());
+        }
+    }
+
+    /** Mutable parse state. */
+    static final class Builder {
+        final List<RawSection> sections = new ArrayList<>();
+        String heading = "";
+        CriterionKind kind = CriterionKind.OTHER;
+        List<RawCriterion> criteria = new ArrayList<>();
+        Item current;
+        Integer topIndent;
+        String topType;
+        boolean lastBlank = true;
+
+        void startSection(String newHeading, boolean inherit) {
+            closeSection();
+            CriterionKind own = kindOf(newHeading);
+            heading = newHeading;
+            kind = inherit && own == CriterionKind.OTHER ? kind : own;
+        }
+
+        Item startCriterion(Line line, String body) {
+            closeCriterion();
+            current = new Item(line, body);
+            if (line.bullet && topType == null) {
+                topType = line.type;
+                topIndent = line.indent;
+            }
+            return current;
+        }
+
+        void closeCriterion() {
+            if (current != null) {
+                criteria.add(current.build());
+                current = null;
+            }
+        }
+
+        void closeSection() {
+            closeCriterion();
+            if (!criteria.isEmpty()) {
+                sections.add(new RawSection(heading, kind, List.copyOf(criteria)));
+            }
+            criteria = new ArrayList<>();
+            topIndent = null;
+            topType = null;
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package org.trialgraph.criteria;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Text clean-up shared by the parser, the key builder and the extractor. */
+final class TextNormalizer {
+
+    /** Markdown escapes ClinicalTrials.gov writes into eligibility text: \&gt; \&lt; \^ 12\. \[ ... */
+    private static final Pattern MARKDOWN_ESCAPE = Pattern.compile("\\\\([\\\\`*_{}\\[\\]()#+\\-.!<>^~|=%&])");
+    private static final Pattern SUPERSCRIPTS = Pattern.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+");
+    private static final String SUPERSCRIPT_CHARS = "⁰¹²³⁴⁵⁶⁷⁸⁹⁻";
+    private static final String SUPERSCRIPT_PLAIN = "0123456789-";
+
+    private TextNormalizer() {
+    }
+
+    static String unescapeMarkdown(String text) {
+        return MARKDOWN_ESCAPE.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
+    }
+
+    /**
+     * Lower-cases and spells Unicode operators, superscripts and dashes in ASCII so that rules need one form:
+     * "≥" becomes "&gt;=", "×10⁹/L" becomes "x10^9/l", "µ" becomes "u". Length may change.
+     */
+    static String forMatching(String text) {
+        String s = unescapeMarkdown(text);
+        s = SUPERSCRIPTS.matcher(s).replaceAll(m -> "^" + plainSuperscript(m.group()));
+        StringBuilder out = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '≥', '⩾' -> out.append(">=");
+                case '≤', '⩽' -> out.append("<=");
+                case '×', '✕', '∗' -> out.append('x');
+                case 'µ', 'μ' -> out.append('u');
+                case '–', '—', '‐', '‑', '−', '~', '～' -> out.append('-');
+                case '’', '‘', '`' -> out.append('\'');
+                case '“', '”' -> out.append('"');
+                case '\u00a0', '\t', '\u2009', '\u202f' -> out.append(' ');
+                case '＞' -> out.append('>');
+                case '＜' -> out.append('<');
+                case '％' -> out.append('%');
+                case '，' -> out.append(',');
+                case '：' -> out.append(':');
+                case '（' -> out.append('(');
+                case '）' -> out.append(')');
+                default -> out.append(Character.toLowerCase(c));
+            }
+        }
+        return out.toString();
+    }
+
+    private static String plainSuperscript(String superscripts) {
+        StringBuilder sb = new StringBuilder(superscripts.length());
+        for (char c : superscripts.toCharArray()) {
+            sb.append(SUPERSCRIPT_PLAIN.charAt(SUPERSCRIPT_CHARS.indexOf(c)));
+        }
+        return sb.toString();
+    }
+
+    static String collapseWhitespace(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        boolean space = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c) || c == '\u00a0') {
+                space = sb.length() > 0;
+            } else {
+                if (space) {
+                    sb.append(' ');
+                    space = false;
+                }
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+}

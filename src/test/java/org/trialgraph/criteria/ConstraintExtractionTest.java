@@ -1,0 +1,189 @@
+package org.trialgraph.criteria;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ConstraintExtractionTest {
+
+    private final EligibilityEngine engine = new EligibilityEngine();
+
+    private List<String> keys(String criterion) {
+        return engine.constraintsOf(criterion).stream().map(Constraint::key).toList();
+    }
+
+    @Test
+    void ecogZeroToOneIsAtMostOne() {
+        assertThat(keys("ECOG 0-1")).containsExactly("ECOG|LE|1|");
+        assertThat(keys("ECOG performance status of 0, 1, or 2")).containsExactly("ECOG|LE|2|");
+        assertThat(keys("ECOG status of 2 or better")).containsExactly("ECOG|LE|2|");
+    }
+
+    @Test
+    void karnofskyRangeToHundredIsAtLeast() {
+        assertThat(keys("Karnofsky performance status 70-100%")).containsExactly("KARNOFSKY|GE|70|");
+    }
+
+    @Test
+    void agedMoreThan28DaysToAtMost24MonthsIsTwoAgeConstraintsInYears() {
+        assertThat(keys("Male or female subjects aged \\> 28 days to ≤ 24 months at Screening Visit"))
+                .containsExactly("AGE|GT|0.077|years", "AGE|LE|2|years");
+    }
+
+    @Test
+    void atLeastAndAtMostAgeMergeIntoBetween() {
+        assertThat(keys("Age ≥ 18 years and ≤ 75 years")).containsExactly("AGE|BETWEEN|18..75|years");
+        assertThat(keys("18-75 years of age")).containsExactly("AGE|BETWEEN|18..75|years");
+    }
+
+    @Test
+    void glycatedHemoglobinIsHbA1cNotHemoglobin() {
+        assertThat(keys("Glycated hemoglobin \\> 12%;")).containsExactly("HBA1C|GT|12|%");
+        assertThat(keys("HbA1c ≤ 86 mmol/mol")).containsExactly("HBA1C|LE|10|%");
+    }
+
+    @Test
+    void gestationalAgeIsNotAge() {
+        assertThat(keys("Gestational age < 26 weeks")).containsExactly("GESTATIONAL_AGE|LT|26|weeks");
+        assertThat(keys("Prematurity (<34 weeks gestation)")).containsExactly("GESTATIONAL_AGE|LT|34|weeks");
+    }
+
+    @Test
+    void childsAgeInMotherOfAPatientIsNotTheParticipantsAge() {
+        assertThat(keys("Adult mother of a patient \\<12 years of age diagnosed with FA")).isEmpty();
+        assertThat(keys("Mother's age \\<18 years")).containsExactly("AGE|LT|18|years");
+    }
+
+    @Test
+    void listNumberingIsNotAValue() {
+        assertThat(keys("6. Platelets ≥ 75,000/mm3")).containsExactly("PLATELETS|GE|75|10^9/L");
+        ParsedEligibility p = engine.parse("Inclusion Criteria:\n12\\. Hemoglobin ≥ 9 g/dL\n");
+        assertThat(p.allCriteria().get(0).constraints()).extracting(Constraint::key).containsExactly("HEMOGLOBIN|GE|9|g/dL");
+    }
+
+    @Test
+    void severalConceptsInOneCriterionGiveSeveralConstraints() {
+        assertThat(keys("ALT/AST ≤ 3 × ULN")).containsExactly("ALT|LE|3|xULN", "AST|LE|3|xULN");
+        assertThat(keys("INR ≤ 1.5×ULN, APTT ≤ 1.5×ULN")).containsExactly("INR|LE|1.5|xULN", "APTT|LE|1.5|xULN");
+        assertThat(keys("Lansky/Karnofsky score ≥ 80")).containsExactly("LANSKY|GE|80|", "KARNOFSKY|GE|80|");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "ANC > 500/µL                      | ANC;GT;0.5",
+            "ANC > 0.5×10⁹/L                   | ANC;GT;0.5",
+            "ANC ≥ 1,500/mm3                   | ANC;GE;1.5",
+            "absolute neutrophil count ≥ 1.5 x 10^9/L | ANC;GE;1.5",
+            "Platelets ≥ 100,000/µL            | PLATELETS;GE;100",
+            "platelet count ≥ 100 × 10^3/µL    | PLATELETS;GE;100",
+            "WBC ≥ 3000/mm³                    | WBC;GE;3"})
+    void cellCountsAreComparableIn10e9PerLitre(String criterion, String expected) {
+        String[] e = expected.split(";");
+        assertThat(keys(criterion)).containsExactly(e[0] + "|" + e[1] + "|" + e[2] + "|10^9/L");
+    }
+
+    @Test
+    void hemoglobinInGramsPerLitreIsConvertedToGramsPerDecilitre() {
+        assertThat(keys("Hemoglobin ≥ 90 g/L")).containsExactly("HEMOGLOBIN|GE|9|g/dL");
+        assertThat(keys("Hemoglobin ≥ 9 g/dL")).containsExactly("HEMOGLOBIN|GE|9|g/dL");
+    }
+
+    @Test
+    void creatinineInMicromolesIsConvertedToMilligramsPerDecilitre() {
+        assertThat(keys("Serum creatinine ≤ 133 µmol/L")).containsExactly("CREATININE|LE|1.5|mg/dL");
+        assertThat(keys("Creatinine clearance ≥ 60 mL/min/1.73 m²")).containsExactly("CREATININE_CLEARANCE|GE|60|mL/min");
+    }
+
+    @Test
+    void lifeExpectancyIsInMonthsWithWeeksRoundedToHalfMonths() {
+        assertThat(keys("Life expectancy ≥ 12 weeks")).containsExactly("LIFE_EXPECTANCY|GE|3|months");
+        assertThat(keys("Life expectancy of at least 3 months")).containsExactly("LIFE_EXPECTANCY|GE|3|months");
+    }
+
+    @Test
+    void exclusionCriterionIsStoredAsStated() {
+        ParsedEligibility p = engine.parse("Exclusion Criteria:\n* LVEF < 45%\n");
+        assertThat(p.sections().get(0).kind()).isEqualTo(CriterionKind.EXCLUSION);
+        assertThat(p.allCriteria().get(0).constraints()).extracting(Constraint::key).containsExactly("LVEF|LT|45|%");
+    }
+
+    @Test
+    void pregnancyAndBreastfeedingPresenceFollowsTheWording() {
+        assertThat(keys("Pregnant or breastfeeding women")).containsExactly("PREGNANCY|PRESENT||", "BREASTFEEDING|PRESENT||");
+        assertThat(keys("Women of childbearing potential must have a negative pregnancy test")).containsExactly("PREGNANCY|ABSENT||");
+        assertThat(keys("Not pregnant or breastfeeding")).containsExactly("PREGNANCY|ABSENT||", "BREASTFEEDING|ABSENT||");
+    }
+
+    @Test
+    void infectionsArePresentUnlessNegated() {
+        assertThat(keys("HIV positive")).containsExactly("HIV|PRESENT||");
+        assertThat(keys("Known HIV, hepatitis B or C infection")).containsExactly("HIV|PRESENT||", "HBV|PRESENT||", "HCV|PRESENT||");
+        assertThat(keys("HIV negative")).containsExactly("HIV|ABSENT||");
+        assertThat(keys("No known active brain metastases")).containsExactly("CNS_METASTASES|ABSENT||");
+        assertThat(keys("Patients receiving HIV protease inhibitors")).isEmpty();
+        assertThat(keys("Do not expect to change their anti-HIV therapy")).isEmpty();
+        assertThat(keys("Prior participation on an HIV vaccine trial")).isEmpty();
+    }
+
+    @Test
+    void qualifiersLikeNotYetTreatedDoNotNegateAndNursingCareIsNotBreastfeeding() {
+        assertThat(keys("Newly diagnosed, not yet treated or uncontrolled brain metastases")).containsExactly("CNS_METASTASES|PRESENT||");
+        assertThat(keys("Eligible for home care services (physiotherapy, nursing)")).isEmpty();
+        assertThat(keys("Pregnant or nursing women")).containsExactly("PREGNANCY|PRESENT||", "BREASTFEEDING|PRESENT||");
+    }
+
+    @Test
+    void sexIsOnlyReadWhenTheCriterionRestrictsToOneSex() {
+        assertThat(keys("Female participants aged 18 to 45 years"))
+                .containsExactly("SEX|EQ||FEMALE", "AGE|BETWEEN|18..45|years");
+        assertThat(keys("Male or female, 18 years or older")).containsExactly("AGE|GE|18|years");
+        assertThat(keys("Women of childbearing potential must use contraception")).isEmpty();
+    }
+
+    @Test
+    void secondBoundAfterAndOrIsRead() {
+        assertThat(keys("body weight >/= 20kg and </= 150kg")).containsExactly("WEIGHT|BETWEEN|20..150|kg");
+        assertThat(keys("weigh less than 30 kg or more than 120 kg")).containsExactly("WEIGHT|LT|30|kg", "WEIGHT|GT|120|kg");
+        assertThat(keys("Individuals under 18 or over 60 years of age")).containsExactlyInAnyOrder("AGE|LT|18|years", "AGE|GT|60|years");
+        assertThat(keys("ECOG PS of 0~1")).containsExactly("ECOG|LE|1|");
+    }
+
+    @Test
+    void alternativeThresholdAfterOrIsNotRead() {
+        assertThat(keys("ALT ≤ 3 × ULN or ≤ 5 × ULN with liver metastases")).containsExactly("ALT|LE|3|xULN");
+    }
+
+    @Test
+    void ageRangeWithDifferentUnitsIsOneBetweenInYears() {
+        assertThat(keys("Aged 31 days to 30 years (inclusive)")).containsExactly("AGE|BETWEEN|0.085..30|years");
+    }
+
+    @Test
+    void subgroupAgesAreNotRequirementsAndDoNotClaimAScore() {
+        assertThat(keys("Lansky score ≥ 50 for participants <16 years of age or Karnofsky score ≥ 50 for participants ≥ 16 years"))
+                .containsExactly("LANSKY|GE|50|", "KARNOFSKY|GE|50|");
+        assertThat(keys("In the case of participants under the age of 18, written assent")).isEmpty();
+        assertThat(keys("Over the age of 50 years")).containsExactly("AGE|GT|50|years");
+    }
+
+    @Test
+    void timeSinceIsNotAge() {
+        assertThat(keys("No chemotherapy within the past 5 years")).isEmpty();
+        assertThat(keys("Patients treated for at least 2 years")).isEmpty();
+    }
+
+    @Test
+    void keyAndLabelFormats() {
+        Constraint c = new Constraint(Concept.AGE, Comparator.BETWEEN, 18.0, 75.0, "years", "18-75 years");
+        assertThat(c.key()).isEqualTo("AGE|BETWEEN|18..75|years");
+        assertThat(c.label()).isEqualTo("age between 18 and 75 years");
+        Constraint hiv = new Constraint(Concept.HIV, Comparator.PRESENT, null, null, null, "hiv");
+        assertThat(hiv.key()).isEqualTo("HIV|PRESENT||");
+        assertThat(hiv.label()).isEqualTo("HIV present");
+        Constraint sex = new Constraint(Concept.SEX, Comparator.EQ, null, null, "FEMALE", "female");
+        assertThat(sex.label()).isEqualTo("sex = female");
+    }
+}

@@ -1,0 +1,100 @@
+package org.trialgraph.criteria;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs the engine over every API v2 record under the shared data folder and prints corpus statistics and
+ * throughput. Not a test: run it with
+ * {@code ./mvnw -q -B test -Dtest=CriteriaBenchmarkRunner -Dtrialgraph.benchmark=true} or as a main class with the
+ * data folder as argument.
+ */
+public final class CriteriaBenchmark {
+
+    record Study(String nctId, String eligibility) {
+    }
+
+    record Result(int studies, int criteria, int distinctKeys, int keysSharedByTwoOrMoreTrials, int constraints,
+                  int criteriaWithConstraints, Map<Concept, Integer> constraintsByConcept, double criteriaPerSecond) {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path data = Path.of(args.length > 0 ? args[0] : System.getProperty("trialgraph.shared-data", "../shared/data"));
+        Result r = run(data);
+        System.out.println(format(r));
+    }
+
+    static String format(Result r) {
+        return String.format("studies=%d criteria=%d distinctKeys=%d keysSharedBy2+Trials=%d constraints=%d "
+                        + "criteriaWithConstraints=%d criteria/second=%.0f%nby concept: %s", r.studies(), r.criteria(),
+                r.distinctKeys(), r.keysSharedByTwoOrMoreTrials(), r.constraints(), r.criteriaWithConstraints(),
+                r.criteriaPerSecond(), r.constraintsByConcept());
+    }
+
+    static Result run(Path data) throws IOException {
+        List<Study> studies = load(data.resolve("ctgov-v2"));
+        EligibilityEngine engine = new EligibilityEngine();
+        for (int i = 0; i < Math.min(300, studies.size()); i++) {
+            engine.parse(studies.get(i).eligibility()); // warm-up
+        }
+        Map<String, Set<String>> trialsByKey = new HashMap<>();
+        Map<Concept, Integer> byConcept = new EnumMap<>(Concept.class);
+        int criteria = 0;
+        int constraints = 0;
+        int withConstraints = 0;
+        long start = System.nanoTime();
+        for (Study s : studies) {
+            for (ParsedCriterion c : engine.parse(s.eligibility()).allCriteria()) {
+                criteria++;
+                trialsByKey.computeIfAbsent(c.key(), k -> new HashSet<>()).add(s.nctId());
+                constraints += c.constraints().size();
+                withConstraints += c.constraints().isEmpty() ? 0 : 1;
+                c.constraints().forEach(k -> byConcept.merge(k.concept(), 1, Integer::sum));
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        int shared = (int) trialsByKey.values().stream().filter(t -> t.size() >= 2).count();
+        return new Result(studies.size(), criteria, trialsByKey.size(), shared, constraints, withConstraints, byConcept,
+                criteria / seconds);
+    }
+
+    /** One entry per distinct NCT id (the last file read wins). */
+    static List<Study> load(Path v2) throws IOException {
+        JsonMapper mapper = JsonMapper.builder().build();
+        Map<String, Study> byId = new LinkedHashMap<>();
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(v2)) {
+            files = walk.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        }
+        for (Path f : files) {
+            JsonNode root = mapper.readTree(f.toFile());
+            List<JsonNode> records = new ArrayList<>();
+            if (root.isArray()) {
+                root.forEach(records::add);
+            } else {
+                records.add(root);
+            }
+            for (JsonNode rec : records) {
+                JsonNode ps = rec.path("protocolSection");
+                String id = ps.path("identificationModule").path("nctId").asString("");
+                String text = ps.path("eligibilityModule").path("eligibilityCriteria").asString("");
+                if (!id.isEmpty() && !text.isEmpty()) {
+                    byId.put(id, new Study(id, text));
+                }
+            }
+        }
+        return new ArrayList<>(byId.values());
+    }
+}

@@ -1,0 +1,49 @@
+package org.trialgraph.criteria;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Precision/recall/F1 of constraint extraction on the annotated sets. Thresholds sit a little under the measured
+ * values (see docs/CRITERIA.md), so a regression fails the build.
+ */
+class ExtractionQualityTest {
+
+    private final EligibilityEngine engine = new EligibilityEngine();
+
+    @Test
+    void developmentSetStaysAboveMeasuredQuality() {
+        StringBuilder mismatches = new StringBuilder();
+        AnnotatedSet.Score score = AnnotatedSet.load("/criteria/annotated-dev.tsv").score(engine, mismatches);
+        System.out.println("DEV " + score + "\n" + mismatches);
+        assertThat(score.f1()).as("dev F1, %s", score).isGreaterThanOrEqualTo(DEV_F1_MIN);
+    }
+
+    @Test
+    void heldOutSetStaysAboveMeasuredQuality() {
+        StringBuilder mismatches = new StringBuilder();
+        AnnotatedSet.Score score = AnnotatedSet.load("/criteria/annotated-heldout.tsv").score(engine, mismatches);
+        System.out.println("HELD-OUT " + score + "\n" + mismatches);
+        assertThat(score.f1()).as("held-out F1, %s", score).isGreaterThanOrEqualTo(HELDOUT_F1_MIN);
+    }
+
+    @Test
+    void secondHeldOutSetOfLegacyXmlStaysAboveMeasuredQuality() {
+        StringBuilder mismatches = new StringBuilder();
+        AnnotatedSet.Score score = AnnotatedSet.load("/criteria/annotated-heldout2.tsv").score(engine, mismatches);
+        System.out.println("HELD-OUT-2 " + score + "\n" + mismatches);
+        assertThat(score.f1()).as("second held-out F1, %s", score).isGreaterThanOrEqualTo(HELDOUT2_F1_MIN);
+    }
+
+    @Test
+    void annotatedSetsAreLargeEnough() {
+        assertThat(AnnotatedSet.load("/criteria/annotated-dev.tsv").items()).hasSizeGreaterThanOrEqualTo(100);
+        assertThat(AnnotatedSet.load("/criteria/annotated-heldout.tsv").items()).hasSizeGreaterThanOrEqualTo(100);
+        assertThat(AnnotatedSet.load("/criteria/annotated-heldout2.tsv").items()).hasSizeGreaterThanOrEqualTo(100);
+    }
+
+    static final double DEV_F1_MIN = 0.97;
+    static final double HELDOUT_F1_MIN = 0.92;
+    static final double HELDOUT2_F1_MIN = 0.83;
+}

@@ -1,0 +1,144 @@
+package org.trialgraph.criteria;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class SectionParsingTest {
+
+    private final EligibilityEngine engine = new EligibilityEngine();
+
+    @Test
+    void splitsInclusionAndExclusionHeadings() {
+        ParsedEligibility p = engine.parse("Inclusion Criteria:\n\n* Age 18 or older\n* ECOG 0-1\n\nExclusion Criteria:\n\n* Pregnancy\n");
+        assertThat(p.sections()).extracting(EligibilitySection::kind).containsExactly(CriterionKind.INCLUSION, CriterionKind.EXCLUSION);
+        assertThat(p.sections().get(0).criteria()).extracting(ParsedCriterion::text).containsExactly("Age 18 or older", "ECOG 0-1");
+        assertThat(p.sections().get(1).criteria()).extracting(ParsedCriterion::text).containsExactly("Pregnancy");
+    }
+
+    @Test
+    void keyInclusionCriteriaAndCohortHeadingsAreSections() {
+        ParsedEligibility p = engine.parse("Key Inclusion Criteria:\n- Adults\nCohort A:\n- Prior therapy\nKey Exclusion Criteria:\n- HIV\n");
+        assertThat(p.sections()).extracting(EligibilitySection::heading)
+                .containsExactly("Key Inclusion Criteria", "Cohort A", "Key Exclusion Criteria");
+        assertThat(p.sections()).extracting(EligibilitySection::kind)
+                .containsExactly(CriterionKind.INCLUSION, CriterionKind.INCLUSION, CriterionKind.EXCLUSION);
+    }
+
+    @Test
+    void oldPdqHeadingsAreOtherSectionsAndLabelsJoinTheirBullets() {
+        String text = """
+                        DISEASE CHARACTERISTICS:
+
+                          -  Histologically confirmed ovarian cancer
+
+                        PATIENT CHARACTERISTICS:
+
+                        Age
+
+                          -  18 and over
+
+                        Performance status
+
+                          -  ECOG 0-2
+
+                        PRIOR CONCURRENT THERAPY:
+
+                          -  No prior chemotherapy
+                """;
+        ParsedEligibility p = engine.parse(text);
+        assertThat(p.sections()).extracting(EligibilitySection::heading)
+                .containsExactly("DISEASE CHARACTERISTICS", "PATIENT CHARACTERISTICS", "PRIOR CONCURRENT THERAPY");
+        assertThat(p.sections()).allMatch(s -> s.kind() == CriterionKind.OTHER);
+        EligibilitySection patient = p.sections().get(1);
+        assertThat(patient.criteria()).hasSize(2);
+        assertThat(patient.criteria().get(0).constraints()).extracting(Constraint::key).containsExactly("AGE|GE|18|years");
+        assertThat(patient.criteria().get(1).constraints()).extracting(Constraint::key).containsExactly("ECOG|LE|2|");
+    }
+
+    @Test
+    void subBulletsBelongToTheirParentCriterion() {
+        String text = "Inclusion Criteria:\n\n* Adequate organ function:\n  * ANC >= 1.5 x 10^9/L\n  * Platelets >= 100 x 10^9/L\n* Signed consent\n";
+        ParsedEligibility p = engine.parse(text);
+        assertThat(p.allCriteria()).hasSize(2);
+        ParsedCriterion parent = p.allCriteria().get(0);
+        assertThat(parent.text()).contains("Adequate organ function:").contains("ANC >= 1.5").contains("Platelets");
+        assertThat(parent.constraints()).extracting(Constraint::key).containsExactly("ANC|GE|1.5|10^9/L", "PLATELETS|GE|100|10^9/L");
+    }
+
+    @Test
+    void numberedAndLetteredListsNestWhenTheParentIntroducesThem() {
+        String text = "Inclusion Criteria:\n1. Has one of the following:\na. Stage III\nb. Stage IV\n2. Age >= 18 years\n3) Consent\n";
+        ParsedEligibility p = engine.parse(text);
+        assertThat(p.allCriteria()).extracting(ParsedCriterion::position).containsExactly(1, 2, 3);
+        assertThat(p.allCriteria().get(0).text()).contains("Stage III").contains("Stage IV");
+    }
+
+    @Test
+    void wrappedLinesStayInOneCriterion() {
+        String text = "Exclusion Criteria:\n\n          -  Histologically confirmed ovarian epithelial, fallopian tube, or primary\n             peritoneal serous cancer\n\n          -  Pregnant\n";
+        ParsedEligibility p = engine.parse(text);
+        assertThat(p.allCriteria()).extracting(ParsedCriterion::text)
+                .containsExactly("Histologically confirmed ovarian epithelial, fallopian tube, or primary peritoneal serous cancer", "Pregnant");
+    }
+
+    @Test
+    void wrappedLineEndingLikeAHeadingStaysInItsCriterion() {
+        String text = "DISEASE CHARACTERISTICS:\n\n  -  Complete response after chemotherapy (cisplatin or\n"
+                + "     carboplatin) defined by all of the following criteria:\n\n       -  CA 125 no greater than 35 units/mL\n\n"
+                + "  -  At least 5 courses of chemotherapy\n";
+        ParsedEligibility p = engine.parse(text);
+        assertThat(p.sections()).hasSize(1);
+        assertThat(p.allCriteria()).hasSize(2);
+        assertThat(p.allCriteria().get(0).text()).contains("carboplatin) defined by all of the following criteria:").contains("CA 125");
+    }
+
+    @Test
+    void markdownEscapesAreRemovedFromCriterionTextAndNumberingIsNotAValue() {
+        String text = "Inclusion Criteria:\n\n12\\. Creatinine \\< 1.5 mg/dL \\[local lab\\]\n13\\. Bilirubin \\<= 2 x ULN\n";
+        ParsedEligibility p = engine.parse(text);
+        assertThat(p.allCriteria()).extracting(ParsedCriterion::text)
+                .containsExactly("Creatinine < 1.5 mg/dL [local lab]", "Bilirubin <= 2 x ULN");
+        assertThat(p.allCriteria().get(0).constraints()).extracting(Constraint::key).containsExactly("CREATININE|LT|1.5|mg/dL");
+    }
+
+    @Test
+    void bulletStylesStarDashDotNumberParenAndLetterAreRecognised() {
+        String text = "Inclusion Criteria:\n• one thing\n• two things\n\nExclusion Criteria:\na. first\nb. second\n";
+        ParsedEligibility p = engine.parse(text);
+        assertThat(p.sections().get(0).criteria()).extracting(ParsedCriterion::text).containsExactly("one thing", "two things");
+        assertThat(p.sections().get(1).criteria()).extracting(ParsedCriterion::text).containsExactly("first", "second");
+    }
+
+    @Test
+    void textWithoutHeadingsIsOneOtherSection() {
+        ParsedEligibility p = engine.parse("Patients must be 14 years of age or older.\n\nMust have HIV seronegativity.");
+        assertThat(p.sections()).hasSize(1);
+        assertThat(p.sections().get(0).heading()).isEmpty();
+        assertThat(p.sections().get(0).kind()).isEqualTo(CriterionKind.OTHER);
+        assertThat(p.allCriteria()).hasSize(2);
+        assertThat(p.allCriteria().get(1).constraints()).extracting(Constraint::key).containsExactly("HIV|ABSENT||");
+    }
+
+    @Test
+    void bulletedUppercaseHeadingIsAHeading() {
+        ParsedEligibility p = engine.parse("* INCLUSION CRITERIA:\n\nAge of 5 to 80 years\n\nEXCLUSION CRITERIA:\n\nLess than 5 years of age\n");
+        assertThat(p.sections()).extracting(EligibilitySection::kind).containsExactly(CriterionKind.INCLUSION, CriterionKind.EXCLUSION);
+        assertThat(p.allCriteria().get(1).constraints()).extracting(Constraint::key).containsExactly("AGE|LT|5|years");
+    }
+
+    @Test
+    void inlineHeadingTextBecomesTheFirstCriterion() {
+        ParsedEligibility p = engine.parse("Inclusion Criteria: Age >= 18 years\nExclusion Criteria: Pregnancy");
+        assertThat(p.sections()).hasSize(2);
+        assertThat(p.sections().get(0).criteria().get(0).text()).isEqualTo("Age >= 18 years");
+    }
+
+    @Test
+    void emptyHeadingsAreDroppedAndEmptyTextGivesNoSections() {
+        assertThat(engine.parse("").sections()).isEmpty();
+        assertThat(engine.parse("   \n\n").sections()).isEmpty();
+        ParsedEligibility p = engine.parse("Inclusion Criteria:\n\nExclusion Criteria:\n* HIV positive\n");
+        assertThat(p.sections()).extracting(EligibilitySection::heading).containsExactly("Exclusion Criteria");
+    }
+}
