@@ -7,6 +7,9 @@ import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
 
+import org.trialgraph.criteria.EligibilityEngine;
+import org.trialgraph.criteria.ParsedEligibility;
+
 import org.trialgraph.ingest.StudyRecord.Arm;
 import org.trialgraph.ingest.StudyRecord.Browse;
 import org.trialgraph.ingest.StudyRecord.Design;
@@ -51,7 +54,7 @@ final class ApiV2StudyMapper {
     private ApiV2StudyMapper() {
     }
 
-    static StudyRecord map(JsonNode study, String location, String contentHash) {
+    static StudyRecord map(JsonNode study, String location, String contentHash, EligibilityEngine criteriaEngine) {
         if (!study.isObject()) {
             throw new InvalidRecordException("(record)", "expected a study object");
         }
@@ -68,6 +71,7 @@ final class ApiV2StudyMapper {
         JsonFields arms = protocol.object("armsInterventionsModule");
         JsonFields outcomes = protocol.object("outcomesModule");
         JsonFields derived = root.object("derivedSection");
+        Eligibility eligibility = eligibility(protocol.object("eligibilityModule"));
         return new StudyRecord(
                 nctId,
                 identification(identification),
@@ -82,7 +86,8 @@ final class ApiV2StudyMapper {
                 arms.objects("armGroups", ApiV2StudyMapper::arm),
                 arms.objects("interventions", ApiV2StudyMapper::intervention),
                 outcomes(outcomes),
-                eligibility(protocol.object("eligibilityModule")),
+                eligibility,
+                criteria(criteriaEngine, eligibility.criteriaText()),
                 protocol.object("contactsLocationsModule").objects("locations", ApiV2StudyMapper::location),
                 browse(derived.object("conditionBrowseModule")),
                 browse(derived.object("interventionBrowseModule")),
@@ -186,6 +191,17 @@ final class ApiV2StudyMapper {
                 AgeText.parse(module.string("maximumAge"), module.path() + ".maximumAge"),
                 module.bool("healthyVolunteers"),
                 module.enumValues("stdAges", STANDARD_AGES));
+    }
+
+    private static ParsedEligibility criteria(EligibilityEngine engine, String text) {
+        if (text == null) {
+            return new ParsedEligibility("", List.of());
+        }
+        try {
+            return engine.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRecordException("protocolSection.eligibilityModule.eligibilityCriteria", e.getMessage());
+        }
     }
 
     private static Location location(JsonFields location) {

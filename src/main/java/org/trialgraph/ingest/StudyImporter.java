@@ -12,6 +12,8 @@ import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
+import org.trialgraph.criteria.EligibilityEngine;
+
 /**
  * Imports studies from files, directories, archives or text: streams them through the reader and writes
  * them in batches, each batch in one transaction.
@@ -20,10 +22,13 @@ import org.springframework.stereotype.Service;
 public class StudyImporter {
 
     private final TrialGraphWriter writer;
+    private final EligibilityEngine criteriaEngine;
     private final int batchSize;
 
-    StudyImporter(TrialGraphWriter writer, @Value("${trialgraph.import.batch-size:500}") int batchSize) {
+    StudyImporter(TrialGraphWriter writer, EligibilityEngine criteriaEngine,
+            @Value("${trialgraph.import.batch-size:500}") int batchSize) {
         this.writer = writer;
+        this.criteriaEngine = criteriaEngine;
         this.batchSize = batchSize;
     }
 
@@ -58,7 +63,7 @@ public class StudyImporter {
 
     private ImportSummary run(ImportProgress progress, Reading reading) {
         Run run = new Run(progress);
-        reading.readWith(new StudyReader(run));
+        reading.readWith(new StudyReader(run, criteriaEngine));
         run.flush();
         return run.summary();
     }

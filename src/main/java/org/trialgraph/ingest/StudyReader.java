@@ -26,6 +26,8 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.trialgraph.criteria.EligibilityEngine;
+
 /**
  * Streams studies out of files, directories and archives: a {@code .json} file with one study, an array of
  * studies (the website's download) or an API page ({@code {"studies": [...]}}), {@code .jsonl}/{@code .ndjson}
@@ -43,9 +45,11 @@ final class StudyReader {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Sink sink;
+    private final EligibilityEngine criteriaEngine;
 
-    StudyReader(Sink sink) {
+    StudyReader(Sink sink, EligibilityEngine criteriaEngine) {
         this.sink = sink;
+        this.criteriaEngine = criteriaEngine;
     }
 
     void read(Path path) {
@@ -173,7 +177,7 @@ final class StudyReader {
     private void accept(JsonNode study, String location) {
         String nctId = study.path("protocolSection").path("identificationModule").path("nctId").asString(null);
         try {
-            sink.accept(ApiV2StudyMapper.map(study, location, hash(study)));
+            sink.accept(ApiV2StudyMapper.map(study, location, hash(study), criteriaEngine));
         } catch (InvalidRecordException e) {
             sink.reject(new Rejection(location, nctId, e.getMessage()));
         }

@@ -2,9 +2,12 @@ package org.trialgraph.ingest;
 
 import java.util.List;
 
+import org.trialgraph.criteria.ParsedEligibility;
+
 /**
  * One study as the importer understands it, whatever format it came in: every module of a ClinicalTrials.gov
- * record that users need, validated and normalised, ready to be written to the graph.
+ * record that users need, validated and normalised, with its eligibility text run through the criteria engine
+ * (sections, shared criteria, constraints), ready to be written to the graph.
  */
 public record StudyRecord(
         String nctId,
@@ -21,6 +24,7 @@ public record StudyRecord(
         List<Intervention> interventions,
         List<Outcome> outcomes,
         Eligibility eligibility,
+        ParsedEligibility criteria,
         List<Location> locations,
         Browse conditionBrowse,
         Browse interventionBrowse,

@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
+import org.trialgraph.criteria.EligibilityEngine;
+
 /**
  * Writes batches of studies to the graph, one transaction per batch: a batch is written whole or not at all,
  * so no trial is ever half-written. A study whose content hash is already stored is left alone; an older
@@ -33,7 +35,8 @@ class TrialGraphWriter {
     private static final String FIND_STORED = """
             UNWIND $ids AS id
             MATCH (t:Trial {nctId: id})
-            RETURN t.nctId AS nctId, t.sourceHash AS hash, t.lastUpdated AS lastUpdated, t.sourceVersion AS version
+            RETURN t.nctId AS nctId, t.sourceHash AS hash, t.lastUpdated AS lastUpdated, t.sourceVersion AS version,
+                   t.criteriaEngineVersion AS engine
             """;
 
     private static final String DELETE_OWNED = """
@@ -51,6 +54,23 @@ class TrialGraphWriter {
             WITH DISTINCT shared
             WHERE NOT shared:MeshTerm AND NOT EXISTS { (:Trial)-->(shared) }
             DETACH DELETE shared
+            """;
+
+    // Criteria that lose a trial are recounted; those no trial states any more are removed.
+    private static final String UNLINK_CRITERIA = """
+            UNWIND $ids AS id
+            MATCH (:Trial {nctId: id})-[r:HAS_CRITERION]->(c:Criterion)
+            DELETE r
+            WITH DISTINCT c
+            SET c.trialCount = COUNT { MATCH (t:Trial)-[:HAS_CRITERION]->(c) RETURN DISTINCT t }
+            WITH c WHERE c.trialCount = 0
+            DETACH DELETE c
+            """;
+
+    private static final String DELETE_UNUSED_CONSTRAINTS = """
+            MATCH (n:Constraint)
+            WHERE NOT EXISTS { (:Criterion)-[:EXPRESSES]->(n) }
+            DETACH DELETE n
             """;
 
     private static final String UPSERT_TRIALS = """
@@ -121,6 +141,43 @@ class TrialGraphWriter {
               CREATE (m)-[:BROADER]->(a)
             }
             SET m.ancestry = CASE WHEN x.exact THEN 'EXACT' ELSE 'BOUNDED' END
+            """;
+
+    // One row per distinct criterion of the batch: its constraints are the engine's reading of its text, so a
+    // re-import with a better engine replaces them.
+    private static final String MERGE_CRITERIA = """
+            UNWIND $criteria AS x
+            MERGE (c:Criterion {key: x.key})
+              ON CREATE SET c.text = x.text, c.plainText = x.plainText, c.trialCount = 0
+            WITH c, x
+            CALL (c, x) {
+              MATCH (c)-[e:EXPRESSES]->(n:Constraint)
+              WHERE NOT n.key IN x.constraintKeys
+              DELETE e
+            }
+            CALL (c, x) {
+              UNWIND x.constraints AS k
+              MERGE (n:Constraint {key: k.key})
+                ON CREATE SET n += k.props
+              MERGE (c)-[:EXPRESSES]->(n)
+            }
+            """;
+
+    // The trial's own wording is kept on its edge only where it differs from the shared criterion's text.
+    private static final String LINK_CRITERIA = """
+            UNWIND $rows AS row
+            MATCH (t:Trial {nctId: row.nctId})
+            UNWIND row.items AS x
+            MATCH (c:Criterion {key: x.key})
+            CREATE (t)-[r:HAS_CRITERION {kind: x.kind, section: x.section, sectionIndex: x.sectionIndex,
+                                         position: x.position}]->(c)
+            SET r.text = CASE WHEN x.text = c.text THEN null ELSE x.text END
+            """;
+
+    private static final String COUNT_CRITERION_TRIALS = """
+            UNWIND $keys AS key
+            MATCH (c:Criterion {key: key})
+            SET c.trialCount = COUNT { MATCH (t:Trial)-[:HAS_CRITERION]->(c) RETURN DISTINCT t }
             """;
 
     private static final String LINK_INTERVENTIONS = """
@@ -227,6 +284,8 @@ class TrialGraphWriter {
         if (!replaced.isEmpty()) {
             run(tx, DELETE_OWNED, Map.of("ids", replaced));
             run(tx, UNLINK_SHARED, Map.of("ids", replaced));
+            run(tx, UNLINK_CRITERIA, Map.of("ids", replaced));
+            run(tx, DELETE_UNUSED_CONSTRAINTS, Map.of());
         }
         String importedAt = Instant.now().toString();
         List<Map<String, Object>> trials = new ArrayList<>(studies.size());
@@ -255,6 +314,10 @@ class TrialGraphWriter {
         run(tx, CREATE_ARMS, part(parts, "arms"));
         run(tx, CREATE_OUTCOMES, part(parts, "outcomes"));
         run(tx, LINK_SITES, part(parts, "sites"));
+        List<Map<String, Object>> criteria = TrialRows.distinctCriteria(studies);
+        run(tx, MERGE_CRITERIA, Map.of("criteria", criteria));
+        run(tx, LINK_CRITERIA, part(parts, "criteria"));
+        run(tx, COUNT_CRITERION_TRIALS, Map.of("keys", criteria.stream().map(c -> c.get("key")).toList()));
     }
 
     private static boolean isEmpty(Object items) {
@@ -284,15 +347,16 @@ class TrialGraphWriter {
         Map<String, Stored> stored = new HashMap<>();
         tx.run(FIND_STORED, Map.of("ids", List.copyOf(ids))).forEachRemaining(r -> stored.put(r.get("nctId").asString(),
                 new Stored(r.get("hash").asString(null), r.get("lastUpdated").asString(null),
-                        r.get("version").asString(null))));
+                        r.get("version").asString(null), r.get("engine").asString(null))));
         return stored;
     }
 
-    private record Stored(String hash, String lastUpdated, String version) {
+    private record Stored(String hash, String lastUpdated, String version, String criteriaEngine) {
 
         boolean isReplacedBy(StudyRecord study) {
             if (study.provenance().contentHash().equals(hash)) {
-                return false;
+                // The same record, read by another version of the criteria engine, is written again.
+                return !EligibilityEngine.VERSION.equals(criteriaEngine);
             }
             return Versions.isNewer(study, lastUpdated == null ? null : new StudyRecord.PartialDate(lastUpdated, null),
                     version) || Versions.isSameVersion(study, lastUpdated, version);

@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.trialgraph.criteria.Constraint;
+import org.trialgraph.criteria.EligibilityEngine;
+import org.trialgraph.criteria.EligibilitySection;
+import org.trialgraph.criteria.ParsedCriterion;
 import org.trialgraph.ingest.StudyRecord.Browse;
 import org.trialgraph.ingest.StudyRecord.Location;
 import org.trialgraph.ingest.StudyRecord.MeshRef;
@@ -31,6 +35,7 @@ final class TrialRows {
         row.put("arms", arms(study));
         row.put("outcomes", outcomes(study));
         row.put("sites", sites(study));
+        row.put("criteria", criteria(study));
         return row;
     }
 
@@ -91,6 +96,7 @@ final class TrialRows {
         p.put("sourceFormat", provenance.format());
         p.put("sourceVersion", provenance.versionHolder());
         p.put("sourceHash", provenance.contentHash());
+        p.put("criteriaEngineVersion", EligibilityEngine.VERSION);
         p.put("importedAt", importedAt);
         p.values().removeIf(Objects::isNull);
         return p;
@@ -221,6 +227,59 @@ final class TrialRows {
             rows.add(row);
         }
         return rows;
+    }
+
+    /** Each criterion as this trial states it: where (section, position) and as which shared criterion. */
+    private static List<Map<String, Object>> criteria(StudyRecord s) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        int sectionIndex = 0;
+        for (EligibilitySection section : s.criteria().sections()) {
+            for (ParsedCriterion criterion : section.criteria()) {
+                Map<String, Object> row = new HashMap<>();
+                row.put("key", criterion.key());
+                row.put("text", criterion.text());
+                row.put("kind", section.kind().name());
+                row.put("section", section.heading());
+                row.put("sectionIndex", sectionIndex);
+                row.put("position", criterion.position());
+                rows.add(row);
+            }
+            sectionIndex++;
+        }
+        return rows;
+    }
+
+    /** The distinct criteria of a batch with their constraints, to be merged once each. */
+    static List<Map<String, Object>> distinctCriteria(List<StudyRecord> studies) {
+        Map<String, Map<String, Object>> rows = new LinkedHashMap<>();
+        for (StudyRecord study : studies) {
+            for (ParsedCriterion criterion : study.criteria().allCriteria()) {
+                rows.computeIfAbsent(criterion.key(), key -> {
+                    Map<String, Object> row = new HashMap<>();
+                    row.put("key", key);
+                    row.put("text", criterion.text());
+                    row.put("plainText", criterion.plainText());
+                    Map<String, Map<String, Object>> constraints = new LinkedHashMap<>();
+                    criterion.constraints().forEach(c -> constraints.putIfAbsent(c.key(), constraint(c)));
+                    row.put("constraints", new ArrayList<>(constraints.values()));
+                    row.put("constraintKeys", new ArrayList<>(constraints.keySet()));
+                    return row;
+                });
+            }
+        }
+        return new ArrayList<>(rows.values());
+    }
+
+    private static Map<String, Object> constraint(Constraint c) {
+        Map<String, Object> props = new HashMap<>();
+        props.put("concept", c.concept().name());
+        props.put("comparator", c.comparator().name());
+        props.put("value", c.value());
+        props.put("upperValue", c.upperValue());
+        props.put("unit", c.unit());
+        props.put("label", c.label());
+        props.values().removeIf(Objects::isNull);
+        return Map.of("key", c.key(), "props", props);
     }
 
     private static List<Map<String, Object>> sites(StudyRecord s) {

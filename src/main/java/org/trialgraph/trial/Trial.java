@@ -56,7 +56,7 @@ public record Trial(
     }
 
     /** Reads a trial from its node's properties. */
-    static Trial from(Value t) {
+    public static Trial from(Value t) {
         return new Trial(
                 t.get("nctId").asString(),
                 text(t, "briefTitle"),

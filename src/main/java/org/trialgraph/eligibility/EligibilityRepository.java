@@ -1,0 +1,169 @@
+package org.trialgraph.eligibility;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Value;
+
+import org.springframework.stereotype.Repository;
+
+import org.trialgraph.eligibility.EligibilityView.Constraint;
+import org.trialgraph.eligibility.EligibilityView.Criterion;
+import org.trialgraph.eligibility.EligibilityView.Item;
+import org.trialgraph.eligibility.EligibilityView.Section;
+import org.trialgraph.paging.Connection;
+import org.trialgraph.paging.Cursors;
+import org.trialgraph.trial.Trial;
+
+/** Reads criteria, their constraints and the trials that state them. */
+@Repository
+class EligibilityRepository {
+
+    private static final String CRITERIA_OF_TRIALS = """
+            UNWIND $ids AS id
+            MATCH (:Trial {nctId: id})-[r:HAS_CRITERION]->(c:Criterion)
+            RETURN id, r.sectionIndex AS sectionIndex, r.section AS section, r.kind AS kind, r.position AS position,
+                   coalesce(r.text, c.text) AS statedText,
+                   c {.key, .text, .plainText, .trialCount,
+                      constraints: [(c)-[:EXPRESSES]->(n:Constraint) | n {.*}]} AS criterion
+            ORDER BY id, sectionIndex, position
+            """;
+
+    private static final String CRITERION = """
+            MATCH (c:Criterion {key: $key})
+            RETURN c {.key, .text, .plainText, .trialCount,
+                      constraints: [(c)-[:EXPRESSES]->(n:Constraint) | n {.*}]} AS criterion
+            """;
+
+    private static final String TRIAL_COUNTS = """
+            UNWIND $keys AS key
+            MATCH (c:Criterion {key: key})
+            RETURN c.key AS key, c.trialCount AS trialCount
+            """;
+
+    // Keyset pagination in the list's order: most trials first, then by key.
+    private static final String CRITERIA_PAGE = """
+            MATCH (c:Criterion)
+            WHERE ($search IS NULL OR c.key CONTAINS $search)
+              AND ($afterCount IS NULL OR c.trialCount < $afterCount
+                   OR (c.trialCount = $afterCount AND c.key > $afterKey))
+            RETURN c {.key, .text, .plainText, .trialCount,
+                      constraints: [(c)-[:EXPRESSES]->(n:Constraint) | n {.*}]} AS criterion
+            ORDER BY c.trialCount DESC, c.key
+            LIMIT $limit
+            """;
+
+    private static final String CRITERIA_COUNT = """
+            MATCH (c:Criterion)
+            WHERE $search IS NULL OR c.key CONTAINS $search
+            RETURN count(c) AS total
+            """;
+
+    private static final String TRIALS_OF_CRITERION = """
+            MATCH (c:Criterion {key: $key})<-[:HAS_CRITERION]-(t:Trial)
+            WHERE $after IS NULL OR t.nctId > $after
+            WITH DISTINCT t
+            ORDER BY t.nctId
+            LIMIT $limit
+            RETURN t
+            """;
+
+    private final Driver driver;
+
+    EligibilityRepository(Driver driver) {
+        this.driver = driver;
+    }
+
+    /** The stored sections of each trial, in the order written. */
+    Map<String, List<Section>> sectionsOf(Collection<String> nctIds) {
+        Map<String, Map<Integer, SectionBuilder>> byTrial = new LinkedHashMap<>();
+        nctIds.forEach(id -> byTrial.put(id, new LinkedHashMap<>()));
+        driver.executableQuery(CRITERIA_OF_TRIALS).withParameters(Map.of("ids", List.copyOf(nctIds))).execute()
+                .records().forEach(r -> {
+                    SectionBuilder section = byTrial.get(r.get("id").asString()).computeIfAbsent(
+                            r.get("sectionIndex").asInt(), i -> new SectionBuilder(r.get("section").asString(""),
+                                    r.get("kind").asString()));
+                    Criterion criterion = criterion(r.get("criterion"));
+                    section.items.add(new Item(r.get("position").asInt(), r.get("statedText").asString(),
+                            criterion.plainText(), criterion));
+                });
+        Map<String, List<Section>> sections = new HashMap<>();
+        byTrial.forEach((id, builders) -> sections.put(id, builders.values().stream().map(SectionBuilder::build).toList()));
+        return sections;
+    }
+
+    Optional<Criterion> findCriterion(String key) {
+        return driver.executableQuery(CRITERION).withParameters(Map.of("key", key)).execute().records().stream()
+                .findFirst().map(r -> criterion(r.get("criterion")));
+    }
+
+    /** How many trials state each of these criteria; absent keys are stated by none. */
+    Map<String, Long> trialCounts(Collection<String> keys) {
+        Map<String, Long> counts = new HashMap<>();
+        driver.executableQuery(TRIAL_COUNTS).withParameters(Map.of("keys", List.copyOf(keys))).execute().records()
+                .forEach(r -> counts.put(r.get("key").asString(), r.get("trialCount").asLong(0)));
+        return counts;
+    }
+
+    Connection<Criterion> criteria(String search, int first, String after) {
+        List<String> cursor = Cursors.decode(after, 2);
+        Map<String, Object> params = new HashMap<>();
+        params.put("search", search == null || search.isBlank() ? null : search.strip().toLowerCase(java.util.Locale.ROOT));
+        params.put("afterCount", cursor.isEmpty() ? null : Long.parseLong(cursor.get(0)));
+        params.put("afterKey", cursor.isEmpty() ? null : cursor.get(1));
+        params.put("limit", first + 1);
+        List<Criterion> rows = driver.executableQuery(CRITERIA_PAGE).withParameters(params).execute().records()
+                .stream().map(r -> criterion(r.get("criterion"))).toList();
+        Map<String, Object> countParams = new HashMap<>();
+        countParams.put("search", params.get("search"));
+        long total = driver.executableQuery(CRITERIA_COUNT).withParameters(countParams).execute().records().get(0)
+                .get("total").asLong();
+        return Connection.of(rows, first, total, c -> Cursors.encode(c.trialCount(), c.key()));
+    }
+
+    Connection<Trial> trialsOf(Criterion criterion, int first, String after) {
+        List<String> cursor = Cursors.decode(after, 1);
+        Map<String, Object> params = new HashMap<>();
+        params.put("key", criterion.key());
+        params.put("after", cursor.isEmpty() ? null : cursor.get(0));
+        params.put("limit", first + 1);
+        List<Trial> rows = driver.executableQuery(TRIALS_OF_CRITERION).withParameters(params).execute().records()
+                .stream().map(r -> Trial.from(r.get("t"))).toList();
+        return Connection.of(rows, first, criterion.trialCount(), t -> Cursors.encode(t.nctId()));
+    }
+
+    static Criterion criterion(Value c) {
+        List<Constraint> constraints = new ArrayList<>(c.get("constraints").asList(EligibilityRepository::constraint));
+        constraints.sort(java.util.Comparator.comparing(Constraint::key));
+        return new Criterion(c.get("key").asString(), c.get("text").asString(), c.get("plainText").asString(""),
+                c.get("trialCount").asLong(0), constraints);
+    }
+
+    private static Constraint constraint(Value n) {
+        return new Constraint(n.get("key").asString(), n.get("concept").asString(), n.get("comparator").asString(),
+                n.get("value").isNull() ? null : n.get("value").asDouble(),
+                n.get("upperValue").isNull() ? null : n.get("upperValue").asDouble(), n.get("unit").asString(""),
+                n.get("label").asString());
+    }
+
+    private static final class SectionBuilder {
+        private final String heading;
+        private final String kind;
+        private final List<Item> items = new ArrayList<>();
+
+        SectionBuilder(String heading, String kind) {
+            this.heading = heading;
+            this.kind = kind;
+        }
+
+        Section build() {
+            return new Section(heading, kind, List.copyOf(items));
+        }
+    }
+}

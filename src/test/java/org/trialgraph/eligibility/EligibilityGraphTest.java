@@ -1,0 +1,122 @@
+package org.trialgraph.eligibility;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+import org.trialgraph.TrialGraphTest;
+
+/** Eligibility criteria in the graph: sections, shared criteria with their trials, constraints; over HTTP. */
+@TrialGraphTest
+@SuppressWarnings("unchecked")
+class EligibilityGraphTest {
+
+    @Autowired
+    HttpGraphQlTester graphQl;
+
+    @Test
+    void theSeedTrialHasItsThreeSectionsAndTheirConstraints() {
+        List<Map<String, Object>> sections = graphQl.documentName("seedEligibility").execute()
+                .path("trial.eligibility.sections").entityList(Map.class).get().stream()
+                .map(m -> (Map<String, Object>) m).toList();
+
+        assertThat(sections).extracting(s -> s.get("heading") + "/" + s.get("kind") + "/" + ((List<?>) s.get("criteria")).size())
+                .containsExactly("Inclusion Criteria/INCLUSION/6", "Infusion Criteria/OTHER/5", "Exclusion Criteria/EXCLUSION/5");
+        List<String> labels = new ArrayList<>();
+        sections.forEach(s -> ((List<Map<String, Object>>) s.get("criteria")).forEach(c ->
+                ((List<Map<String, Object>>) ((Map<String, Object>) c.get("criterion")).get("constraints"))
+                        .forEach(k -> labels.add((String) k.get("label")))));
+        assertThat(labels).contains("LVEF >= 45 %", "ECOG performance status <= 1", "creatinine <= 1.5 xULN",
+                "bilirubin <= 3 xULN", "ALT <= 3 xULN", "AST <= 3 xULN");
+        assertThat(labels).anyMatch(l -> l.startsWith("age <= 18"))
+                .anyMatch(l -> l.startsWith("MRD < 0.01"))
+                .anyMatch(l -> l.startsWith("ALC >= 0.5"));
+    }
+
+    @Test
+    void aSharedCriterionListsExactlyTheTrialsWhoseRecordsStateIt() {
+        Map<String, Object> top = graphQl.documentName("criteria").variable("first", 3).execute()
+                .path("criteria.edges[0].node").entity(Map.class).get();
+        long trialCount = ((Number) top.get("trialCount")).longValue();
+        assertThat(trialCount).isGreaterThan(1);
+
+        Set<String> trials = new HashSet<>();
+        String after = null;
+        String words = normalised((String) top.get("text")).replaceAll("[^a-z0-9 ]", " ").replaceAll(" +", " ").strip();
+        do {
+            Map<String, Object> page = graphQl.documentName("criterionTrials").variable("key", top.get("key"))
+                    .variable("after", after).execute().path("criterion.trials").entity(Map.class).get();
+            for (Map<String, Object> edge : (List<Map<String, Object>>) page.get("edges")) {
+                Map<String, Object> node = (Map<String, Object>) edge.get("node");
+                assertThat(trials.add((String) node.get("nctId"))).isTrue();
+                assertThat(normalised((String) node.get("eligibilityCriteria")).replaceAll("[^a-z0-9 ]", " ")
+                        .replaceAll(" +", " ")).as("%s states %s", node.get("nctId"), words).contains(words);
+            }
+            after = nextCursor(page);
+        } while (after != null);
+        assertThat(trials).hasSize((int) trialCount);
+    }
+
+    @Test
+    void walkingCriteriaPagesReturnsEachOnceAndMatchesTheTotal() {
+        Set<String> keys = new HashSet<>();
+        String after = null;
+        long total = -1;
+        long previousCount = Long.MAX_VALUE;
+        do {
+            Map<String, Object> page = graphQl.documentName("criteria").variable("search", "pregnan")
+                    .variable("first", 25).variable("after", after).execute().path("criteria").entity(Map.class).get();
+            total = ((Number) page.get("totalCount")).longValue();
+            for (Map<String, Object> edge : (List<Map<String, Object>>) page.get("edges")) {
+                Map<String, Object> node = (Map<String, Object>) edge.get("node");
+                assertThat(keys.add((String) node.get("key"))).isTrue();
+                assertThat((String) node.get("key")).contains("pregnan");
+                long count = ((Number) node.get("trialCount")).longValue();
+                assertThat(count).isLessThanOrEqualTo(previousCount);
+                previousCount = count;
+            }
+            after = nextCursor(page);
+        } while (after != null);
+        assertThat(total).isGreaterThan(25);
+        assertThat(keys).hasSize((int) total);
+    }
+
+    @Test
+    void parseEligibilityReadsAnyTextWithoutStoringIt() {
+        String text = "Inclusion Criteria:\n\n* Age 18 years or older\n* LVEF \\>= 50%\n\nExclusion Criteria:\n\n"
+                + "* Pregnant or breastfeeding women";
+        var response = graphQl.documentName("parseEligibility").variable("text", text).execute();
+        response.path("parseEligibility.sections[*].kind").entityList(String.class).containsExactly("INCLUSION", "EXCLUSION");
+        response.path("parseEligibility.sections[0].criteria[1].criterion.constraints[*].label").entityList(String.class)
+                .containsExactly("LVEF >= 50 %");
+        response.path("parseEligibility.sections[1].criteria[0].criterion.constraints[*].key").entityList(String.class)
+                .contains("PREGNANCY|PRESENT||", "BREASTFEEDING|PRESENT||");
+    }
+
+    @Test
+    void binaryJunkIsABadRequestNotACrash() {
+        String junk = "\u0000\u0001\u0002binary";
+        graphQl.documentName("parseEligibility").variable("text", junk).execute().errors()
+                .satisfy(errors -> assertThat(errors).singleElement()
+                        .satisfies(e -> assertThat(e.getErrorType().toString()).isEqualTo("BAD_REQUEST")));
+    }
+
+    private static String nextCursor(Map<String, Object> page) {
+        Map<String, Object> pageInfo = (Map<String, Object>) page.get("pageInfo");
+        return Boolean.TRUE.equals(pageInfo.get("hasNextPage")) ? (String) pageInfo.get("endCursor") : null;
+    }
+
+    private static String normalised(String text) {
+        return text.replace("\\", "").toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    }
+}
