@@ -4,8 +4,11 @@ import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** Keys of shared nodes: the same sponsor, condition or site written slightly differently is one node. */
-final class Keys {
+/**
+ * Keys of shared nodes: the same sponsor, condition or site written slightly differently is one node. Queries
+ * normalise what a client asks for the same way.
+ */
+public final class Keys {
 
     private static final Pattern SPACE = Pattern.compile("\\s+");
     private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s.,;:]+$");
@@ -13,7 +16,7 @@ final class Keys {
     private Keys() {
     }
 
-    static String of(String text) {
+    public static String of(String text) {
         if (text == null) {
             return "";
         }

@@ -1,0 +1,200 @@
+package org.trialgraph.trial;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.trialgraph.ingest.Keys;
+import org.trialgraph.ingest.MeshIds;
+
+/**
+ * Turns a {@link TrialWhere} into a Cypher predicate on {@code t}. The structure comes only from the fixed
+ * fragments below; every value the client sent travels as a parameter, never as Cypher text.
+ */
+final class TrialFilterCypher {
+
+    /** A predicate and the parameters it uses. */
+    record Predicate(String cypher, Map<String, Object> parameters) {
+    }
+
+    // A constraint rules a participant's value out when an inclusion-like criterion is not met by it, or an
+    // exclusion criterion is.
+    private static final String MEETS = """
+            CASE n.comparator
+              WHEN 'LT' THEN %1$s < n.value WHEN 'LE' THEN %1$s <= n.value WHEN 'EQ' THEN %1$s = n.value
+              WHEN 'GE' THEN %1$s >= n.value WHEN 'GT' THEN %1$s > n.value
+              WHEN 'BETWEEN' THEN %1$s >= n.value AND %1$s <= n.upperValue
+              ELSE true END""";
+
+    private final Map<String, Object> parameters = new HashMap<>();
+
+    private TrialFilterCypher() {
+    }
+
+    static Predicate of(TrialWhere where) {
+        TrialFilterCypher builder = new TrialFilterCypher();
+        String cypher = where == null ? "true" : builder.predicate(where);
+        return new Predicate(cypher, builder.parameters);
+    }
+
+    private String predicate(TrialWhere w) {
+        List<String> all = new ArrayList<>();
+        if (w.nctIds() != null) {
+            all.add("t.nctId IN " + param(w.nctIds()));
+        }
+        if (w.overallStatus() != null) {
+            all.add("t.overallStatus IN " + param(w.overallStatus()));
+        }
+        if (w.phase() != null) {
+            all.add("any(p IN coalesce(t.phases, []) WHERE p IN " + param(w.phase()) + ")");
+        }
+        if (w.studyType() != null) {
+            all.add("t.studyType IN " + param(w.studyType()));
+        }
+        if (w.sex() != null) {
+            all.add("t.sex IN " + param(w.sex()));
+        }
+        if (w.healthyVolunteers() != null) {
+            all.add("t.healthyVolunteers = " + param(w.healthyVolunteers()));
+        }
+        if (w.condition() != null) {
+            condition(w.condition(), all);
+        }
+        if (w.intervention() != null) {
+            intervention(w.intervention(), all);
+        }
+        if (w.sponsor() != null) {
+            sponsor(w.sponsor(), all);
+        }
+        if (w.country() != null) {
+            all.add("EXISTS { (t)-[:RECRUITS_AT]->(:Site)-[:IN]->(:Country {name: " + param(w.country()) + "}) }");
+        }
+        if (w.near() != null) {
+            all.add("EXISTS { (t)-[:RECRUITS_AT]->(s:Site) WHERE point.distance(s.location, point({latitude: "
+                    + param(w.near().latitude()) + ", longitude: " + param(w.near().longitude()) + "})) <= "
+                    + param(w.near().radiusKm() * 1000) + " }");
+        }
+        range("t.startDate", w.startDate(), all);
+        range("t.completionDate", w.completionDate(), all);
+        if (w.enrollment() != null) {
+            if (w.enrollment().min() != null) {
+                all.add("t.enrollmentCount >= " + param(w.enrollment().min()));
+            }
+            if (w.enrollment().max() != null) {
+                all.add("t.enrollmentCount <= " + param(w.enrollment().max()));
+            }
+        }
+        if (w.age() != null) {
+            String age = param(w.age());
+            all.add("coalesce(t.minimumAgeYears, 0.0) <= " + age + " AND coalesce(t.maximumAgeYears, 1000.0) >= " + age);
+        }
+        if (w.hasResults() != null) {
+            all.add("t.hasResults = " + param(w.hasResults()));
+        }
+        if (w.constraints() != null) {
+            w.constraints().forEach(c -> all.add(statesConstraint(c)));
+        }
+        if (w.allows() != null) {
+            w.allows().forEach(v -> all.add(allows(v)));
+        }
+        if (w.AND() != null) {
+            w.AND().forEach(nested -> all.add("(" + predicate(nested) + ")"));
+        }
+        if (w.OR() != null && !w.OR().isEmpty()) {
+            all.add("(" + String.join(" OR ", w.OR().stream().map(nested -> "(" + predicate(nested) + ")").toList()) + ")");
+        }
+        if (w.NOT() != null) {
+            all.add("NOT (" + predicate(w.NOT()) + ")");
+        }
+        return all.isEmpty() ? "true" : String.join(" AND ", all);
+    }
+
+    private void condition(TrialWhere.ConditionFilter c, List<String> all) {
+        if (c.name() != null) {
+            all.add("EXISTS { (t)-[:STUDIES]->(:Condition {key: " + param(Keys.of(c.name())) + "}) }");
+        }
+        if (c.meshId() != null) {
+            all.add("EXISTS { (t)-[:STUDIES_MESH]->(:MeshTerm)-[:BROADER*0..1]->(:MeshTerm {id: "
+                    + param(MeshIds.canonical(c.meshId())) + "}) }");
+        }
+        if (c.meshTerm() != null) {
+            all.add("EXISTS { (t)-[:STUDIES_MESH]->(:MeshTerm)-[:BROADER*0..1]->(m:MeshTerm) WHERE toLower(m.term) = "
+                    + param(c.meshTerm().strip().toLowerCase(Locale.ROOT)) + " }");
+        }
+    }
+
+    private void intervention(TrialWhere.InterventionFilter i, List<String> all) {
+        List<String> conditions = new ArrayList<>();
+        if (i.name() != null) {
+            conditions.add("toLower(coalesce(r.name, i.name)) = " + param(i.name().strip().toLowerCase(Locale.ROOT)));
+        }
+        if (i.type() != null) {
+            conditions.add("i.type = " + param(i.type()));
+        }
+        if (!conditions.isEmpty()) {
+            all.add("EXISTS { (t)-[r:TESTS]->(i:Intervention) WHERE " + String.join(" AND ", conditions) + " }");
+        }
+    }
+
+    private void sponsor(TrialWhere.SponsorFilter s, List<String> all) {
+        List<String> conditions = new ArrayList<>();
+        if (s.name() != null) {
+            conditions.add("sp.key = " + param(Keys.of(s.name())));
+        }
+        if (s.agencyClass() != null) {
+            conditions.add("sp.agencyClass IN " + param(s.agencyClass()));
+        }
+        if (Boolean.TRUE.equals(s.leadOnly())) {
+            conditions.add("r.role = 'LEAD'");
+        }
+        if (!conditions.isEmpty()) {
+            all.add("EXISTS { (t)-[r:SPONSORED_BY]->(sp:Sponsor) WHERE " + String.join(" AND ", conditions) + " }");
+        }
+    }
+
+    private void range(String property, TrialWhere.DateRange range, List<String> all) {
+        if (range == null) {
+            return;
+        }
+        // Dates are ISO text at their own precision: "2020-03" sorts between "2020-01-01" and "2020-12-31".
+        if (range.from() != null) {
+            all.add(property + " >= " + param(range.from()));
+        }
+        if (range.to() != null) {
+            all.add(property + " <= " + param(range.to()));
+        }
+    }
+
+    private String statesConstraint(TrialWhere.ConstraintFilter c) {
+        List<String> conditions = new ArrayList<>();
+        conditions.add("n.concept = " + param(c.concept()));
+        if (c.comparator() != null) {
+            conditions.add("n.comparator = " + param(c.comparator()));
+        }
+        if (c.value() != null) {
+            conditions.add("n.value = " + param(c.value()));
+        }
+        if (c.kind() != null) {
+            conditions.add("r.kind = " + param(c.kind()));
+        }
+        return "EXISTS { (t)-[r:HAS_CRITERION]->(:Criterion)-[:EXPRESSES]->(n:Constraint) WHERE "
+                + String.join(" AND ", conditions) + " }";
+    }
+
+    private String allows(TrialWhere.ConstraintValue v) {
+        String value = param(v.value());
+        String unit = v.unit() == null ? "" : " AND n.unit = " + param(v.unit());
+        String meets = String.format(MEETS, value);
+        return "NOT EXISTS { (t)-[r:HAS_CRITERION]->(:Criterion)-[:EXPRESSES]->(n:Constraint) WHERE n.concept = "
+                + param(v.concept()) + unit + " AND n.value IS NOT NULL AND CASE WHEN r.kind = 'EXCLUSION' THEN ("
+                + meets + ") ELSE NOT (" + meets + ") END }";
+    }
+
+    private String param(Object value) {
+        String name = "p" + parameters.size();
+        parameters.put(name, value);
+        return "$" + name;
+    }
+}

@@ -1,0 +1,177 @@
+package org.trialgraph.trial;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
+
+import org.springframework.stereotype.Repository;
+
+import org.trialgraph.paging.Connection;
+import org.trialgraph.paging.Cursors;
+import org.trialgraph.trial.TrialOrder.Direction;
+import org.trialgraph.trial.TrialOrder.Field;
+
+/**
+ * Lists of trials: filtered, sorted and paged with keyset cursors, and full-text search. Counts run as a
+ * separate {@code count(t)} so the total never loads the rows it counts.
+ */
+@Repository
+class TrialListRepository {
+
+    private static final String PAGE = """
+            MATCH (t:Trial)
+            WHERE (%s) AND (%s)
+            RETURN t, [%s] AS sortKeys
+            ORDER BY %s
+            LIMIT $limit
+            """;
+
+    private static final String COUNT = """
+            MATCH (t:Trial)
+            WHERE %s
+            RETURN count(t) AS total
+            """;
+
+    private static final String SEARCH = """
+            CALL db.index.fulltext.queryNodes('trial_text', $query) YIELD node AS t, score
+            WHERE (%s) AND ($afterScore IS NULL OR score < $afterScore OR (score = $afterScore AND t.nctId > $afterId))
+            RETURN t, score,
+                   [(t)-[:STUDIES]->(c:Condition) | c.name] AS conditions,
+                   [(t)-[r:TESTS]->(i:Intervention) | coalesce(r.name, i.name)] AS interventions
+            ORDER BY score DESC, t.nctId
+            LIMIT $limit
+            """;
+
+    private static final String SEARCH_COUNT = """
+            CALL db.index.fulltext.queryNodes('trial_text', $query) YIELD node AS t
+            WHERE %s
+            RETURN count(t) AS total
+            """;
+
+    private static final Pattern LUCENE_SPECIAL = Pattern.compile("([+\\-&|!(){}\\[\\]^\"~*?:\\\\/])");
+    private static final Pattern WORDS = Pattern.compile("\\s+");
+
+    private final Driver driver;
+
+    TrialListRepository(Driver driver) {
+        this.driver = driver;
+    }
+
+    Connection<Trial> page(TrialWhere where, List<TrialOrder> orderBy, int first, String after) {
+        List<TrialOrder> order = withTieBreak(orderBy);
+        TrialFilterCypher.Predicate filter = TrialFilterCypher.of(where);
+        Map<String, Object> params = new HashMap<>(filter.parameters());
+        String keyset = keyset(order, Cursors.decode(after, order.size()), params);
+        params.put("limit", first + 1);
+        String cypher = PAGE.formatted(filter.cypher(), keyset,
+                String.join(", ", order.stream().map(o -> o.field().expression).toList()),
+                String.join(", ", order.stream().map(o -> o.field().expression + " " + o.directionOrAsc()).toList()));
+        List<SortedTrial> rows = driver.executableQuery(cypher).withParameters(params).execute().records().stream()
+                .map(r -> new SortedTrial(Trial.from(r.get("t")), r.get("sortKeys").asList(Value::asObject)))
+                .toList();
+        long total = count(COUNT.formatted(filter.cypher()), filter.parameters());
+        return Connection.of(rows, first, total, row -> Cursors.encode(row.sortKeys().toArray()), SortedTrial::trial);
+    }
+
+    Connection<TrialSearchHit> search(String text, TrialWhere where, int first, String after) {
+        List<String> words = words(text);
+        TrialFilterCypher.Predicate filter = TrialFilterCypher.of(where);
+        if (words.isEmpty()) {
+            return Connection.of(List.of(), first, 0, hit -> "");
+        }
+        String query = String.join(" AND ", words.stream().map(TrialListRepository::escape).toList());
+        List<String> cursor = Cursors.decode(after, 2);
+        Map<String, Object> params = new HashMap<>(filter.parameters());
+        params.put("query", query);
+        params.put("afterScore", cursor.isEmpty() ? null : Double.parseDouble(cursor.get(0)));
+        params.put("afterId", cursor.isEmpty() ? null : cursor.get(1));
+        params.put("limit", first + 1);
+        List<TrialSearchHit> hits = driver.executableQuery(SEARCH.formatted(filter.cypher())).withParameters(params)
+                .execute().records().stream().map(r -> hit(r, words)).toList();
+        Map<String, Object> countParams = new HashMap<>(filter.parameters());
+        countParams.put("query", query);
+        long total = count(SEARCH_COUNT.formatted(filter.cypher()), countParams);
+        return Connection.of(hits, first, total, hit -> Cursors.encode(hit.score(), hit.node().nctId()));
+    }
+
+    private record SortedTrial(Trial trial, List<Object> sortKeys) {
+    }
+
+    private long count(String cypher, Map<String, Object> params) {
+        return driver.executableQuery(cypher).withParameters(params).execute().records().get(0).get("total").asLong();
+    }
+
+    private static List<TrialOrder> withTieBreak(List<TrialOrder> orderBy) {
+        List<TrialOrder> order = new ArrayList<>(orderBy == null ? List.of() : orderBy);
+        order.removeIf(o -> o.field() == Field.NCT_ID && o != order.get(order.size() - 1));
+        if (order.isEmpty() || order.get(order.size() - 1).field() != Field.NCT_ID) {
+            order.add(new TrialOrder(Field.NCT_ID, Direction.ASC));
+        }
+        return order;
+    }
+
+    /**
+     * Rows strictly after the cursor in the list's order: (k1, k2, ..., nctId) compared as a tuple, each key in
+     * its own direction.
+     */
+    private static String keyset(List<TrialOrder> order, List<String> cursor, Map<String, Object> params) {
+        if (cursor.isEmpty()) {
+            return "true";
+        }
+        String predicate = null;
+        for (int i = order.size() - 1; i >= 0; i--) {
+            TrialOrder key = order.get(i);
+            String name = "after" + i;
+            params.put(name, key.field().numeric ? (Object) Double.parseDouble(cursor.get(i)) : cursor.get(i));
+            String op = key.directionOrAsc() == Direction.ASC ? " > " : " < ";
+            String strictly = key.field().expression + op + "$" + name;
+            predicate = predicate == null ? strictly
+                    : strictly + " OR (" + key.field().expression + " = $" + name + " AND (" + predicate + "))";
+        }
+        return predicate;
+    }
+
+    private static TrialSearchHit hit(Record r, List<String> words) {
+        Trial trial = Trial.from(r.get("t"));
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        fields.put("briefTitle", single(trial.briefTitle()));
+        fields.put("officialTitle", single(trial.officialTitle()));
+        fields.put("acronym", single(trial.acronym()));
+        fields.put("briefSummary", single(trial.briefSummary()));
+        fields.put("conditions", r.get("conditions").asList(Value::asString));
+        fields.put("keywords", trial.keywords());
+        fields.put("interventions", r.get("interventions").asList(Value::asString));
+        List<String> matched = new ArrayList<>();
+        fields.forEach((name, values) -> {
+            if (values.stream().map(v -> v.toLowerCase(Locale.ROOT)).anyMatch(v -> words.stream().anyMatch(v::contains))) {
+                matched.add(name);
+            }
+        });
+        return new TrialSearchHit(trial, r.get("score").asDouble(), matched);
+    }
+
+    private static List<String> single(String text) {
+        return text == null ? List.of() : List.of(text);
+    }
+
+    private static List<String> words(String text) {
+        return WORDS.splitAsStream(text.strip().toLowerCase(Locale.ROOT)).filter(w -> !w.isBlank()).toList();
+    }
+
+    /** The words are searched as written: Lucene's operators and special characters lose their meaning. */
+    private static String escape(String word) {
+        String escaped = LUCENE_SPECIAL.matcher(word).replaceAll("\\\\$1");
+        return switch (escaped) {
+            case "and", "or", "not" -> "\"" + escaped + "\"";
+            default -> escaped;
+        };
+    }
+}

@@ -1,0 +1,208 @@
+package org.trialgraph.trial;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+import org.trialgraph.SharedData;
+import org.trialgraph.TrialGraphTest;
+import org.trialgraph.ingest.ImportProgress;
+import org.trialgraph.ingest.StudyImporter;
+
+/**
+ * Every filter of {@code trials(where:)} counts what an independent pass over the raw API v2 records counts;
+ * pages walk each trial once; search finds and explains its matches. Counts are taken within the raw records'
+ * NCT ids, so trials other tests add do not matter.
+ */
+@TrialGraphTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@SuppressWarnings("unchecked")
+class TrialListTest {
+
+    private static final Pattern AGE = Pattern.compile("(\\d+) (Year|Month|Week|Day|Hour|Minute)s?");
+
+    @Autowired
+    HttpGraphQlTester graphQl;
+
+    @Autowired
+    StudyImporter importer;
+
+    Map<String, JsonNode> raw;
+
+    @BeforeAll
+    void importApiV2Records() {
+        importer.importPaths(List.of(SharedData.v2()), ImportProgress.NONE);
+        raw = SharedData.newestV2StudiesById();
+    }
+
+    @Test
+    void eachFilterCountsWhatTheRawRecordsSay() {
+        expectCount(Map.of("overallStatus", List.of("RECRUITING")), s -> status(s).path("overallStatus").asString("").equals("RECRUITING"));
+        expectCount(Map.of("phase", List.of("PHASE2")), s -> texts(design(s).path("phases")).contains("PHASE2"));
+        expectCount(Map.of("studyType", List.of("OBSERVATIONAL")), s -> design(s).path("studyType").asString("").equals("OBSERVATIONAL"));
+        expectCount(Map.of("sex", List.of("FEMALE")), s -> eligibility(s).path("sex").asString("").equals("FEMALE"));
+        expectCount(Map.of("healthyVolunteers", true), s -> eligibility(s).path("healthyVolunteers").asBoolean(false));
+        expectCount(Map.of("hasResults", true), s -> s.path("hasResults").asBoolean(false));
+        expectCount(Map.of("condition", Map.of("meshTerm", "Neoplasms")), s -> browseTerms(s).contains("Neoplasms"));
+        expectCount(Map.of("intervention", Map.of("type", "DRUG")), s -> interventionTypes(s).contains("DRUG"));
+        expectCount(Map.of("sponsor", Map.of("agencyClass", List.of("INDUSTRY"), "leadOnly", true)),
+                s -> protocol(s).path("sponsorCollaboratorsModule").path("leadSponsor").path("class").asString("").equals("INDUSTRY"));
+        expectCount(Map.of("country", "France"), s -> countries(s).contains("France"));
+        expectCount(Map.of("startDate", Map.of("from", "2020-01-01", "to", "2020-12-31")),
+                s -> status(s).path("startDateStruct").path("date").asString("").startsWith("2020"));
+        expectCount(Map.of("enrollment", Map.of("min", 100, "max", 500)), s -> {
+            JsonNode count = design(s).path("enrollmentInfo").path("count");
+            return count.isNumber() && count.asInt() >= 100 && count.asInt() <= 500;
+        });
+        expectCount(Map.of("age", 12.0), s -> years(eligibility(s).path("minimumAge").asString(null), 0) <= 12
+                && years(eligibility(s).path("maximumAge").asString(null), 1000) >= 12);
+    }
+
+    @Test
+    void filtersCombineWithAndOrAndNot() {
+        expectCount(Map.of("NOT", Map.of("overallStatus", List.of("COMPLETED"))),
+                s -> !status(s).path("overallStatus").asString("").equals("COMPLETED"));
+        expectCount(Map.of("OR", List.of(Map.of("phase", List.of("PHASE1")), Map.of("phase", List.of("PHASE3")))),
+                s -> texts(design(s).path("phases")).contains("PHASE1") || texts(design(s).path("phases")).contains("PHASE3"));
+        expectCount(Map.of("AND", List.of(Map.of("studyType", List.of("INTERVENTIONAL")), Map.of("hasResults", false))),
+                s -> design(s).path("studyType").asString("").equals("INTERVENTIONAL") && !s.path("hasResults").asBoolean(false));
+    }
+
+    @Test
+    void walkingAllPagesReturnsEachTrialOnceAndMatchesTheTotal() {
+        Map<String, Object> where = within(Map.of("studyType", List.of("INTERVENTIONAL")));
+        Set<String> seen = new HashSet<>();
+        String after = null;
+        long total = -1;
+        String previousStart = "\uffff";
+        do {
+            Map<String, Object> page = graphQl.documentName("trialPage").variable("where", where)
+                    .variable("orderBy", List.of(Map.of("field", "START_DATE", "direction", "DESC")))
+                    .variable("first", 100).variable("after", after).execute().path("trials").entity(Map.class).get();
+            total = ((Number) page.get("totalCount")).longValue();
+            for (Map<String, Object> edge : (List<Map<String, Object>>) page.get("edges")) {
+                Map<String, Object> node = (Map<String, Object>) edge.get("node");
+                assertThat(seen.add((String) node.get("nctId"))).as("each trial once").isTrue();
+                String start = node.get("startDate") == null ? "" : (String) node.get("startDate");
+                assertThat(start).isLessThanOrEqualTo(previousStart);
+                previousStart = start;
+            }
+            Map<String, Object> pageInfo = (Map<String, Object>) page.get("pageInfo");
+            after = Boolean.TRUE.equals(pageInfo.get("hasNextPage")) ? (String) pageInfo.get("endCursor") : null;
+        } while (after != null);
+        assertThat(seen).hasSize((int) total);
+        assertThat(total).isEqualTo(raw.values().stream()
+                .filter(s -> design(s).path("studyType").asString("").equals("INTERVENTIONAL")).count());
+    }
+
+    @Test
+    void searchFindsTrialsBestFirstAndSaysWhichFieldsMatched() {
+        Map<String, Object> result = graphQl.documentName("search").variable("text", "asthma")
+                .variable("where", within(Map.of())).variable("first", 50).execute().path("search").entity(Map.class).get();
+        List<Map<String, Object>> edges = (List<Map<String, Object>>) result.get("edges");
+        assertThat(((Number) result.get("totalCount")).longValue()).isGreaterThan(50);
+        double previous = Double.MAX_VALUE;
+        for (Map<String, Object> edge : edges) {
+            double score = ((Number) edge.get("score")).doubleValue();
+            assertThat(score).isLessThanOrEqualTo(previous);
+            previous = score;
+            assertThat((List<String>) edge.get("matchedFields")).isNotEmpty();
+        }
+        long rawWithAsthmaInTitle = raw.values().stream().filter(s -> protocol(s).path("identificationModule")
+                .path("briefTitle").asString("").toLowerCase().contains("asthma")).count();
+        assertThat(((Number) result.get("totalCount")).longValue()).isGreaterThanOrEqualTo(rawWithAsthmaInTitle);
+    }
+
+    @Test
+    void searchTextIsNotLuceneSyntax() {
+        graphQl.documentName("search").variable("text", "asthma AND (\"unbalanced OR ~*").execute()
+                .path("search.totalCount").entity(Long.class).satisfies(total -> assertThat(total).isGreaterThanOrEqualTo(0));
+    }
+
+    private void expectCount(Map<String, Object> filter, Predicate<JsonNode> rawPredicate) {
+        long expected = raw.values().stream().filter(rawPredicate).count();
+        long actual = graphQl.documentName("trialCount").variable("where", within(filter)).execute()
+                .path("trials.totalCount").entity(Long.class).get();
+        assertThat(actual).as("trials where %s", filter).isEqualTo(expected);
+    }
+
+    private Map<String, Object> within(Map<String, Object> filter) {
+        Map<String, Object> where = new HashMap<>();
+        where.put("AND", List.of(Map.of("nctIds", List.copyOf(raw.keySet())), filter));
+        return where;
+    }
+
+    private static JsonNode protocol(JsonNode s) {
+        return s.path("protocolSection");
+    }
+
+    private static JsonNode status(JsonNode s) {
+        return protocol(s).path("statusModule");
+    }
+
+    private static JsonNode design(JsonNode s) {
+        return protocol(s).path("designModule");
+    }
+
+    private static JsonNode eligibility(JsonNode s) {
+        return protocol(s).path("eligibilityModule");
+    }
+
+    private static List<String> texts(JsonNode array) {
+        return array.valueStream().map(v -> v.asString()).toList();
+    }
+
+    private static Set<String> browseTerms(JsonNode s) {
+        Set<String> terms = new HashSet<>();
+        JsonNode browse = s.path("derivedSection").path("conditionBrowseModule");
+        browse.path("meshes").forEach(m -> terms.add(m.path("term").asString()));
+        browse.path("ancestors").forEach(m -> terms.add(m.path("term").asString()));
+        return terms;
+    }
+
+    private static Set<String> interventionTypes(JsonNode s) {
+        Set<String> types = new HashSet<>();
+        protocol(s).path("armsInterventionsModule").path("interventions").forEach(i -> types.add(i.path("type").asString("")));
+        return types;
+    }
+
+    private static Set<String> countries(JsonNode s) {
+        Set<String> countries = new HashSet<>();
+        protocol(s).path("contactsLocationsModule").path("locations").forEach(l -> countries.add(l.path("country").asString("")));
+        return countries;
+    }
+
+    private static double years(String age, double missing) {
+        if (age == null) {
+            return missing;
+        }
+        Matcher m = AGE.matcher(age);
+        if (!m.matches()) {
+            return missing;
+        }
+        double n = Double.parseDouble(m.group(1));
+        return switch (m.group(2)) {
+            case "Year" -> n;
+            case "Month" -> n / 12;
+            case "Week" -> n * 7 / 365.25;
+            case "Day" -> n / 365.25;
+            case "Hour" -> n / 24 / 365.25;
+            default -> n / 60 / 24 / 365.25;
+        };
+    }
+}
