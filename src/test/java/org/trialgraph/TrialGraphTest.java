@@ -8,6 +8,7 @@ import java.lang.annotation.Target;
 import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureHttpGraphQlTester;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 
 /**
  * The whole application on a random port with its own embedded Neo4j (seeded), queried over real HTTP.
@@ -18,5 +19,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureHttpGraphQlTester
 @AutoConfigureMockMvc
+// A generous response timeout: answers are fast, but a 2-core CI machine under load should not fail a test.
+@AutoConfigureWebTestClient(timeout = "60s")
 public @interface TrialGraphTest {
 }

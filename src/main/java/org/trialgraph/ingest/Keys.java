@@ -25,7 +25,7 @@ public final class Keys {
         return TRAILING_PUNCTUATION.matcher(folded).replaceAll("");
     }
 
-    static String of(String... parts) {
+    public static String of(String... parts) {
         StringBuilder key = new StringBuilder();
         for (String part : parts) {
             if (!key.isEmpty()) {

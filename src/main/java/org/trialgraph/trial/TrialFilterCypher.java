@@ -62,6 +62,10 @@ final class TrialFilterCypher {
         if (w.condition() != null) {
             condition(w.condition(), all);
         }
+        if (w.mesh() != null) {
+            all.add("EXISTS { (t)-[:STUDIES_MESH|TESTS_MESH]->(:MeshTerm)-[:BROADER*0..1]->(:MeshTerm {id: "
+                    + param(MeshIds.canonical(w.mesh())) + "}) }");
+        }
         if (w.intervention() != null) {
             intervention(w.intervention(), all);
         }

@@ -21,6 +21,15 @@ public final class TrialParts {
             List<String> armGroupLabels) {
     }
 
+    public record Intervention(String type, String name) {
+    }
+
+    public record Country(String name, long siteCount) {
+    }
+
+    public record SponsorLink(Sponsor sponsor, long sharedTrials) {
+    }
+
     public record Arm(String label, String type, String description, List<String> interventionNames) {
     }
 

@@ -11,6 +11,7 @@ public record TrialWhere(
         List<String> sex,
         Boolean healthyVolunteers,
         ConditionFilter condition,
+        String mesh,
         InterventionFilter intervention,
         SponsorFilter sponsor,
         String country,

@@ -1,0 +1,97 @@
+package org.trialgraph.trial;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+import org.trialgraph.ingest.Keys;
+import org.trialgraph.paging.Cursors;
+import org.trialgraph.trial.TrialParts.Condition;
+import org.trialgraph.trial.TrialParts.Country;
+import org.trialgraph.trial.TrialParts.Intervention;
+import org.trialgraph.trial.TrialParts.MeshTerm;
+import org.trialgraph.trial.TrialParts.Sponsor;
+import org.trialgraph.trial.TrialParts.SponsorLink;
+
+/**
+ * Entry points other than trials (conditions, MeSH terms, sponsors, interventions, countries) and their reverse
+ * links: each one's trials are the trial list filtered by it, paged the same way.
+ */
+@Controller
+class CatalogController {
+
+    private final CatalogRepository catalog;
+
+    CatalogController(CatalogRepository catalog) {
+        this.catalog = catalog;
+    }
+
+    @QueryMapping
+    Condition condition(@Argument String name) {
+        return catalog.condition(name).orElse(null);
+    }
+
+    @QueryMapping
+    MeshTerm meshTerm(@Argument String id) {
+        return catalog.meshTerm(id).orElse(null);
+    }
+
+    @QueryMapping
+    Sponsor sponsor(@Argument String name) {
+        return catalog.sponsor(name).orElse(null);
+    }
+
+    @QueryMapping
+    List<Intervention> interventions(@Argument String name) {
+        return catalog.interventions(name);
+    }
+
+    @QueryMapping
+    Country country(@Argument String name) {
+        return catalog.country(name).orElse(null);
+    }
+
+    @BatchMapping(typeName = "Condition", field = "trialCount")
+    Map<Condition, Long> conditionTrialCount(List<Condition> conditions) {
+        Map<String, Long> counts = catalog.conditionTrialCounts(conditions.stream().map(Condition::key).distinct().toList());
+        return toMap(conditions, c -> counts.getOrDefault(c.key(), 0L));
+    }
+
+    @BatchMapping(typeName = "Sponsor", field = "trialCount")
+    Map<Sponsor, Long> sponsorTrialCount(List<Sponsor> sponsors) {
+        Map<String, Long> counts = catalog.sponsorTrialCounts(sponsors.stream().map(s -> Keys.of(s.name()))
+                .distinct().toList());
+        return toMap(sponsors, s -> counts.getOrDefault(Keys.of(s.name()), 0L));
+    }
+
+    @BatchMapping(typeName = "Intervention", field = "trialCount")
+    Map<Intervention, Long> interventionTrialCount(List<Intervention> interventions) {
+        Map<String, Long> counts = catalog.interventionTrialCounts(interventions.stream()
+                .map(CatalogRepository::interventionKey).distinct().toList());
+        return toMap(interventions, i -> counts.getOrDefault(CatalogRepository.interventionKey(i), 0L));
+    }
+
+    @BatchMapping(typeName = "MeshTerm", field = "narrower")
+    Map<MeshTerm, List<MeshTerm>> narrower(List<MeshTerm> terms) {
+        Map<String, List<MeshTerm>> byId = catalog.narrower(terms.stream().map(MeshTerm::id).distinct().toList());
+        return toMap(terms, m -> byId.getOrDefault(m.id(), List.of()));
+    }
+
+    @SchemaMapping(typeName = "Sponsor", field = "collaborators")
+    List<SponsorLink> collaborators(Sponsor sponsor, @Argument Integer first) {
+        return catalog.collaborators(sponsor, Cursors.pageSize(first));
+    }
+
+    private static <K, V> Map<K, V> toMap(List<K> keys, Function<K, V> value) {
+        Map<K, V> map = new LinkedHashMap<>();
+        keys.forEach(k -> map.put(k, value.apply(k)));
+        return map;
+    }
+}

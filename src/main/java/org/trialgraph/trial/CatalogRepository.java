@@ -1,0 +1,157 @@
+package org.trialgraph.trial;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+
+import org.springframework.stereotype.Repository;
+
+import org.trialgraph.ingest.Keys;
+import org.trialgraph.ingest.MeshIds;
+import org.trialgraph.trial.TrialParts.Condition;
+import org.trialgraph.trial.TrialParts.Country;
+import org.trialgraph.trial.TrialParts.Intervention;
+import org.trialgraph.trial.TrialParts.MeshTerm;
+import org.trialgraph.trial.TrialParts.Sponsor;
+import org.trialgraph.trial.TrialParts.SponsorLink;
+
+/** The graph's other entry points: conditions, MeSH terms, sponsors, interventions and countries. */
+@Repository
+class CatalogRepository {
+
+    private static final List<String> INTERVENTION_TYPES = List.of("BEHAVIORAL", "BIOLOGICAL", "COMBINATION_PRODUCT",
+            "DEVICE", "DIAGNOSTIC_TEST", "DIETARY_SUPPLEMENT", "DRUG", "GENETIC", "PROCEDURE", "RADIATION", "OTHER");
+
+    private static final String CONDITION = "MATCH (c:Condition {key: $key}) RETURN c.key AS key, c.name AS name";
+
+    private static final String MESH_TERM = "MATCH (m:MeshTerm {id: $id}) RETURN m.id AS id, m.term AS term";
+
+    private static final String SPONSOR = "MATCH (s:Sponsor {key: $key}) RETURN s.name AS name, s.agencyClass AS agencyClass";
+
+    // Keys are type|normalised name, so every type's key is one index seek.
+    private static final String INTERVENTIONS = """
+            UNWIND $keys AS key
+            MATCH (i:Intervention {key: key})
+            RETURN i.type AS type, i.name AS name
+            ORDER BY type
+            """;
+
+    private static final String COUNTRY = """
+            MATCH (c:Country {name: $name})
+            RETURN c.name AS name, COUNT { (c)<-[:IN]-(:Site) } AS siteCount
+            """;
+
+    private static final String CONDITION_TRIAL_COUNTS = """
+            UNWIND $keys AS key
+            MATCH (c:Condition {key: key})
+            RETURN key, COUNT { (c)<-[:STUDIES]-(:Trial) } AS trials
+            """;
+
+    private static final String SPONSOR_TRIAL_COUNTS = """
+            UNWIND $keys AS key
+            MATCH (s:Sponsor {key: key})
+            RETURN key, COUNT { MATCH (t:Trial)-[:SPONSORED_BY]->(s) RETURN DISTINCT t } AS trials
+            """;
+
+    private static final String INTERVENTION_TRIAL_COUNTS = """
+            UNWIND $keys AS key
+            MATCH (i:Intervention {key: key})
+            RETURN key, COUNT { MATCH (t:Trial)-[:TESTS]->(i) RETURN DISTINCT t } AS trials
+            """;
+
+    private static final String NARROWER = """
+            UNWIND $ids AS id
+            MATCH (n:MeshTerm)-[:BROADER]->(:MeshTerm {id: id})
+            RETURN id, n.id AS meshId, n.term AS term
+            ORDER BY id, term
+            """;
+
+    private static final String COLLABORATORS = """
+            MATCH (s:Sponsor {key: $key})<-[:SPONSORED_BY]-(t:Trial)-[:SPONSORED_BY]->(other:Sponsor)
+            WHERE other <> s
+            RETURN other.name AS name, other.agencyClass AS agencyClass, count(DISTINCT t) AS shared
+            ORDER BY shared DESC, name
+            LIMIT $limit
+            """;
+
+    private final Driver driver;
+
+    CatalogRepository(Driver driver) {
+        this.driver = driver;
+    }
+
+    Optional<Condition> condition(String name) {
+        return first(CONDITION, Map.of("key", Keys.of(name))).map(r -> new Condition(r.get("key").asString(),
+                r.get("name").asString()));
+    }
+
+    Optional<MeshTerm> meshTerm(String id) {
+        return first(MESH_TERM, Map.of("id", MeshIds.canonical(id))).map(r -> new MeshTerm(r.get("id").asString(),
+                r.get("term").asString()));
+    }
+
+    Optional<Sponsor> sponsor(String name) {
+        return first(SPONSOR, Map.of("key", Keys.of(name))).map(r -> new Sponsor(r.get("name").asString(),
+                r.get("agencyClass").asString(null)));
+    }
+
+    List<Intervention> interventions(String name) {
+        List<String> keys = INTERVENTION_TYPES.stream().map(type -> Keys.of(type, name)).toList();
+        return driver.executableQuery(INTERVENTIONS).withParameters(Map.of("keys", keys)).execute().records().stream()
+                .map(r -> new Intervention(r.get("type").asString(), r.get("name").asString())).toList();
+    }
+
+    Optional<Country> country(String name) {
+        return first(COUNTRY, Map.of("name", name.strip())).map(r -> new Country(r.get("name").asString(),
+                r.get("siteCount").asLong()));
+    }
+
+    Map<String, Long> conditionTrialCounts(Collection<String> keys) {
+        return counts(CONDITION_TRIAL_COUNTS, keys);
+    }
+
+    Map<String, Long> sponsorTrialCounts(Collection<String> keys) {
+        return counts(SPONSOR_TRIAL_COUNTS, keys);
+    }
+
+    Map<String, Long> interventionTrialCounts(Collection<String> keys) {
+        return counts(INTERVENTION_TRIAL_COUNTS, keys);
+    }
+
+    Map<String, List<MeshTerm>> narrower(Collection<String> ids) {
+        Map<String, List<MeshTerm>> byId = new HashMap<>();
+        ids.forEach(id -> byId.put(id, new java.util.ArrayList<>()));
+        driver.executableQuery(NARROWER).withParameters(Map.of("ids", List.copyOf(ids))).execute().records()
+                .forEach(r -> byId.get(r.get("id").asString()).add(new MeshTerm(r.get("meshId").asString(),
+                        r.get("term").asString())));
+        return byId;
+    }
+
+    List<SponsorLink> collaborators(Sponsor sponsor, int limit) {
+        return driver.executableQuery(COLLABORATORS).withParameters(Map.of("key", Keys.of(sponsor.name()), "limit", limit))
+                .execute().records().stream()
+                .map(r -> new SponsorLink(new Sponsor(r.get("name").asString(), r.get("agencyClass").asString(null)),
+                        r.get("shared").asLong()))
+                .toList();
+    }
+
+    static String interventionKey(Intervention intervention) {
+        return Keys.of(intervention.type(), intervention.name());
+    }
+
+    private Optional<Record> first(String cypher, Map<String, Object> params) {
+        return driver.executableQuery(cypher).withParameters(params).execute().records().stream().findFirst();
+    }
+
+    private Map<String, Long> counts(String cypher, Collection<String> keys) {
+        Map<String, Long> counts = new HashMap<>();
+        driver.executableQuery(cypher).withParameters(Map.of("keys", List.copyOf(keys))).execute().records()
+                .forEach(r -> counts.put(r.get("key").asString(), r.get("trials").asLong()));
+        return counts;
+    }
+}
