@@ -9,6 +9,7 @@ import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureH
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
 
 /**
  * The whole application on a random port with its own embedded Neo4j (seeded), queried over real HTTP.
@@ -21,5 +22,6 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 @AutoConfigureMockMvc
 // A generous response timeout: answers are fast, but a 2-core CI machine under load should not fail a test.
 @AutoConfigureWebTestClient(timeout = "60s")
+@Import(QueryCounting.class)
 public @interface TrialGraphTest {
 }

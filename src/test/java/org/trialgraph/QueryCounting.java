@@ -1,0 +1,64 @@
+package org.trialgraph;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.neo4j.driver.Driver;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Counts the queries the application sends to Neo4j, so tests can show that nested GraphQL fields load in
+ * batches: the driver bean is wrapped, and every query or session it opens is one round trip counted.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class QueryCounting {
+
+    /** The number of queries sent since the last reset. */
+    public static final class Counter {
+        private final AtomicInteger queries = new AtomicInteger();
+
+        public void reset() {
+            queries.set(0);
+        }
+
+        public int queries() {
+            return queries.get();
+        }
+
+        void count() {
+            queries.incrementAndGet();
+        }
+    }
+
+    @Bean
+    static Counter queryCounter() {
+        return new Counter();
+    }
+
+    @Bean
+    static BeanPostProcessor countingDriver(org.springframework.beans.factory.ObjectProvider<Counter> counter) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (!(bean instanceof Driver driver)) {
+                    return bean;
+                }
+                return Proxy.newProxyInstance(Driver.class.getClassLoader(), new Class<?>[] {Driver.class},
+                        (proxy, method, args) -> {
+                            if (method.getName().equals("executableQuery") || method.getName().equals("session")) {
+                                counter.getObject().count();
+                            }
+                            try {
+                                return method.invoke(driver, args);
+                            } catch (InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                        });
+            }
+        };
+    }
+}
