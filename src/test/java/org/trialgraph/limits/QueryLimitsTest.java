@@ -109,6 +109,8 @@ class QueryLimitsTest {
                 { criteria(first: 100) { edges { node { key trials(first: 100) { edges { node {
                   nctId briefTitle conditions { name } } } } } } } }""";
         assertThat(cost(complex).depth()).isLessThanOrEqualTo(limits.maxDepth());
+        // 1 + 100 x (edges 1 + node (1 + key 1 + trials (1 + 100 x (edges 1 + node (1 + 2 + conditions (1 + 10))))))
+        assertThat(cost(complex).complexity()).isEqualTo(150_401);
         ExecutionResult result = execute(complex);
         assertRefused(result, "max-complexity", "query complexity " + cost(complex).complexity()
                 + " exceeds the maximum " + limits.maxComplexity());
