@@ -133,6 +133,16 @@ class QueryLimitsHttpTest {
     }
 
     @Test
+    void deeplyNestedVariablesAreRefusedQuickly() {
+        // 200 KB of nesting, under the body limit: Jackson's nesting limit refuses it while reading.
+        String nested = "[".repeat(100_000) + "]".repeat(100_000);
+        HttpResponse<String> response = assertTimeoutPreemptively(HANG_GUARD, () -> post(HttpRequest.BodyPublishers.ofString(
+                "{\"query\":\"query($v: String) { graphStats { nodeCount } }\",\"variables\":{\"v\":" + nested + "}}")));
+        assertThat(response.statusCode()).isBetween(400, 499);
+        assertThat(response.body()).doesNotContain("Exception");
+    }
+
+    @Test
     void aRefusalIsAnsweredWith200AndAGraphQlErrorForJsonClients() throws Exception {
         HttpResponse<String> response = post(HttpRequest.BodyPublishers.ofString(
                 "{\"query\":\"{ criteria(first: 101) { totalCount } }\"}"));

@@ -95,6 +95,15 @@ class QueryLimitsTest {
     }
 
     @Test
+    void abusiveIntrospectionIsLeftToGraphQlJavasGoodFaithCheck() {
+        String abusive = "{ __schema { types { fields { type { fields { type { fields { type { fields { name } } } } } } } } } }";
+        assertThat(cost(abusive).complexity()).isZero();
+        ExecutionResult result = execute(abusive);
+        assertThat(result.getErrors()).isNotEmpty();
+        assertThat(result.getErrors().get(0).getMessage()).contains("good faith");
+    }
+
+    @Test
     void aTooDeepQueryIsRefusedBeforeAnythingIsFetched() {
         String deep = """
                 { criteria(first: 1) { edges { node { trials(first: 1) { edges { node { eligibility { sections {
