@@ -1,6 +1,7 @@
 package org.trialgraph.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
@@ -16,7 +17,6 @@ import java.util.stream.Stream;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
-import graphql.GraphQLError;
 import graphql.execution.CoercedVariables;
 import graphql.introspection.IntrospectionQuery;
 import graphql.language.Document;
@@ -24,6 +24,9 @@ import graphql.language.OperationDefinition;
 import graphql.parser.Parser;
 import graphql.schema.GraphQLSchema;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /**
  * The limits on the real schema, without the server: what each refusal says, that nothing was fetched, that
@@ -45,6 +48,34 @@ class QueryLimitsTest {
         assertThat(limits.maxPageSize()).isEqualTo(100);
         assertThat(limits.timeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(limits.maxRequestBytes().toKilobytes()).isEqualTo(256);
+    }
+
+    @Test
+    void eachLimitIsConfigurableByItsPropertyName() {
+        QueryLimits lowered = bind(Map.of("max-depth", "2", "max-complexity", "50", "assumed-list-size", "5",
+                "max-page-size", "10", "max-fields", "40", "max-tokens", "500", "timeout", "250ms",
+                "max-request-bytes", "1KB"));
+        assertThat(lowered).isEqualTo(new QueryLimits(2, 50, 5, 10, 40, 500, Duration.ofMillis(250),
+                org.springframework.util.unit.DataSize.ofKilobytes(1)));
+
+        GraphQL strict = Limits.graphQl(schema, lowered);
+        assertRefused(strict.execute("{ trial(nctId: \"NCT07476027\") { leadSponsor { name } } }"), "max-depth",
+                "query depth 3 exceeds the maximum 2");
+        assertRefused(strict.execute("{ criteria(first: 11) { totalCount } }"), "max-page-size",
+                "first must be between 0 and 10, was 11");
+    }
+
+    @Test
+    void thePageSizeCannotBeRaisedAboveWhatTheRepositoriesFetch() {
+        assertThatThrownBy(() -> bind(Map.of("max-page-size", "101")))
+                .hasRootCauseMessage("trialgraph.graphql.limits.max-page-size must be between 1 and 100, was 101");
+    }
+
+    private static QueryLimits bind(Map<String, String> properties) {
+        Map<String, String> prefixed = new HashMap<>();
+        properties.forEach((name, value) -> prefixed.put("trialgraph.graphql.limits." + name, value));
+        return new Binder(new MapConfigurationPropertySource(prefixed))
+                .bindOrCreate("trialgraph.graphql.limits", QueryLimits.class);
     }
 
     @Test
@@ -203,10 +234,5 @@ class QueryLimitsTest {
             assertThat(error.getExtensions()).containsEntry("limit", limit);
         });
         assertThat(fetches).as("data fetchers run").hasValue(0);
-    }
-
-    @SuppressWarnings("unused")
-    private static String messages(List<GraphQLError> errors) {
-        return errors.stream().map(GraphQLError::getMessage).toList().toString();
     }
 }
