@@ -90,7 +90,7 @@ class QueryLimitsTest {
             // Worst case: every page-size variable at the largest page; other variables only need a value.
             Map<String, Object> variables = new HashMap<>();
             document.getDefinitionsOfType(OperationDefinition.class).forEach(op -> op.getVariableDefinitions()
-                    .forEach(v -> variables.put(v.getName(), v.getName().equals("first") ? limits.maxPageSize() : "x")));
+                    .forEach(v -> variables.put(v.getName(), sampleValue(v))));
             QueryCost cost = QueryCost.measure(schema, document, null, CoercedVariables.of(variables),
                     limits.assumedListSize(), limits.maxPageSize());
             long fields = ExpandedFieldCount.of(document, Long.MAX_VALUE);
@@ -101,6 +101,23 @@ class QueryLimitsTest {
             assertThat(fields).as("%s fields", file).isLessThanOrEqualTo(limits.maxFields());
             assertThat(cost.badPageSize()).isNull();
         }
+    }
+
+    /** A value of the variable's type: page sizes at their largest, input objects empty, scalars a stand-in. */
+    private Object sampleValue(graphql.language.VariableDefinition variable) {
+        graphql.language.Type<?> type = variable.getType() instanceof graphql.language.NonNullType nonNull
+                ? nonNull.getType() : variable.getType();
+        if (type instanceof graphql.language.ListType) {
+            return List.of();
+        }
+        String typeName = ((graphql.language.TypeName) type).getName();
+        return switch (typeName) {
+            case "Int" -> variable.getName().equals("first") ? limits.maxPageSize() : 1;
+            case "Float" -> 1.0;
+            case "Boolean" -> true;
+            case "String", "ID" -> "x";
+            default -> Map.of();
+        };
     }
 
     @Test
