@@ -145,7 +145,7 @@ class EligibilityRepository {
                 c.get("trialCount").asLong(0), constraints);
     }
 
-    private static Constraint constraint(Value n) {
+    static Constraint constraint(Value n) {
         return new Constraint(n.get("key").asString(), n.get("concept").asString(), n.get("comparator").asString(),
                 n.get("value").isNull() ? null : n.get("value").asDouble(),
                 n.get("upperValue").isNull() ? null : n.get("upperValue").asDouble(), n.get("unit").asString(""),

@@ -92,6 +92,26 @@ class EligibilityGraphTest {
     }
 
     @Test
+    void aConstraintLeadsToEveryTrialThatStatesItInAnyWording() {
+        var response = graphQl.documentName("constraint").variable("key", "LVEF|GE|45|%").execute();
+        Map<String, Object> constraint = response.path("constraint").entity(Map.class).get();
+        assertThat(constraint.get("label")).isEqualTo("LVEF >= 45 %");
+        Map<String, Object> trials = (Map<String, Object>) constraint.get("trials");
+        List<Map<String, Object>> edges = (List<Map<String, Object>>) trials.get("edges");
+        assertThat(edges).extracting(e -> ((Map<String, Object>) e.get("node")).get("nctId")).contains("NCT07476027");
+        assertThat(((Number) trials.get("totalCount")).longValue()).isEqualTo(((Number) constraint.get("trialCount")).longValue())
+                .isEqualTo(edges.size());
+        for (Map<String, Object> edge : edges) {
+            Object nctId = ((Map<?, ?>) edge.get("node")).get("nctId");
+            graphQl.documentName("trialConstraints").variable("nctId", nctId).execute()
+                    .path("trial.eligibility.sections[*].criteria[*].criterion.constraints[*].key")
+                    .entityList(String.class).contains("LVEF|GE|45|%");
+        }
+        response.path("constraints[*].key").entityList(String.class).satisfies(keys -> assertThat(keys)
+                .allMatch(k -> k.startsWith("LVEF|")));
+    }
+
+    @Test
     void parseEligibilityReadsAnyTextWithoutStoringIt() {
         String text = "Inclusion Criteria:\n\n* Age 18 years or older\n* LVEF \\>= 50%\n\nExclusion Criteria:\n\n"
                 + "* Pregnant or breastfeeding women";

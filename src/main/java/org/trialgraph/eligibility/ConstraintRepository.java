@@ -1,0 +1,94 @@
+package org.trialgraph.eligibility;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.neo4j.driver.Driver;
+
+import org.springframework.stereotype.Repository;
+
+import org.trialgraph.eligibility.EligibilityView.Constraint;
+import org.trialgraph.eligibility.EligibilityView.Criterion;
+import org.trialgraph.paging.Connection;
+import org.trialgraph.paging.Cursors;
+import org.trialgraph.trial.Trial;
+
+/** Structured requirements: one by key, those of a concept, and their criteria and trials. */
+@Repository
+class ConstraintRepository {
+
+    private static final String CONSTRAINT = "MATCH (n:Constraint {key: $key}) RETURN n {.*} AS constraint";
+
+    private static final String OF_CONCEPT = """
+            MATCH (n:Constraint {concept: $concept})
+            WITH n, COUNT { MATCH (t:Trial)-[:HAS_CRITERION]->(:Criterion)-[:EXPRESSES]->(n) RETURN DISTINCT t } AS trials
+            RETURN n {.*} AS constraint
+            ORDER BY trials DESC, n.key
+            LIMIT $limit
+            """;
+
+    private static final String TRIAL_COUNTS = """
+            UNWIND $keys AS key
+            MATCH (n:Constraint {key: key})
+            RETURN key, COUNT { MATCH (t:Trial)-[:HAS_CRITERION]->(:Criterion)-[:EXPRESSES]->(n) RETURN DISTINCT t } AS trials
+            """;
+
+    private static final String CRITERIA = """
+            MATCH (n:Constraint {key: $key})<-[:EXPRESSES]-(c:Criterion)
+            RETURN c {.key, .text, .plainText, .trialCount,
+                      constraints: [(c)-[:EXPRESSES]->(k:Constraint) | k {.*}]} AS criterion
+            ORDER BY c.trialCount DESC, c.key
+            LIMIT $limit
+            """;
+
+    private static final String TRIALS = """
+            MATCH (n:Constraint {key: $key})<-[:EXPRESSES]-(:Criterion)<-[:HAS_CRITERION]-(t:Trial)
+            WHERE $after IS NULL OR t.nctId > $after
+            WITH DISTINCT t
+            ORDER BY t.nctId
+            LIMIT $limit
+            RETURN t
+            """;
+
+    private final Driver driver;
+
+    ConstraintRepository(Driver driver) {
+        this.driver = driver;
+    }
+
+    Optional<Constraint> find(String key) {
+        return driver.executableQuery(CONSTRAINT).withParameters(Map.of("key", key)).execute().records().stream()
+                .findFirst().map(r -> EligibilityRepository.constraint(r.get("constraint")));
+    }
+
+    List<Constraint> ofConcept(String concept, int limit) {
+        return driver.executableQuery(OF_CONCEPT).withParameters(Map.of("concept", concept, "limit", limit)).execute()
+                .records().stream().map(r -> EligibilityRepository.constraint(r.get("constraint"))).toList();
+    }
+
+    Map<String, Long> trialCounts(Collection<String> keys) {
+        Map<String, Long> counts = new HashMap<>();
+        driver.executableQuery(TRIAL_COUNTS).withParameters(Map.of("keys", List.copyOf(keys))).execute().records()
+                .forEach(r -> counts.put(r.get("key").asString(), r.get("trials").asLong()));
+        return counts;
+    }
+
+    List<Criterion> criteria(Constraint constraint, int limit) {
+        return driver.executableQuery(CRITERIA).withParameters(Map.of("key", constraint.key(), "limit", limit)).execute()
+                .records().stream().map(r -> EligibilityRepository.criterion(r.get("criterion"))).toList();
+    }
+
+    Connection<Trial> trials(Constraint constraint, long total, int first, String after) {
+        List<String> cursor = Cursors.decode(after, 1);
+        Map<String, Object> params = new HashMap<>();
+        params.put("key", constraint.key());
+        params.put("after", cursor.isEmpty() ? null : cursor.get(0));
+        params.put("limit", first + 1);
+        List<Trial> rows = driver.executableQuery(TRIALS).withParameters(params).execute().records().stream()
+                .map(r -> Trial.from(r.get("t"))).toList();
+        return Connection.of(rows, first, total, t -> Cursors.encode(t.nctId()));
+    }
+}
