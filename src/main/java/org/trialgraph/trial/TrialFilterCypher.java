@@ -13,10 +13,10 @@ import org.trialgraph.ingest.MeshIds;
  * Turns a {@link TrialWhere} into a Cypher predicate on {@code t}. The structure comes only from the fixed
  * fragments below; every value the client sent travels as a parameter, never as Cypher text.
  */
-final class TrialFilterCypher {
+public final class TrialFilterCypher {
 
     /** A predicate and the parameters it uses. */
-    record Predicate(String cypher, Map<String, Object> parameters) {
+    public record Predicate(String cypher, Map<String, Object> parameters) {
     }
 
     // A constraint rules a participant's value out when an inclusion-like criterion is not met by it, or an
@@ -33,7 +33,7 @@ final class TrialFilterCypher {
     private TrialFilterCypher() {
     }
 
-    static Predicate of(TrialWhere where) {
+    public static Predicate of(TrialWhere where) {
         TrialFilterCypher builder = new TrialFilterCypher();
         String cypher = where == null ? "true" : builder.predicate(where);
         return new Predicate(cypher, builder.parameters);

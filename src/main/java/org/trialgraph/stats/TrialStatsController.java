@@ -1,0 +1,35 @@
+package org.trialgraph.stats;
+
+import java.util.List;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+import org.trialgraph.stats.TrialStats.Dimension;
+import org.trialgraph.trial.TrialWhere;
+
+/** Answers {@code trialStats}: grouped counts for dashboards. */
+@Controller
+class TrialStatsController {
+
+    private static final int MAX_GROUPS = 1000;
+
+    private final TrialStatsRepository repository;
+
+    TrialStatsController(TrialStatsRepository repository) {
+        this.repository = repository;
+    }
+
+    @QueryMapping
+    TrialStats trialStats(@Argument TrialWhere where, @Argument List<Dimension> groupBy, @Argument Integer top) {
+        if (groupBy.isEmpty() || groupBy.size() > 2) {
+            throw new IllegalArgumentException("groupBy takes one or two dimensions, got " + groupBy.size());
+        }
+        int groups = top == null ? 50 : top;
+        if (groups < 1 || groups > MAX_GROUPS) {
+            throw new IllegalArgumentException("top must be between 1 and " + MAX_GROUPS + ", was " + groups);
+        }
+        return repository.stats(where, groupBy, groups);
+    }
+}
