@@ -354,10 +354,11 @@ class TrialGraphWriter {
         run(tx, UPSERT_TRIALS, Map.of("rows", trials));
         run(tx, LINK_SPONSORS, part(parts, "sponsors"));
         run(tx, MERGE_MESH_TERMS, Map.of("terms", ancestry.termRows()));
-        run(tx, MERGE_MESH_PLACEHOLDERS, Map.of("terms", ancestry.termRows(), "placeholder", MESH_PLACEHOLDER));
         run(tx, UPDATE_MESH_ANCESTRY, Map.of("ancestry", ancestry.ancestryRows()));
         run(tx, LINK_MESH_TERMS, part(parts, "meshTerms"));
         run(tx, LINK_CONDITIONS, part(parts, "conditions"));
+        // After the links, so that a placeholder created and replaced within this batch loses none of them.
+        run(tx, MERGE_MESH_PLACEHOLDERS, Map.of("terms", ancestry.termRows(), "placeholder", MESH_PLACEHOLDER));
         run(tx, LINK_INTERVENTIONS, part(parts, "interventions"));
         run(tx, CREATE_ARMS, part(parts, "arms"));
         run(tx, CREATE_OUTCOMES, part(parts, "outcomes"));

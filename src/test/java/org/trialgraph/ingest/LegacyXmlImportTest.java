@@ -155,6 +155,27 @@ class LegacyXmlImportTest {
         assertNewestWins("JSON then XML");
     }
 
+    @Test
+    @Order(6)
+    void meshTermsNamedByXmlJoinTheTermsThatJsonRecordsGiveWithIds() {
+        // The API v2 records imported above name many of the XML trials' MeSH terms with their ids.
+        long placeholdersWithARealTwin = driver.executableQuery("""
+                MATCH (p:MeshTerm) WHERE p.id STARTS WITH 'term:'
+                MATCH (m:MeshTerm {term: p.term}) WHERE NOT m.id STARTS WITH 'term:'
+                RETURN count(*) AS n""").execute().records().get(0).get("n").asLong();
+        long xmlTrialsOnRealTerms = driver.executableQuery("""
+                MATCH (t:Trial {sourceFormat: 'ctgov-legacy-xml'})-[:STUDIES_MESH]->(m:MeshTerm)
+                WHERE NOT m.id STARTS WITH 'term:'
+                RETURN count(DISTINCT t) AS n""").execute().records().get(0).get("n").asLong();
+        long xmlTrialsOnPlaceholders = driver.executableQuery("""
+                MATCH (t:Trial {sourceFormat: 'ctgov-legacy-xml'})-[:STUDIES_MESH]->(m:MeshTerm)
+                WHERE m.id STARTS WITH 'term:'
+                RETURN count(DISTINCT t) AS n""").execute().records().get(0).get("n").asLong();
+        assertThat(placeholdersWithARealTwin).isZero();
+        assertThat(xmlTrialsOnRealTerms).isGreaterThan(50);
+        assertThat(xmlTrialsOnPlaceholders).isGreaterThan(0);
+    }
+
     private void assertNewestWins(String order) {
         SoftAssertions softly = new SoftAssertions();
         for (var entry : bothFormats.entrySet()) {
