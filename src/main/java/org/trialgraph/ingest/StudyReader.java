@@ -182,16 +182,16 @@ final class StudyReader {
             String where = at == null ? "" : " at line " + at.getLineNumber() + ", column " + at.getColumnNumber();
             String message = e.getNestedException() != null ? e.getNestedException().getMessage() : e.getMessage();
             sink.reject(new Rejection(location + (read[0] > 0 ? "#[" + read[0] + "]" : ""), null,
-                    "malformed XML" + where + ": " + firstLine(message) + "; rest of file skipped"));
+                    "malformed XML" + where + ": " + parserMessage(message) + "; rest of file skipped"));
         }
     }
 
-    private static String firstLine(String message) {
+    /** The parser's message without the JDK's "ParseError at [row,col]:[l,c]" line (the position is given apart). */
+    private static String parserMessage(String message) {
         if (message == null) {
             return "unreadable";
         }
         String last = message.lines().filter(line -> !line.isBlank()).reduce((a, b) -> b).orElse(message).strip();
-        // The JDK's parser prefixes its message with "ParseError at [row,col]:[l,c]\nMessage: ..."
         return last.startsWith("Message: ") ? last.substring("Message: ".length()) : last;
     }
 
