@@ -269,6 +269,16 @@ class LegacyXmlStudyMapperTest {
     }
 
     @Test
+    void comparesItsLastUpdateWithApiV2DatesAsOneTimeline() {
+        StudyRecord xml = read("a.xml", study("Completed", "Phase 2")).single();
+        // last_update_posted "March 3, 2017", snapshot 2019-09-09
+        assertThat(Versions.isNewer(xml, new StudyRecord.PartialDate("2017-03-02", "ACTUAL"), "2026-02-04")).isTrue();
+        assertThat(Versions.isNewer(xml, new StudyRecord.PartialDate("2017-03-04", "ACTUAL"), "2010-01-01")).isFalse();
+        assertThat(Versions.isNewer(xml, new StudyRecord.PartialDate("2017-03-03", "ACTUAL"), "2019-09-08")).isTrue();
+        assertThat(Versions.isNewer(xml, new StudyRecord.PartialDate("2017-03-03", "ACTUAL"), "2024-09-24")).isFalse();
+    }
+
+    @Test
     void hashesContentSoThatTheSameRecordHashesAlike() {
         String a = read("a.xml", study("Completed", "Phase 2")).single().provenance().contentHash();
         String b = read("b.xml", study("Completed", "Phase 2")).single().provenance().contentHash();
