@@ -21,9 +21,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * rejected, 1 when some records were rejected (or the import could not run), 2 on a usage error.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Imports ClinicalTrials.gov API v2 JSON studies into the graph and exits.",
+        description = "Imports ClinicalTrials.gov studies (API v2 JSON or legacy XML) into the graph and exits.",
         footer = {"", "PATH is a .json file (one study, an array of studies or an API page), a .jsonl/.ndjson file, "
-                + "a .zip of those, or a directory of any of them (recursively).",
+                + "a legacy <clinical_study> .xml file, a .zip or .tar.gz of those, or a directory of any of them "
+                + "(recursively). JSON and XML are told apart by content.",
                 "Spring properties are accepted as --name=value, e.g. --trialgraph.neo4j.data-dir=./data/neo4j "
                 + "or --spring.neo4j.uri=bolt://host:7687.",
                 "Exit codes: 0 all imported, 1 some records rejected or import failed, 2 usage error."})

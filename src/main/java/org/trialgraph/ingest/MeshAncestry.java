@@ -33,6 +33,10 @@ final class MeshAncestry {
         browse.ancestors().forEach(this::remember);
         Set<String> distinctMeshes = new LinkedHashSet<>();
         browse.meshes().forEach(mesh -> distinctMeshes.add(remember(mesh)));
+        if (!browse.ancestorsListed()) {
+            // Terms without their ancestors (legacy XML) say nothing about the hierarchy.
+            return;
+        }
         boolean exact = distinctMeshes.size() == 1;
         for (String id : distinctMeshes) {
             // A record never lists one of its direct terms among the ancestors, even when it is an ancestor of

@@ -1,5 +1,6 @@
 package org.trialgraph.ingest;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -17,9 +18,14 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
+import javax.xml.stream.XMLStreamException;
+
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -31,7 +37,9 @@ import org.trialgraph.criteria.EligibilityEngine;
 /**
  * Streams studies out of files, directories and archives: a {@code .json} file with one study, an array of
  * studies (the website's download) or an API page ({@code {"studies": [...]}}), {@code .jsonl}/{@code .ndjson}
- * with one study per line, and {@code .zip} archives of those. Only one study is in memory at a time.
+ * with one study per line, legacy {@code <clinical_study>} XML, and {@code .zip} and {@code .tar.gz} archives of
+ * those. The format is told by content (archive magic numbers, then {@code <} for XML, else JSON), so a name
+ * only matters for JSON lines. Only one study is in memory at a time.
  */
 final class StudyReader {
 
@@ -79,17 +87,122 @@ final class StudyReader {
 
     static boolean isImportable(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".json") || name.endsWith(".jsonl") || name.endsWith(".ndjson") || name.endsWith(".zip");
+        return name.endsWith(".json") || name.endsWith(".jsonl") || name.endsWith(".ndjson") || name.endsWith(".zip")
+                || name.endsWith(".xml") || name.endsWith(".tar.gz") || name.endsWith(".tgz") || name.endsWith(".tar");
     }
 
-    void readStream(String location, String name, InputStream in) throws IOException {
+    void readStream(String location, String name, InputStream raw) throws IOException {
+        BufferedInputStream in = new BufferedInputStream(raw, SNIFF_LIMIT);
         String lower = name.toLowerCase(Locale.ROOT);
-        if (lower.endsWith(".zip")) {
-            readZip(location, in);
-        } else if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson")) {
-            readJsonLines(location, in);
-        } else {
-            readJson(location, in);
+        switch (ContentKind.of(in)) {
+            case ZIP -> readZip(location, in);
+            case GZIP -> readGzip(location, name, in);
+            case TAR -> readTar(location, in);
+            case XML -> readXml(location, in);
+            default -> {
+                if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson")) {
+                    readJsonLines(location, in);
+                } else {
+                    readJson(location, in);
+                }
+            }
+        }
+    }
+
+    private static final int SNIFF_LIMIT = 64 * 1024;
+
+    /** What a stream holds, told by its first bytes. */
+    enum ContentKind {
+        ZIP, GZIP, TAR, XML, OTHER;
+
+        static ContentKind of(BufferedInputStream in) throws IOException {
+            in.mark(SNIFF_LIMIT);
+            byte[] head = in.readNBytes(SNIFF_LIMIT);
+            in.reset();
+            if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
+                return ZIP;
+            }
+            if (head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
+                return GZIP;
+            }
+            if (head.length >= 262 && new String(head, 257, 5, StandardCharsets.US_ASCII).equals("ustar")) {
+                return TAR;
+            }
+            int i = head.length >= 3 && (head[0] & 0xff) == 0xef && (head[1] & 0xff) == 0xbb && (head[2] & 0xff) == 0xbf ? 3 : 0;
+            while (i < head.length && Character.isWhitespace(head[i])) {
+                i++;
+            }
+            return i < head.length && head[i] == '<' ? XML : OTHER;
+        }
+    }
+
+    /** A .tar.gz is read member by member; any other gzip holds one file, read by its content. */
+    private void readGzip(String location, String name, InputStream in) throws IOException {
+        String inner = name.replaceFirst("(?i)\\.t?gz$", name.toLowerCase(Locale.ROOT).endsWith(".tgz") ? ".tar" : "");
+        readStream(location, inner, new GZIPInputStream(in, 64 * 1024));
+    }
+
+    private void readTar(String location, InputStream in) throws IOException {
+        TarArchiveInputStream tar = new TarArchiveInputStream(in);
+        TarArchiveEntry entry;
+        while ((entry = tar.getNextEntry()) != null) {
+            if (!entry.isFile() || !isImportable(Path.of(entry.getName()).getFileName())) {
+                continue;
+            }
+            readMember(location + "!" + entry.getName(), entry.getName(), tar);
+        }
+    }
+
+    private void readMember(String member, String name, InputStream archive) {
+        try {
+            readStream(member, name, new FilterInputStream(archive) {
+                @Override
+                public void close() {
+                    // the archive stays open for the next member
+                }
+            });
+        } catch (IOException e) {
+            sink.reject(new Rejection(member, null, "cannot read: " + e.getMessage()));
+        }
+    }
+
+    private void readXml(String location, InputStream in) {
+        int[] read = {0};
+        try {
+            int studies = LegacyXmlReader.read(in, location, (study, studyLocation) -> {
+                read[0]++;
+                acceptXml(study, studyLocation);
+            });
+            if (studies == 0) {
+                sink.reject(new Rejection(location, null, "no <clinical_study> element in the XML"));
+            }
+        } catch (XMLStreamException e) {
+            // Like a JSON syntax error: the studies before the fault are imported, the rest of the file cannot be read.
+            var at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNumber() + ", column " + at.getColumnNumber();
+            String message = e.getNestedException() != null ? e.getNestedException().getMessage() : e.getMessage();
+            sink.reject(new Rejection(location + (read[0] > 0 ? "#[" + read[0] + "]" : ""), null,
+                    "malformed XML" + where + ": " + parserMessage(message) + "; rest of file skipped"));
+        }
+    }
+
+    /** The parser's message without the JDK's "ParseError at [row,col]:[l,c]" line (the position is given apart). */
+    private static String parserMessage(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        String last = message.lines().filter(line -> !line.isBlank()).reduce((a, b) -> b).orElse(message).strip();
+        return last.startsWith("Message: ") ? last.substring("Message: ".length()) : last;
+    }
+
+    private void acceptXml(XmlElement study, String location) {
+        XmlElement ids = study.child("id_info");
+        XmlElement nctId = ids == null ? null : ids.child("nct_id");
+        try {
+            sink.accept(LegacyXmlStudyMapper.map(study, location, criteriaEngine));
+        } catch (InvalidRecordException e) {
+            sink.reject(new Rejection(location, nctId == null || nctId.text().isBlank() ? null : nctId.text().strip(),
+                    e.getMessage()));
         }
     }
 
@@ -100,17 +213,7 @@ final class StudyReader {
             if (entry.isDirectory() || !isImportable(Path.of(entry.getName()).getFileName())) {
                 continue;
             }
-            String member = location + "!" + entry.getName();
-            try {
-                readStream(member, entry.getName(), new FilterInputStream(zip) {
-                    @Override
-                    public void close() {
-                        // the archive stays open for the next member
-                    }
-                });
-            } catch (IOException e) {
-                sink.reject(new Rejection(member, null, "cannot read: " + e.getMessage()));
-            }
+            readMember(location + "!" + entry.getName(), entry.getName(), zip);
         }
     }
 

@@ -76,12 +76,36 @@ public record StudyRecord(
             Double latitude, Double longitude) {
     }
 
-    /** MeSH terms ClinicalTrials.gov derived for the record: the direct terms and all their ancestors. */
-    public record Browse(List<MeshRef> meshes, List<MeshRef> ancestors) {
+    /**
+     * MeSH terms ClinicalTrials.gov derived for the record: the direct terms and all their ancestors. The legacy
+     * XML gives the direct terms by name only (id null until the writer resolves it) and no ancestors.
+     */
+    public record Browse(List<MeshRef> meshes, List<MeshRef> ancestors, boolean ancestorsListed) {
         static final Browse EMPTY = new Browse(List.of(), List.of());
+
+        public Browse(List<MeshRef> meshes, List<MeshRef> ancestors) {
+            this(meshes, ancestors, true);
+        }
+
+        static Browse termsOnly(List<MeshRef> meshes) {
+            return new Browse(meshes, List.of(), false);
+        }
+
+        Browse withIds(java.util.Map<String, String> idsByTerm) {
+            return new Browse(meshes.stream().map(m -> m.id() != null ? m : new MeshRef(idsByTerm.get(m.term()), m.term()))
+                    .toList(), ancestors, ancestorsListed);
+        }
     }
 
     public record MeshRef(String id, String term) {
+    }
+
+    /** The same record with the MeSH terms it names without ids resolved to ids (see TrialGraphWriter). */
+    StudyRecord withMeshIds(java.util.Map<String, String> idsByTerm) {
+        return new StudyRecord(nctId, identification, status, leadSponsor, collaborators, briefSummary,
+                detailedDescription, conditions, keywords, design, arms, interventions, outcomes, eligibility, criteria,
+                locations, conditionBrowse.withIds(idsByTerm), interventionBrowse.withIds(idsByTerm), hasResults,
+                provenance);
     }
 
     /**

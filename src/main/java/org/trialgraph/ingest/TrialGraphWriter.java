@@ -73,10 +73,52 @@ class TrialGraphWriter {
             DETACH DELETE n
             """;
 
+    // The list of versions seen survives the replacement of the trial's properties.
     private static final String UPSERT_TRIALS = """
             UNWIND $rows AS row
             MERGE (t:Trial {nctId: row.nctId})
+            WITH t, row, t.sourceHistory AS history
             SET t = row.props
+            SET t.sourceHistory = history
+            """;
+
+    private static final String RECORD_SOURCES = """
+            UNWIND $sources AS x
+            MATCH (t:Trial {nctId: x.nctId})
+            WHERE NOT x.entry IN coalesce(t.sourceHistory, [])
+            SET t.sourceHistory = coalesce(t.sourceHistory, []) + x.entry
+            """;
+
+    // A MeSH term named without id (legacy XML) is the node of that name, preferably one with a real id.
+    private static final String FIND_MESH_IDS = """
+            UNWIND $terms AS term
+            MATCH (m:MeshTerm {term: term})
+            WITH term, m ORDER BY term, CASE WHEN m.id STARTS WITH $placeholder THEN 1 ELSE 0 END
+            RETURN term, head(collect(m.id)) AS id
+            """;
+
+    // When a term first known by name only arrives with its id, its placeholder's links move to the real node.
+    private static final String MERGE_MESH_PLACEHOLDERS = """
+            UNWIND $terms AS x
+            WITH x WHERE NOT x.id STARTS WITH $placeholder
+            MATCH (p:MeshTerm {id: $placeholder + x.term})
+            MATCH (m:MeshTerm {id: x.id})
+            CALL (p, m) {
+              MATCH (t)-[r:STUDIES_MESH]->(p)
+              MERGE (t)-[:STUDIES_MESH]->(m)
+              DELETE r
+            }
+            CALL (p, m) {
+              MATCH (t)-[r:TESTS_MESH]->(p)
+              MERGE (t)-[:TESTS_MESH]->(m)
+              DELETE r
+            }
+            CALL (p, m) {
+              MATCH (c)-[r:MAPS_TO]->(p)
+              MERGE (c)-[:MAPS_TO]->(m)
+              DELETE r
+            }
+            DETACH DELETE p
             """;
 
     private static final String LINK_SPONSORS = """
@@ -221,6 +263,8 @@ class TrialGraphWriter {
             MERGE (s)-[:IN]->(c)
             """;
 
+    static final String MESH_PLACEHOLDER = "term:";
+
     private final Driver driver;
 
     TrialGraphWriter(Driver driver) {
@@ -271,6 +315,7 @@ class TrialGraphWriter {
                     toWrite.add(study);
                 }
                 writeStudies(tx, toWrite, replaced);
+                recordSources(tx, batch);
                 return new BatchResult(toWrite.size() - replaced.size(), replaced.size(), unchanged + skipped,
                         List.of());
             });
@@ -288,6 +333,8 @@ class TrialGraphWriter {
             run(tx, DELETE_UNUSED_CONSTRAINTS, Map.of());
         }
         String importedAt = Instant.now().toString();
+        Map<String, String> meshIds = resolveMeshTerms(tx, studies);
+        studies = studies.stream().map(study -> study.withMeshIds(meshIds)).toList();
         List<Map<String, Object>> trials = new ArrayList<>(studies.size());
         Map<String, List<Map<String, Object>>> parts = new HashMap<>();
         MeshAncestry ancestry = new MeshAncestry();
@@ -310,6 +357,8 @@ class TrialGraphWriter {
         run(tx, UPDATE_MESH_ANCESTRY, Map.of("ancestry", ancestry.ancestryRows()));
         run(tx, LINK_MESH_TERMS, part(parts, "meshTerms"));
         run(tx, LINK_CONDITIONS, part(parts, "conditions"));
+        // After the links, so that a placeholder created and replaced within this batch loses none of them.
+        run(tx, MERGE_MESH_PLACEHOLDERS, Map.of("terms", ancestry.termRows(), "placeholder", MESH_PLACEHOLDER));
         run(tx, LINK_INTERVENTIONS, part(parts, "interventions"));
         run(tx, CREATE_ARMS, part(parts, "arms"));
         run(tx, CREATE_OUTCOMES, part(parts, "outcomes"));
@@ -318,6 +367,33 @@ class TrialGraphWriter {
         run(tx, MERGE_CRITERIA, Map.of("criteria", criteria));
         run(tx, LINK_CRITERIA, part(parts, "criteria"));
         run(tx, COUNT_CRITERION_TRIALS, Map.of("keys", criteria.stream().map(c -> c.get("key")).toList()));
+    }
+
+    /**
+     * Ids of the MeSH terms the batch names without id: the id of the graph's term of that name, or a placeholder
+     * id ("term:" + name) until a record gives the real one.
+     */
+    private static Map<String, String> resolveMeshTerms(TransactionContext tx, List<StudyRecord> studies) {
+        List<String> terms = studies.stream()
+                .flatMap(s -> java.util.stream.Stream.concat(s.conditionBrowse().meshes().stream(),
+                        s.interventionBrowse().meshes().stream()))
+                .filter(mesh -> mesh.id() == null).map(StudyRecord.MeshRef::term).distinct().toList();
+        if (terms.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> ids = new HashMap<>();
+        terms.forEach(term -> ids.put(term, MESH_PLACEHOLDER + term));
+        tx.run(FIND_MESH_IDS, Map.of("terms", terms, "placeholder", MESH_PLACEHOLDER))
+                .forEachRemaining(r -> ids.put(r.get("term").asString(), r.get("id").asString()));
+        return ids;
+    }
+
+    /** Every version read is remembered on its trial, whether it was written or not. */
+    private static void recordSources(TransactionContext tx, List<StudyRecord> batch) {
+        List<Map<String, Object>> sources = batch.stream()
+                .map(study -> Map.<String, Object>of("nctId", study.nctId(), "entry", SourceHistory.entry(study)))
+                .distinct().toList();
+        run(tx, RECORD_SOURCES, Map.of("sources", sources));
     }
 
     private static boolean isEmpty(Object items) {

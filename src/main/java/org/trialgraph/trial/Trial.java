@@ -1,8 +1,13 @@
 package org.trialgraph.trial;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 import org.neo4j.driver.Value;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** A trial's own properties, as stored on its node; linked parts load in batches (see TrialPartsController). */
 public record Trial(
@@ -35,7 +40,8 @@ public record Trial(
         String eligibilityCriteria,
         List<String> keywords,
         boolean hasResults,
-        RecordSource source) {
+        RecordSource source,
+        List<RecordSource> sources) {
 
     public record Enrollment(Integer count, String type) {
     }
@@ -52,8 +58,11 @@ public record Trial(
     }
 
     public record RecordSource(String location, String format, String version, String contentHash,
-            String importedAt) {
+            String importedAt, String lastUpdated, boolean current) {
     }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Comparator<String> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
 
     /** Reads a trial from its node's properties. */
     public static Trial from(Value t) {
@@ -90,8 +99,33 @@ public record Trial(
                 text(t, "eligibilityCriteria"),
                 texts(t, "keywords"),
                 t.get("hasResults").asBoolean(false),
-                new RecordSource(text(t, "sourceLocation"), text(t, "sourceFormat"), text(t, "sourceVersion"),
-                        text(t, "sourceHash"), text(t, "importedAt")));
+                current(t),
+                sources(t));
+    }
+
+    private static RecordSource current(Value t) {
+        return new RecordSource(text(t, "sourceLocation"), text(t, "sourceFormat"), text(t, "sourceVersion"),
+                text(t, "sourceHash"), text(t, "importedAt"), text(t, "lastUpdated"), true);
+    }
+
+    /** Every version imported (the importer's sourceHistory entries), oldest last update first. */
+    private static List<RecordSource> sources(Value t) {
+        RecordSource current = current(t);
+        List<RecordSource> sources = new ArrayList<>();
+        for (String entry : texts(t, "sourceHistory")) {
+            JsonNode e = JSON.readTree(entry);
+            String location = e.path("location").asString(null);
+            String hash = e.path("contentHash").asString(null);
+            boolean isCurrent = Objects.equals(hash, current.contentHash()) && Objects.equals(location, current.location());
+            sources.add(isCurrent ? current : new RecordSource(location, e.path("format").asString(null),
+                    e.path("version").asString(null), hash, null, e.path("lastUpdated").asString(null), false));
+        }
+        if (sources.stream().noneMatch(RecordSource::current)) {
+            sources.add(current);
+        }
+        sources.sort(Comparator.comparing(RecordSource::lastUpdated, NULLS_FIRST)
+                .thenComparing(RecordSource::version, NULLS_FIRST));
+        return sources;
     }
 
     private static String text(Value node, String name) {
