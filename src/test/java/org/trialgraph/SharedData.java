@@ -13,6 +13,9 @@ import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.trialgraph.ingest.ImportProgress;
+import org.trialgraph.ingest.StudyImporter;
+
 /**
  * The real ClinicalTrials.gov records in ../shared/data, read straight from the files with Jackson, so tests
  * compare what the application did with the raw records rather than with the importer's own view of them.
@@ -55,13 +58,30 @@ public final class SharedData {
         return studies;
     }
 
-    /** The newest version of each study by last-update date, then snapshot date: what an import must keep. */
-    public static Map<String, JsonNode> newestV2StudiesById() {
-        Map<String, JsonNode> newest = new LinkedHashMap<>();
-        for (JsonNode study : v2Studies()) {
-            newest.merge(nctId(study), study, (a, b) -> versionOf(b).compareTo(versionOf(a)) > 0 ? b : a);
+    private static Map<String, JsonNode> newestV2;
+
+    /**
+     * The newest version of each study by last-update date, then snapshot date: what an import must keep. Read
+     * once per test run; the nodes are shared, so callers copy before changing one.
+     */
+    public static synchronized Map<String, JsonNode> newestV2StudiesById() {
+        if (newestV2 == null) {
+            Map<String, JsonNode> newest = new LinkedHashMap<>();
+            for (JsonNode study : v2Studies()) {
+                newest.merge(nctId(study), study, (a, b) -> versionOf(b).compareTo(versionOf(a)) > 0 ? b : a);
+            }
+            newestV2 = java.util.Collections.unmodifiableMap(newest);
         }
-        return newest;
+        return newestV2;
+    }
+
+    /**
+     * Makes sure every API v2 record is in the graph (an import of what is already stored changes nothing) and
+     * returns the raw records to compare with.
+     */
+    public static Map<String, JsonNode> importApiV2(StudyImporter importer) {
+        importer.importPaths(List.of(v2()), ImportProgress.NONE);
+        return newestV2StudiesById();
     }
 
     public static String nctId(JsonNode study) {

@@ -19,7 +19,6 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import org.trialgraph.SharedData;
 import org.trialgraph.TrialGraphTest;
-import org.trialgraph.ingest.ImportProgress;
 import org.trialgraph.ingest.MeshIds;
 import org.trialgraph.ingest.StudyImporter;
 
@@ -42,8 +41,7 @@ class RelatedTrialsTest {
 
     @BeforeAll
     void importApiV2Records() {
-        importer.importPaths(List.of(SharedData.v2()), ImportProgress.NONE);
-        raw = SharedData.newestV2StudiesById();
+        raw = SharedData.importApiV2(importer);
         raw.values().stream()
                 .sorted(java.util.Comparator.comparing(s -> s.path("derivedSection").path("miscInfoModule")
                         .path("versionHolder").asString("")))

@@ -17,7 +17,6 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import org.trialgraph.SharedData;
 import org.trialgraph.TrialGraphTest;
-import org.trialgraph.ingest.ImportProgress;
 import org.trialgraph.ingest.StudyImporter;
 
 /** trialStats groups equal the raw records' counts, and single-valued groups sum to the filtered total. */
@@ -36,8 +35,7 @@ class TrialStatsTest {
 
     @BeforeAll
     void importApiV2Records() {
-        importer.importPaths(List.of(SharedData.v2()), ImportProgress.NONE);
-        raw = SharedData.newestV2StudiesById();
+        raw = SharedData.importApiV2(importer);
     }
 
     @Test

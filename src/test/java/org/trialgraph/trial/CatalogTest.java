@@ -17,7 +17,6 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import org.trialgraph.SharedData;
 import org.trialgraph.TrialGraphTest;
-import org.trialgraph.ingest.ImportProgress;
 import org.trialgraph.ingest.StudyImporter;
 
 /**
@@ -40,8 +39,7 @@ class CatalogTest {
 
     @BeforeAll
     void importApiV2Records() {
-        importer.importPaths(List.of(SharedData.v2()), ImportProgress.NONE);
-        raw = SharedData.newestV2StudiesById();
+        raw = SharedData.importApiV2(importer);
     }
 
     @Test
