@@ -20,7 +20,8 @@ import org.trialgraph.criteria.EligibilityEngine;
 
 /**
  * Writes batches of studies to the graph, one transaction per batch: a batch is written whole or not at all,
- * so no trial is ever half-written. A study whose content hash is already stored is left alone; an older
+ * so no trial is ever half-written. The MeSH tree ({@link MeshWrites}) and the shared criteria
+ * ({@link CriteriaWrites}) are written by their own classes within the same transaction. A study whose content hash is already stored is left alone; an older
  * version of a stored study is ignored; a newer one replaces the stored trial completely.
  */
 @Component
@@ -56,23 +57,6 @@ class TrialGraphWriter {
             DETACH DELETE shared
             """;
 
-    // Criteria that lose a trial are recounted; those no trial states any more are removed.
-    private static final String UNLINK_CRITERIA = """
-            UNWIND $ids AS id
-            MATCH (:Trial {nctId: id})-[r:HAS_CRITERION]->(c:Criterion)
-            DELETE r
-            WITH DISTINCT c
-            SET c.trialCount = COUNT { MATCH (t:Trial)-[:HAS_CRITERION]->(c) RETURN DISTINCT t }
-            WITH c WHERE c.trialCount = 0
-            DETACH DELETE c
-            """;
-
-    private static final String DELETE_UNUSED_CONSTRAINTS = """
-            MATCH (n:Constraint)
-            WHERE NOT EXISTS { (:Criterion)-[:EXPRESSES]->(n) }
-            DETACH DELETE n
-            """;
-
     // The list of versions seen survives the replacement of the trial's properties.
     private static final String UPSERT_TRIALS = """
             UNWIND $rows AS row
@@ -87,38 +71,6 @@ class TrialGraphWriter {
             MATCH (t:Trial {nctId: x.nctId})
             WHERE NOT x.entry IN coalesce(t.sourceHistory, [])
             SET t.sourceHistory = coalesce(t.sourceHistory, []) + x.entry
-            """;
-
-    // A MeSH term named without id (legacy XML) is the node of that name, preferably one with a real id.
-    private static final String FIND_MESH_IDS = """
-            UNWIND $terms AS term
-            MATCH (m:MeshTerm {term: term})
-            WITH term, m ORDER BY term, CASE WHEN m.id STARTS WITH $placeholder THEN 1 ELSE 0 END
-            RETURN term, head(collect(m.id)) AS id
-            """;
-
-    // When a term first known by name only arrives with its id, its placeholder's links move to the real node.
-    private static final String MERGE_MESH_PLACEHOLDERS = """
-            UNWIND $terms AS x
-            WITH x WHERE NOT x.id STARTS WITH $placeholder
-            MATCH (p:MeshTerm {id: $placeholder + x.term})
-            MATCH (m:MeshTerm {id: x.id})
-            CALL (p, m) {
-              MATCH (t)-[r:STUDIES_MESH]->(p)
-              MERGE (t)-[:STUDIES_MESH]->(m)
-              DELETE r
-            }
-            CALL (p, m) {
-              MATCH (t)-[r:TESTS_MESH]->(p)
-              MERGE (t)-[:TESTS_MESH]->(m)
-              DELETE r
-            }
-            CALL (p, m) {
-              MATCH (c)-[r:MAPS_TO]->(p)
-              MERGE (c)-[:MAPS_TO]->(m)
-              DELETE r
-            }
-            DETACH DELETE p
             """;
 
     private static final String LINK_SPONSORS = """
@@ -141,85 +93,6 @@ class TrialGraphWriter {
             WITH c, x WHERE x.meshId IS NOT NULL
             MATCH (m:MeshTerm {id: x.meshId})
             MERGE (c)-[:MAPS_TO]->(m)
-            """;
-
-    private static final String MERGE_MESH_TERMS = """
-            UNWIND $terms AS x
-            MERGE (m:MeshTerm {id: x.id})
-            SET m.term = x.term
-            """;
-
-    private static final String LINK_MESH_TERMS = """
-            UNWIND $rows AS row
-            MATCH (t:Trial {nctId: row.nctId})
-            CALL (t, row) {
-              UNWIND row.items.condition AS id
-              MATCH (m:MeshTerm {id: id})
-              CREATE (t)-[:STUDIES_MESH]->(m)
-            }
-            CALL (t, row) {
-              UNWIND row.items.intervention AS id
-              MATCH (m:MeshTerm {id: id})
-              CREATE (t)-[:TESTS_MESH]->(m)
-            }
-            """;
-
-    // See MeshAncestry: exact evidence replaces a term's ancestors, bounded evidence narrows them.
-    private static final String UPDATE_MESH_ANCESTRY = """
-            UNWIND $ancestry AS x
-            MATCH (m:MeshTerm {id: x.id})
-            WITH m, x, coalesce(m.ancestry, 'NONE') AS known
-            WHERE x.exact OR known <> 'EXACT'
-            WITH m, x, x.exact OR known = 'NONE' AS replace
-            CALL (m, x, replace) {
-              MATCH (m)-[b:BROADER]->(a)
-              WHERE replace OR NOT a.id IN x.ancestors
-              DELETE b
-            }
-            CALL (m, x, replace) {
-              WITH m, x WHERE replace
-              UNWIND x.ancestors AS ancestorId
-              MATCH (a:MeshTerm {id: ancestorId})
-              CREATE (m)-[:BROADER]->(a)
-            }
-            SET m.ancestry = CASE WHEN x.exact THEN 'EXACT' ELSE 'BOUNDED' END
-            """;
-
-    // One row per distinct criterion of the batch: its constraints are the engine's reading of its text, so a
-    // re-import with a better engine replaces them.
-    private static final String MERGE_CRITERIA = """
-            UNWIND $criteria AS x
-            MERGE (c:Criterion {key: x.key})
-              ON CREATE SET c.text = x.text, c.plainText = x.plainText, c.trialCount = 0
-            WITH c, x
-            CALL (c, x) {
-              MATCH (c)-[e:EXPRESSES]->(n:Constraint)
-              WHERE NOT n.key IN x.constraintKeys
-              DELETE e
-            }
-            CALL (c, x) {
-              UNWIND x.constraints AS k
-              MERGE (n:Constraint {key: k.key})
-                ON CREATE SET n += k.props
-              MERGE (c)-[:EXPRESSES]->(n)
-            }
-            """;
-
-    // The trial's own wording is kept on its edge only where it differs from the shared criterion's text.
-    private static final String LINK_CRITERIA = """
-            UNWIND $rows AS row
-            MATCH (t:Trial {nctId: row.nctId})
-            UNWIND row.items AS x
-            MATCH (c:Criterion {key: x.key})
-            CREATE (t)-[r:HAS_CRITERION {kind: x.kind, section: x.section, sectionIndex: x.sectionIndex,
-                                         position: x.position}]->(c)
-            SET r.text = CASE WHEN x.text = c.text THEN null ELSE x.text END
-            """;
-
-    private static final String COUNT_CRITERION_TRIALS = """
-            UNWIND $keys AS key
-            MATCH (c:Criterion {key: key})
-            SET c.trialCount = COUNT { MATCH (t:Trial)-[:HAS_CRITERION]->(c) RETURN DISTINCT t }
             """;
 
     private static final String LINK_INTERVENTIONS = """
@@ -262,8 +135,6 @@ class TrialGraphWriter {
             MERGE (c:Country {name: x.country})
             MERGE (s)-[:IN]->(c)
             """;
-
-    static final String MESH_PLACEHOLDER = "term:";
 
     private final Driver driver;
 
@@ -329,11 +200,10 @@ class TrialGraphWriter {
         if (!replaced.isEmpty()) {
             run(tx, DELETE_OWNED, Map.of("ids", replaced));
             run(tx, UNLINK_SHARED, Map.of("ids", replaced));
-            run(tx, UNLINK_CRITERIA, Map.of("ids", replaced));
-            run(tx, DELETE_UNUSED_CONSTRAINTS, Map.of());
+            CriteriaWrites.unlink(tx, replaced);
         }
         String importedAt = Instant.now().toString();
-        Map<String, String> meshIds = resolveMeshTerms(tx, studies);
+        Map<String, String> meshIds = MeshWrites.resolveTermsWithoutId(tx, studies);
         studies = studies.stream().map(study -> study.withMeshIds(meshIds)).toList();
         List<Map<String, Object>> trials = new ArrayList<>(studies.size());
         Map<String, List<Map<String, Object>>> parts = new HashMap<>();
@@ -353,39 +223,16 @@ class TrialGraphWriter {
         }
         run(tx, UPSERT_TRIALS, Map.of("rows", trials));
         run(tx, LINK_SPONSORS, part(parts, "sponsors"));
-        run(tx, MERGE_MESH_TERMS, Map.of("terms", ancestry.termRows()));
-        run(tx, UPDATE_MESH_ANCESTRY, Map.of("ancestry", ancestry.ancestryRows()));
-        run(tx, LINK_MESH_TERMS, part(parts, "meshTerms"));
+        MeshWrites.mergeTermsAndAncestry(tx, ancestry);
+        MeshWrites.linkTrials(tx, parts.getOrDefault("meshTerms", List.of()));
         run(tx, LINK_CONDITIONS, part(parts, "conditions"));
         // After the links, so that a placeholder created and replaced within this batch loses none of them.
-        run(tx, MERGE_MESH_PLACEHOLDERS, Map.of("terms", ancestry.termRows(), "placeholder", MESH_PLACEHOLDER));
+        MeshWrites.mergePlaceholders(tx, ancestry);
         run(tx, LINK_INTERVENTIONS, part(parts, "interventions"));
         run(tx, CREATE_ARMS, part(parts, "arms"));
         run(tx, CREATE_OUTCOMES, part(parts, "outcomes"));
         run(tx, LINK_SITES, part(parts, "sites"));
-        List<Map<String, Object>> criteria = TrialRows.distinctCriteria(studies);
-        run(tx, MERGE_CRITERIA, Map.of("criteria", criteria));
-        run(tx, LINK_CRITERIA, part(parts, "criteria"));
-        run(tx, COUNT_CRITERION_TRIALS, Map.of("keys", criteria.stream().map(c -> c.get("key")).toList()));
-    }
-
-    /**
-     * Ids of the MeSH terms the batch names without id: the id of the graph's term of that name, or a placeholder
-     * id ("term:" + name) until a record gives the real one.
-     */
-    private static Map<String, String> resolveMeshTerms(TransactionContext tx, List<StudyRecord> studies) {
-        List<String> terms = studies.stream()
-                .flatMap(s -> java.util.stream.Stream.concat(s.conditionBrowse().meshes().stream(),
-                        s.interventionBrowse().meshes().stream()))
-                .filter(mesh -> mesh.id() == null).map(StudyRecord.MeshRef::term).distinct().toList();
-        if (terms.isEmpty()) {
-            return Map.of();
-        }
-        Map<String, String> ids = new HashMap<>();
-        terms.forEach(term -> ids.put(term, MESH_PLACEHOLDER + term));
-        tx.run(FIND_MESH_IDS, Map.of("terms", terms, "placeholder", MESH_PLACEHOLDER))
-                .forEachRemaining(r -> ids.put(r.get("term").asString(), r.get("id").asString()));
-        return ids;
+        CriteriaWrites.write(tx, TrialRows.distinctCriteria(studies), parts.getOrDefault("criteria", List.of()));
     }
 
     /** Every version read is remembered on its trial, whether it was written or not. */
@@ -405,7 +252,7 @@ class TrialGraphWriter {
         return Map.of("rows", parts.getOrDefault(name, List.of()));
     }
 
-    private static void run(TransactionContext tx, String cypher, Map<String, Object> params) {
+    static void run(TransactionContext tx, String cypher, Map<String, Object> params) {
         tx.run(cypher, Values.value(params)).consume();
     }
 
