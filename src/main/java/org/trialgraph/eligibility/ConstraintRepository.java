@@ -13,7 +13,6 @@ import org.springframework.stereotype.Repository;
 import org.trialgraph.eligibility.EligibilityView.Constraint;
 import org.trialgraph.eligibility.EligibilityView.Criterion;
 import org.trialgraph.paging.Connection;
-import org.trialgraph.paging.Cursors;
 import org.trialgraph.trial.Trial;
 
 /** Structured requirements: one by key, those of a concept, and their criteria and trials. */
@@ -82,13 +81,6 @@ class ConstraintRepository {
     }
 
     Connection<Trial> trials(Constraint constraint, long total, int first, String after) {
-        List<String> cursor = Cursors.decode(after, 1);
-        Map<String, Object> params = new HashMap<>();
-        params.put("key", constraint.key());
-        params.put("after", cursor.isEmpty() ? null : cursor.get(0));
-        params.put("limit", first + 1);
-        List<Trial> rows = driver.executableQuery(TRIALS).withParameters(params).execute().records().stream()
-                .map(r -> Trial.from(r.get("t"))).toList();
-        return Connection.of(rows, first, total, t -> Cursors.encode(t.nctId()));
+        return TrialPages.byNctId(driver, TRIALS, constraint.key(), total, first, after);
     }
 }

@@ -128,14 +128,7 @@ class EligibilityRepository {
     }
 
     Connection<Trial> trialsOf(Criterion criterion, int first, String after) {
-        List<String> cursor = Cursors.decode(after, 1);
-        Map<String, Object> params = new HashMap<>();
-        params.put("key", criterion.key());
-        params.put("after", cursor.isEmpty() ? null : cursor.get(0));
-        params.put("limit", first + 1);
-        List<Trial> rows = driver.executableQuery(TRIALS_OF_CRITERION).withParameters(params).execute().records()
-                .stream().map(r -> Trial.from(r.get("t"))).toList();
-        return Connection.of(rows, first, criterion.trialCount(), t -> Cursors.encode(t.nctId()));
+        return TrialPages.byNctId(driver, TRIALS_OF_CRITERION, criterion.key(), criterion.trialCount(), first, after);
     }
 
     static Criterion criterion(Value c) {

@@ -35,8 +35,8 @@ class TrialRepository {
 
     private static final String SPONSORS = """
             UNWIND $ids AS id
-            MATCH (:Trial {nctId: id})-[r:SPONSORED_BY]->(s:Sponsor)
-            RETURN id, r.role AS role, s.name AS name, s.agencyClass AS agencyClass
+            MATCH (:Trial {nctId: id})-[r:SPONSORED_BY {role: $role}]->(s:Sponsor)
+            RETURN id, s.name AS name, s.agencyClass AS agencyClass
             ORDER BY id, r.position
             """;
 
@@ -118,9 +118,8 @@ class TrialRepository {
     }
 
     Map<String, List<Sponsor>> sponsorsWithRole(Collection<String> nctIds, String role) {
-        return byId(SPONSORS, "ids", nctIds, r -> role.equals(r.get("role").asString())
-                ? new Sponsor(r.get("name").asString(), text(r.get("agencyClass")))
-                : null);
+        return byId(SPONSORS, Map.of("ids", List.copyOf(nctIds), "role", role), nctIds,
+                r -> new Sponsor(r.get("name").asString(), text(r.get("agencyClass"))));
     }
 
     Map<String, List<Condition>> conditions(Collection<String> nctIds) {
@@ -169,18 +168,18 @@ class TrialRepository {
         return new MeshTerm(r.get("meshId").asString(), r.get("term").asString());
     }
 
-    /** Runs a batch query and groups its rows by the id they belong to; rows mapped to null are dropped. */
+    /** Runs a batch query and groups its rows by the id they belong to. */
     private <T> Map<String, List<T>> byId(String cypher, String parameter, Collection<String> ids,
+            Function<Record, T> mapper) {
+        return byId(cypher, Map.of(parameter, List.copyOf(ids)), ids, mapper);
+    }
+
+    private <T> Map<String, List<T>> byId(String cypher, Map<String, Object> parameters, Collection<String> ids,
             Function<Record, T> mapper) {
         Map<String, List<T>> grouped = new LinkedHashMap<>();
         ids.forEach(id -> grouped.put(id, new java.util.ArrayList<>()));
-        driver.executableQuery(cypher).withParameters(Map.of(parameter, List.copyOf(ids))).execute().records()
-                .forEach(r -> {
-                    T item = mapper.apply(r);
-                    if (item != null) {
-                        grouped.get(r.get("id").asString()).add(item);
-                    }
-                });
+        driver.executableQuery(cypher).withParameters(parameters).execute().records()
+                .forEach(r -> grouped.get(r.get("id").asString()).add(mapper.apply(r)));
         return grouped;
     }
 

@@ -1,5 +1,11 @@
 package org.trialgraph.ingest;
 
+import static org.trialgraph.ingest.TrialResponse.distinctByKey;
+import static org.trialgraph.ingest.TrialResponse.field;
+import static org.trialgraph.ingest.TrialResponse.listOf;
+import static org.trialgraph.ingest.TrialResponse.pluck;
+import static org.trialgraph.ingest.TrialResponse.siteKey;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -117,16 +123,6 @@ final class RawRecordComparison {
         same("sites", expected, actual);
     }
 
-    private static String siteKey(String facility, String city, String country) {
-        return (facility + "|" + city + "|" + country).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
-    }
-
-    private void same(String field, Object expected, Object actual) {
-        Object normalisedExpected = expected instanceof List<?> l && l.isEmpty() ? List.of() : expected;
-        Object normalisedActual = actual instanceof List<?> l && l.isEmpty() ? List.of() : actual;
-        softly.assertThat(normalisedActual).as(nctId + " " + field).isEqualTo(normalisedExpected);
-    }
-
     private static String text(JsonNode node, String name) {
         JsonNode value = node.path(name);
         if (!value.isString()) {
@@ -154,35 +150,13 @@ final class RawRecordComparison {
         return names;
     }
 
-    private static List<String> distinctByKey(List<String> values) {
-        Set<String> seen = new LinkedHashSet<>();
-        List<String> distinct = new ArrayList<>();
-        for (String value : values) {
-            if (seen.add(ApiV2ImportTest.key(value).replaceAll("[.,;:]+$", ""))) {
-                distinct.add(value);
-            }
-        }
-        return distinct;
-    }
-
     private static Set<String> meshIds(JsonNode meshes) {
         Set<String> ids = new LinkedHashSet<>();
         meshes.forEach(m -> ids.add(MeshIds.canonical(m.path("id").asString())));
         return ids;
     }
 
-    private static Object field(Object map, String name) {
-        return map == null ? null : ((Map<?, ?>) map).get(name);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> listOf(Object list) {
-        return list == null ? List.of() : (List<Map<String, Object>>) list;
-    }
-
-    private static List<Object> pluck(Object list, String name) {
-        List<Object> values = new ArrayList<>();
-        listOf(list).forEach(item -> values.add(item.get(name)));
-        return values;
+    private void same(String field, Object expected, Object actual) {
+        TrialResponse.same(softly, nctId, field, expected, actual);
     }
 }

@@ -1,5 +1,10 @@
 package org.trialgraph.ingest;
 
+import static org.trialgraph.ingest.TrialResponse.distinctByKey;
+import static org.trialgraph.ingest.TrialResponse.field;
+import static org.trialgraph.ingest.TrialResponse.listOf;
+import static org.trialgraph.ingest.TrialResponse.pluck;
+import static org.trialgraph.ingest.TrialResponse.siteKey;
 import static org.trialgraph.ingest.RawXmlRecords.constant;
 import static org.trialgraph.ingest.RawXmlRecords.isoDate;
 import static org.trialgraph.ingest.RawXmlRecords.nodes;
@@ -130,43 +135,11 @@ final class XmlRecordComparison {
         same("sites", expected, actual);
     }
 
-    private static String siteKey(String facility, String city, String country) {
-        return (facility + "|" + city + "|" + country).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
-    }
-
-    private void same(String field, Object expected, Object actual) {
-        Object normalisedExpected = expected instanceof List<?> l && l.isEmpty() ? List.of() : expected;
-        Object normalisedActual = actual instanceof List<?> l && l.isEmpty() ? List.of() : actual;
-        softly.assertThat(normalisedActual).as(nctId + " " + field).isEqualTo(normalisedExpected);
-    }
-
-    private static List<String> distinctByKey(List<String> values) {
-        Set<String> seen = new LinkedHashSet<>();
-        List<String> distinct = new ArrayList<>();
-        for (String value : values) {
-            if (seen.add(ApiV2ImportTest.key(value).replaceAll("[.,;:]+$", ""))) {
-                distinct.add(value);
-            }
-        }
-        return distinct;
-    }
-
     private static List<String> keys(List<?> names) {
         return names.stream().map(name -> ApiV2ImportTest.key(String.valueOf(name))).toList();
     }
 
-    private static Object field(Object map, String name) {
-        return map == null ? null : ((Map<?, ?>) map).get(name);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> listOf(Object list) {
-        return list == null ? List.of() : (List<Map<String, Object>>) list;
-    }
-
-    private static List<Object> pluck(Object list, String name) {
-        List<Object> values = new ArrayList<>();
-        listOf(list).forEach(item -> values.add(item.get(name)));
-        return values;
+    private void same(String field, Object expected, Object actual) {
+        TrialResponse.same(softly, nctId, field, expected, actual);
     }
 }
