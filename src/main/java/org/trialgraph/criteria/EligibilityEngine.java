@@ -39,13 +39,7 @@ public final class EligibilityEngine {
      *                                  many control/replacement characters)
      */
     public ParsedEligibility parse(String text) {
-        if (text == null) {
-            throw new IllegalArgumentException("eligibility text is null");
-        }
-        if (text.length() > MAX_LENGTH) {
-            throw new IllegalArgumentException("eligibility text too long: " + text.length() + " characters (max " + MAX_LENGTH + ")");
-        }
-        checkLooksLikeText(text);
+        requireReadable(text);
         List<EligibilitySection> sections = new ArrayList<>();
         for (SectionParser.RawSection raw : sectionParser.parse(text)) {
             List<ParsedCriterion> criteria = new ArrayList<>(raw.criteria().size());
@@ -58,6 +52,22 @@ public final class EligibilityEngine {
             sections.add(new EligibilitySection(raw.heading(), raw.kind(), criteria));
         }
         return new ParsedEligibility(text, sections);
+    }
+
+    /**
+     * The cheap part of {@link #parse}: whether the engine will read this text at all. Lets a caller refuse
+     * unreadable text at once and parse later, only if the result is needed.
+     *
+     * @throws IllegalArgumentException as {@link #parse} would
+     */
+    public static void requireReadable(String text) {
+        if (text == null) {
+            throw new IllegalArgumentException("eligibility text is null");
+        }
+        if (text.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException("eligibility text too long: " + text.length() + " characters (max " + MAX_LENGTH + ")");
+        }
+        checkLooksLikeText(text);
     }
 
     /** Constraints of a single criterion text, without section parsing. */

@@ -8,7 +8,6 @@ import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 import org.trialgraph.criteria.EligibilityEngine;
-import org.trialgraph.criteria.ParsedEligibility;
 
 import org.trialgraph.ingest.StudyRecord.Arm;
 import org.trialgraph.ingest.StudyRecord.Browse;
@@ -193,15 +192,9 @@ final class ApiV2StudyMapper {
                 module.enumValues("stdAges", STANDARD_AGES));
     }
 
-    private static ParsedEligibility criteria(EligibilityEngine engine, String text) {
-        if (text == null) {
-            return new ParsedEligibility("", List.of());
-        }
-        try {
-            return engine.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRecordException("protocolSection.eligibilityModule.eligibilityCriteria", e.getMessage());
-        }
+    private static EligibilityReading criteria(EligibilityEngine engine, String text) {
+        return EligibilityReading.of(engine, text, reason -> new InvalidRecordException(
+                "protocolSection.eligibilityModule.eligibilityCriteria", reason));
     }
 
     private static Location location(JsonFields location) {

@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.trialgraph.criteria.EligibilityEngine;
-import org.trialgraph.criteria.ParsedEligibility;
 import org.trialgraph.ingest.StudyRecord.Age;
 import org.trialgraph.ingest.StudyRecord.Arm;
 import org.trialgraph.ingest.StudyRecord.Browse;
@@ -338,15 +337,8 @@ final class LegacyXmlStudyMapper {
         return List.copyOf(ages);
     }
 
-    private static ParsedEligibility criteria(EligibilityEngine engine, String text, XmlFields element) {
-        if (text == null) {
-            return new ParsedEligibility("", List.of());
-        }
-        try {
-            return engine.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw element.child("textblock").invalid(e.getMessage());
-        }
+    private static EligibilityReading criteria(EligibilityEngine engine, String text, XmlFields element) {
+        return EligibilityReading.of(engine, text, reason -> element.child("textblock").invalid(reason));
     }
 
     private static Location location(XmlFields location) {

@@ -6,8 +6,8 @@ import org.trialgraph.criteria.ParsedEligibility;
 
 /**
  * One study as the importer understands it, whatever format it came in: every module of a ClinicalTrials.gov
- * record that users need, validated and normalised, with its eligibility text run through the criteria engine
- * (sections, shared criteria, constraints), ready to be written to the graph.
+ * record that users need, validated and normalised, with its eligibility text read by the criteria engine
+ * (sections, shared criteria, constraints) when it is written, ready to be written to the graph.
  */
 public record StudyRecord(
         String nctId,
@@ -24,12 +24,17 @@ public record StudyRecord(
         List<Intervention> interventions,
         List<Outcome> outcomes,
         Eligibility eligibility,
-        ParsedEligibility criteria,
+        EligibilityReading eligibilityReading,
         List<Location> locations,
         Browse conditionBrowse,
         Browse interventionBrowse,
         boolean hasResults,
         Provenance provenance) {
+
+    /** The eligibility criteria as the criteria engine reads them (parsed on first use). */
+    public ParsedEligibility criteria() {
+        return eligibilityReading.parsed();
+    }
 
     public record Identification(String briefTitle, String officialTitle, String acronym, String orgStudyId,
             List<String> secondaryIds, String organization, String organizationClass) {
@@ -103,7 +108,7 @@ public record StudyRecord(
     /** The same record with the MeSH terms it names without ids resolved to ids (see TrialGraphWriter). */
     StudyRecord withMeshIds(java.util.Map<String, String> idsByTerm) {
         return new StudyRecord(nctId, identification, status, leadSponsor, collaborators, briefSummary,
-                detailedDescription, conditions, keywords, design, arms, interventions, outcomes, eligibility, criteria,
+                detailedDescription, conditions, keywords, design, arms, interventions, outcomes, eligibility, eligibilityReading,
                 locations, conditionBrowse.withIds(idsByTerm), interventionBrowse.withIds(idsByTerm), hasResults,
                 provenance);
     }
