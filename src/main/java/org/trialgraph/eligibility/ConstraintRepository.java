@@ -43,14 +43,8 @@ class ConstraintRepository {
             LIMIT $limit
             """;
 
-    private static final String TRIALS = """
-            MATCH (n:Constraint {key: $key})<-[:EXPRESSES]-(:Criterion)<-[:HAS_CRITERION]-(t:Trial)
-            WHERE $after IS NULL OR t.nctId > $after
-            WITH DISTINCT t
-            ORDER BY t.nctId
-            LIMIT $limit
-            RETURN t
-            """;
+    private static final String TRIALS = TrialPages.of(
+            "MATCH (n:Constraint {key: $key})<-[:EXPRESSES]-(:Criterion)<-[:HAS_CRITERION]-(t:Trial)");
 
     private final Driver driver;
 

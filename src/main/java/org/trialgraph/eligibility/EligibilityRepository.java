@@ -65,14 +65,8 @@ class EligibilityRepository {
             RETURN count(c) AS total
             """;
 
-    private static final String TRIALS_OF_CRITERION = """
-            MATCH (c:Criterion {key: $key})<-[:HAS_CRITERION]-(t:Trial)
-            WHERE $after IS NULL OR t.nctId > $after
-            WITH DISTINCT t
-            ORDER BY t.nctId
-            LIMIT $limit
-            RETURN t
-            """;
+    private static final String TRIALS_OF_CRITERION = TrialPages.of(
+            "MATCH (c:Criterion {key: $key})<-[:HAS_CRITERION]-(t:Trial)");
 
     private final Driver driver;
 

@@ -10,13 +10,24 @@ import org.trialgraph.paging.Connection;
 import org.trialgraph.paging.Cursors;
 import org.trialgraph.trial.Trial;
 
-/**
- * The trials of one criterion or constraint, a page at a time in NCT id order. The query finds them from the
- * node with key {@code $key}, keeps those after {@code $after}, and returns at most {@code $limit} as {@code t}.
- */
+/** The trials of one criterion or constraint, a page at a time in NCT id order. */
 final class TrialPages {
 
+    private static final String PAGE = """
+            %s
+            WHERE $after IS NULL OR t.nctId > $after
+            WITH DISTINCT t
+            ORDER BY t.nctId
+            LIMIT $limit
+            RETURN t
+            """;
+
     private TrialPages() {
+    }
+
+    /** The page query for trials {@code t} that a pattern reaches from the node with key {@code $key}. */
+    static String of(String match) {
+        return PAGE.formatted(match);
     }
 
     static Connection<Trial> byNctId(Driver driver, String cypher, String key, long total, int first, String after) {
