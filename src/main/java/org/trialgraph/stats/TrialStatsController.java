@@ -6,7 +6,6 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
-import org.trialgraph.stats.TrialStats.Dimension;
 import org.trialgraph.trial.TrialWhere;
 
 /** Answers {@code trialStats}: grouped counts for dashboards. */
@@ -22,7 +21,7 @@ class TrialStatsController {
     }
 
     @QueryMapping
-    TrialStats trialStats(@Argument TrialWhere where, @Argument List<Dimension> groupBy, @Argument Integer top) {
+    List<StatsBucket> trialStats(@Argument TrialWhere where, @Argument List<StatsDimension> groupBy, @Argument Integer top) {
         if (groupBy.isEmpty() || groupBy.size() > 2) {
             throw new IllegalArgumentException("groupBy takes one or two dimensions, got " + groupBy.size());
         }

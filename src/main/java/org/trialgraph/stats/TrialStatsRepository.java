@@ -11,8 +11,6 @@ import org.neo4j.driver.Value;
 
 import org.springframework.stereotype.Repository;
 
-import org.trialgraph.stats.TrialStats.Dimension;
-import org.trialgraph.stats.TrialStats.Group;
 import org.trialgraph.trial.TrialFilterCypher;
 import org.trialgraph.trial.TrialWhere;
 
@@ -35,31 +33,23 @@ class TrialStatsRepository {
             ORDER BY trials DESC, k0, k1
             """;
 
-    private static final String TOTAL = """
-            MATCH (t:Trial)
-            WHERE %s
-            RETURN count(t) AS total
-            """;
-
     private final Driver driver;
 
     TrialStatsRepository(Driver driver) {
         this.driver = driver;
     }
 
-    TrialStats stats(TrialWhere where, List<Dimension> groupBy, int top) {
+    List<StatsBucket> stats(TrialWhere where, List<StatsDimension> groupBy, int top) {
         TrialFilterCypher.Predicate filter = TrialFilterCypher.of(where);
         Map<String, Object> params = new HashMap<>(filter.parameters());
         params.put("none", NONE);
         // With one dimension the second is a constant, so every query has the same shape.
         String dimensions = groupBy.get(0).values + ", " + (groupBy.size() == 2 ? groupBy.get(1).values : "['']");
-        List<Group> all = new ArrayList<>();
+        List<StatsBucket> all = new ArrayList<>();
         driver.executableQuery(STATS.formatted(filter.cypher(), dimensions)).withParameters(params).execute().records()
-                .forEach(r -> all.add(new Group(keys(r.get("k0"), r.get("k1"), groupBy.size()), r.get("trials").asLong(),
+                .forEach(r -> all.add(new StatsBucket(keys(r.get("k0"), r.get("k1"), groupBy.size()), r.get("trials").asLong(),
                         r.get("enrollment").asDouble(), r.get("sponsors").asLong())));
-        long total = driver.executableQuery(TOTAL.formatted(filter.cypher())).withParameters(filter.parameters())
-                .execute().records().get(0).get("total").asLong();
-        return new TrialStats(total, topWithOther(all, top, groupBy.size()));
+        return topWithOther(all, top, groupBy.size());
     }
 
     private static List<String> keys(Value k0, Value k1, int dimensions) {
@@ -67,14 +57,14 @@ class TrialStatsRepository {
     }
 
     /** The largest groups, and the rest summed into one "(other)" group. */
-    private static List<Group> topWithOther(List<Group> all, int top, int dimensions) {
+    private static List<StatsBucket> topWithOther(List<StatsBucket> all, int top, int dimensions) {
         if (all.size() <= top) {
             return all;
         }
-        List<Group> result = new ArrayList<>(all.subList(0, top));
-        List<Group> rest = all.subList(top, all.size());
-        result.add(new Group(Collections.nCopies(dimensions, OTHER), rest.stream().mapToLong(Group::count).sum(),
-                rest.stream().mapToDouble(Group::enrollment).sum(), null));
+        List<StatsBucket> result = new ArrayList<>(all.subList(0, top));
+        List<StatsBucket> rest = all.subList(top, all.size());
+        result.add(new StatsBucket(Collections.nCopies(dimensions, OTHER), rest.stream().mapToLong(StatsBucket::trials).sum(),
+                rest.stream().mapToDouble(StatsBucket::enrollmentSum).sum(), null));
         return result;
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import org.trialgraph.SharedData;
 import org.trialgraph.TrialGraphTest;
+import org.trialgraph.ingest.Keys;
 import org.trialgraph.ingest.StudyImporter;
 
 /** trialStats groups equal the raw records' counts, and single-valued groups sum to the filtered total. */
@@ -39,20 +40,34 @@ class TrialStatsTest {
     }
 
     @Test
-    void countsByStatusEqualTheRawRecordsAndSumToTheTotal() {
-        Map<String, Object> stats = stats(List.of("STATUS"), 1000);
+    void countsAndEnrollmentByStatusEqualTheRawRecordsAndSumToTheTotal() {
+        List<Map<String, Object>> buckets = stats(List.of("STATUS"), 1000);
+        Map<String, List<JsonNode>> expected = raw.values().stream().collect(Collectors.groupingBy(
+                s -> s.path("protocolSection").path("statusModule").path("overallStatus").asString()));
+        Map<String, Long> actualCounts = buckets.stream().collect(Collectors.toMap(b -> key(b), b -> number(b, "trials")));
+        assertThat(actualCounts).isEqualTo(expected.entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> (long) e.getValue().size())));
+        Map<String, Long> actualEnrollment = buckets.stream().collect(Collectors.toMap(b -> key(b), b -> number(b, "enrollment")));
+        assertThat(actualEnrollment).isEqualTo(expected.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                e -> e.getValue().stream().mapToLong(s -> s.path("protocolSection").path("designModule")
+                        .path("enrollmentInfo").path("count").asLong(0)).sum())));
+        assertThat(actualCounts.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(total());
+    }
+
+    @Test
+    void sponsorsCountsTheDistinctLeadSponsorsOfAGroup() {
         Map<String, Long> expected = raw.values().stream().collect(Collectors.groupingBy(
-                s -> s.path("protocolSection").path("statusModule").path("overallStatus").asString(), Collectors.counting()));
-        List<Map<String, Object>> groups = (List<Map<String, Object>>) stats.get("groups");
-        Map<String, Long> actual = groups.stream().collect(Collectors.toMap(g -> ((List<String>) g.get("keys")).get(0),
-                g -> ((Number) g.get("count")).longValue()));
+                s -> s.path("protocolSection").path("designModule").path("studyType").asString("(none)"),
+                Collectors.mapping(s -> s.path("protocolSection").path("sponsorCollaboratorsModule").path("leadSponsor")
+                        .path("name").asString().transform(Keys::of),
+                        Collectors.collectingAndThen(Collectors.toSet(), set -> (long) set.size()))));
+        Map<String, Long> actual = stats(List.of("STUDY_TYPE"), 1000).stream()
+                .collect(Collectors.toMap(b -> key(b), b -> number(b, "sponsors")));
         assertThat(actual).isEqualTo(expected);
-        assertThat(actual.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(((Number) stats.get("total")).longValue());
     }
 
     @Test
     void phaseByStudyTypeCountsEachPhaseOfATrial() {
-        Map<String, Object> stats = stats(List.of("PHASE", "STUDY_TYPE"), 1000);
         Map<String, Long> expected = new HashMap<>();
         raw.values().forEach(s -> {
             JsonNode design = s.path("protocolSection").path("designModule");
@@ -61,25 +76,40 @@ class TrialStatsTest {
                 expected.merge(phase + "/" + design.path("studyType").asString("(none)"), 1L, Long::sum);
             }
         });
-        Map<String, Long> actual = ((List<Map<String, Object>>) stats.get("groups")).stream().collect(Collectors.toMap(
-                g -> String.join("/", (List<String>) g.get("keys")), g -> ((Number) g.get("count")).longValue()));
+        Map<String, Long> actual = stats(List.of("PHASE", "STUDY_TYPE"), 1000).stream().collect(Collectors.toMap(
+                b -> String.join("/", (List<String>) b.get("keys")), b -> number(b, "trials")));
         assertThat(actual).isEqualTo(expected);
     }
 
     @Test
     void beyondTopTheRestIsOneOtherGroup() {
-        Map<String, Object> stats = stats(List.of("START_YEAR"), 5);
-        List<Map<String, Object>> groups = (List<Map<String, Object>>) stats.get("groups");
-        assertThat(groups).hasSize(6);
-        assertThat(groups.get(5).get("keys")).isEqualTo(List.of("(other)"));
-        assertThat(groups.get(5).get("distinctSponsors")).isNull();
-        assertThat(groups.stream().mapToLong(g -> ((Number) g.get("count")).longValue()).sum())
-                .isEqualTo(((Number) stats.get("total")).longValue());
+        List<Map<String, Object>> buckets = stats(List.of("START_YEAR"), 5);
+        assertThat(buckets).hasSize(6);
+        assertThat(buckets.get(5).get("keys")).isEqualTo(List.of("(other)"));
+        assertThat(buckets.get(5).get("sponsors")).isNull();
+        assertThat(buckets.stream().mapToLong(b -> number(b, "trials")).sum()).isEqualTo(total());
     }
 
-    private Map<String, Object> stats(List<String> groupBy, int top) {
-        Map<String, Object> where = Map.of("nctIds", List.copyOf(raw.keySet()));
-        return graphQl.documentName("trialStats").variable("where", where).variable("groupBy", groupBy)
-                .variable("top", top).execute().path("trialStats").entity(Map.class).get();
+    private List<Map<String, Object>> stats(List<String> groupBy, int top) {
+        return graphQl.documentName("trialStats").variable("where", where()).variable("groupBy", groupBy)
+                .variable("top", top).execute().path("trialStats").entityList(Map.class).get().stream()
+                .map(m -> (Map<String, Object>) m).toList();
+    }
+
+    private long total() {
+        return graphQl.documentName("trialCount").variable("where", where()).execute()
+                .path("trials.totalCount").entity(Long.class).get();
+    }
+
+    private Map<String, Object> where() {
+        return Map.of("nctIds", List.copyOf(raw.keySet()));
+    }
+
+    private static String key(Map<String, Object> bucket) {
+        return ((List<String>) bucket.get("keys")).get(0);
+    }
+
+    private static long number(Map<String, Object> bucket, String field) {
+        return ((Number) bucket.get(field)).longValue();
     }
 }
