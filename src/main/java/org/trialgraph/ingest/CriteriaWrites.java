@@ -5,64 +5,71 @@ import java.util.Map;
 
 import org.neo4j.driver.TransactionContext;
 
+import org.trialgraph.criteria.EligibilityEngine;
+
 /**
  * Writes the shared criteria of a batch and their constraints, and links each trial to the criteria it states;
  * unlinks replaced trials, removing criteria no trial states and constraints no criterion expresses.
+ * <p>
+ * Costs stay proportional to the batch, not to the graph: {@code trialCount} is kept by increments and decrements
+ * (never recounted over a criterion's trials, which for "pregnant or breastfeeding" reach tens of thousands at
+ * registry scale), orphaned constraints are looked for only among those the batch touched, and a criterion's
+ * constraints are written only when it is new or was read by another engine version.
  */
 final class CriteriaWrites {
 
-    // Criteria that lose a trial are recounted; those no trial states any more are removed.
+    // Criteria lose one count per distinct trial unlinked; those no trial states any more go, and with them the
+    // constraints no other criterion expresses.
     private static final String UNLINK_CRITERIA = """
             UNWIND $ids AS id
             MATCH (:Trial {nctId: id})-[r:HAS_CRITERION]->(c:Criterion)
-            DELETE r
-            WITH DISTINCT c
-            SET c.trialCount = COUNT { MATCH (t:Trial)-[:HAS_CRITERION]->(c) RETURN DISTINCT t }
-            WITH c WHERE c.trialCount = 0
+            WITH c, collect(r) AS links, count(DISTINCT id) AS trials
+            FOREACH (r IN links | DELETE r)
+            SET c.trialCount = c.trialCount - trials
+            WITH c WHERE c.trialCount <= 0
+            CALL (c) {
+              MATCH (c)-[e:EXPRESSES]->(n:Constraint)
+              DELETE e
+              WITH n WHERE NOT EXISTS { (:Criterion)-[:EXPRESSES]->(n) }
+              DETACH DELETE n
+            }
             DETACH DELETE c
             """;
 
-    private static final String DELETE_UNUSED_CONSTRAINTS = """
-            MATCH (n:Constraint)
-            WHERE NOT EXISTS { (:Criterion)-[:EXPRESSES]->(n) }
-            DETACH DELETE n
-            """;
-
-    // One row per distinct criterion of the batch: its constraints are the engine's reading of its text, so a
-    // re-import with a better engine replaces them.
-    private static final String MERGE_CRITERIA = """
+    // One row per distinct criterion of the batch, carrying the trials that state it. The constraints are the
+    // engine's reading of the text, so they are (re)written only for a new criterion or after an engine change.
+    // The trial's own wording is kept on its edge only where it differs from the shared criterion's text.
+    private static final String WRITE_CRITERIA = """
             UNWIND $criteria AS x
             MERGE (c:Criterion {key: x.key})
               ON CREATE SET c.text = x.text, c.plainText = x.plainText, c.trialCount = 0
+            SET c.trialCount = c.trialCount + x.trialCount
             WITH c, x
             CALL (c, x) {
-              MATCH (c)-[e:EXPRESSES]->(n:Constraint)
-              WHERE NOT n.key IN x.constraintKeys
-              DELETE e
+              WITH c, x WHERE c.engineVersion IS NULL OR c.engineVersion <> $engine
+              SET c.engineVersion = $engine
+              WITH c, x
+              CALL (c, x) {
+                MATCH (c)-[e:EXPRESSES]->(n:Constraint)
+                WHERE NOT n.key IN x.constraintKeys
+                DELETE e
+                WITH n WHERE NOT EXISTS { (:Criterion)-[:EXPRESSES]->(n) }
+                DETACH DELETE n
+              }
+              CALL (c, x) {
+                UNWIND x.constraints AS k
+                MERGE (n:Constraint {key: k.key})
+                  ON CREATE SET n += k.props
+                MERGE (c)-[:EXPRESSES]->(n)
+              }
             }
             CALL (c, x) {
-              UNWIND x.constraints AS k
-              MERGE (n:Constraint {key: k.key})
-                ON CREATE SET n += k.props
-              MERGE (c)-[:EXPRESSES]->(n)
+              UNWIND x.links AS l
+              MATCH (t:Trial {nctId: l.nctId})
+              CREATE (t)-[r:HAS_CRITERION {kind: l.kind, section: l.section, sectionIndex: l.sectionIndex,
+                                           position: l.position}]->(c)
+              SET r.text = CASE WHEN l.text = c.text THEN null ELSE l.text END
             }
-            """;
-
-    // The trial's own wording is kept on its edge only where it differs from the shared criterion's text.
-    private static final String LINK_CRITERIA = """
-            UNWIND $rows AS row
-            MATCH (t:Trial {nctId: row.nctId})
-            UNWIND row.items AS x
-            MATCH (c:Criterion {key: x.key})
-            CREATE (t)-[r:HAS_CRITERION {kind: x.kind, section: x.section, sectionIndex: x.sectionIndex,
-                                         position: x.position}]->(c)
-            SET r.text = CASE WHEN x.text = c.text THEN null ELSE x.text END
-            """;
-
-    private static final String COUNT_CRITERION_TRIALS = """
-            UNWIND $keys AS key
-            MATCH (c:Criterion {key: key})
-            SET c.trialCount = COUNT { MATCH (t:Trial)-[:HAS_CRITERION]->(c) RETURN DISTINCT t }
             """;
 
     private CriteriaWrites() {
@@ -70,16 +77,10 @@ final class CriteriaWrites {
 
     static void unlink(TransactionContext tx, List<String> replacedIds) {
         TrialGraphWriter.run(tx, UNLINK_CRITERIA, Map.of("ids", replacedIds));
-        TrialGraphWriter.run(tx, DELETE_UNUSED_CONSTRAINTS, Map.of());
     }
 
-    /**
-     * @param criteria    the batch's distinct criteria with their constraints
-     * @param trialLinks  per trial, the criteria it states (section, position, wording)
-     */
-    static void write(TransactionContext tx, List<Map<String, Object>> criteria, List<Map<String, Object>> trialLinks) {
-        TrialGraphWriter.run(tx, MERGE_CRITERIA, Map.of("criteria", criteria));
-        TrialGraphWriter.run(tx, LINK_CRITERIA, Map.of("rows", trialLinks));
-        TrialGraphWriter.run(tx, COUNT_CRITERION_TRIALS, Map.of("keys", criteria.stream().map(c -> c.get("key")).toList()));
+    /** @param criteria the batch's distinct criteria, each with its constraints and the trials stating it */
+    static void write(TransactionContext tx, List<Map<String, Object>> criteria) {
+        TrialGraphWriter.run(tx, WRITE_CRITERIA, Map.of("criteria", criteria, "engine", EligibilityEngine.VERSION));
     }
 }

@@ -8,7 +8,7 @@ import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 
-/** Operator mutations that import studies. */
+/** Operator mutations that import and delete studies. */
 @Controller
 @PreAuthorize("hasRole('OPERATOR')")
 class ImportController {
@@ -28,4 +28,14 @@ class ImportController {
     ImportSummary importFiles(@Argument List<String> paths) {
         return importer.importPaths(paths.stream().map(Path::of).toList(), ImportProgress.NONE);
     }
+
+    @MutationMapping
+    List<String> deleteTrials(@Argument List<String> nctIds) {
+        if (nctIds.size() > MAX_DELETE) {
+            throw new IllegalArgumentException("nctIds takes at most " + MAX_DELETE + " ids per call, got " + nctIds.size());
+        }
+        return importer.deleteTrials(nctIds);
+    }
+
+    private static final int MAX_DELETE = 10_000;
 }

@@ -1,8 +1,10 @@
 package org.trialgraph.ingest;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.neo4j.driver.TransactionContext;
@@ -101,8 +103,22 @@ final class MeshWrites {
         TrialGraphWriter.run(tx, LINK_MESH_TERMS, Map.of("rows", trialLinks));
     }
 
+    // Placeholders exist only for names legacy XML gave without id; the id index answers STARTS WITH.
+    private static final String PLACEHOLDER_TERMS = """
+            MATCH (p:MeshTerm) WHERE p.id STARTS WITH $placeholder
+            RETURN p.term AS term
+            """;
+
+    /** Moves the links of placeholders whose real id the batch brings; nothing to do in a graph without any. */
     static void mergePlaceholders(TransactionContext tx, MeshAncestry ancestry) {
-        TrialGraphWriter.run(tx, MERGE_MESH_PLACEHOLDERS, Map.of("terms", ancestry.termRows(), "placeholder", PLACEHOLDER));
+        Set<String> placeholders = new HashSet<>();
+        tx.run(PLACEHOLDER_TERMS, Map.of("placeholder", PLACEHOLDER)).forEachRemaining(r -> placeholders.add(r.get("term").asString()));
+        List<Map<String, Object>> resolved = ancestry.termRows().stream()
+                .filter(row -> placeholders.contains((String) row.get("term"))).toList();
+        if (resolved.isEmpty()) {
+            return;
+        }
+        TrialGraphWriter.run(tx, MERGE_MESH_PLACEHOLDERS, Map.of("terms", resolved, "placeholder", PLACEHOLDER));
     }
 
     /**

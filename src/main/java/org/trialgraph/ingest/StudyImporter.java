@@ -52,6 +52,11 @@ public class StudyImporter {
         });
     }
 
+    /** Removes trials and what only they used; returns the NCT ids that were present. */
+    public List<String> deleteTrials(List<String> nctIds) {
+        return writer.delete(nctIds.stream().distinct().toList());
+    }
+
     private static boolean looksLikeJsonLines(String text) {
         String trimmed = text.strip();
         return trimmed.startsWith("{") && trimmed.contains("}\n{");

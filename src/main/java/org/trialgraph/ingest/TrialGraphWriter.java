@@ -3,9 +3,11 @@ package org.trialgraph.ingest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.TransactionContext;
@@ -57,10 +59,18 @@ class TrialGraphWriter {
             DETACH DELETE shared
             """;
 
-    // The list of versions seen survives the replacement of the trial's properties.
-    private static final String UPSERT_TRIALS = """
+    // Trials known to be new are created outright, with the versions the batch read of them.
+    private static final String CREATE_TRIALS = """
             UNWIND $rows AS row
-            MERGE (t:Trial {nctId: row.nctId})
+            CREATE (t:Trial)
+            SET t = row.props
+            SET t.sourceHistory = row.history
+            """;
+
+    // The list of versions seen survives the replacement of the trial's properties.
+    private static final String REPLACE_TRIALS = """
+            UNWIND $rows AS row
+            MATCH (t:Trial {nctId: row.nctId})
             WITH t, row, t.sourceHistory AS history
             SET t = row.props
             SET t.sourceHistory = history
@@ -131,8 +141,8 @@ class TrialGraphWriter {
                             s.location = CASE WHEN x.latitude IS NULL OR x.longitude IS NULL THEN null
                                          ELSE point({latitude: x.latitude, longitude: x.longitude}) END
             CREATE (t)-[:RECRUITS_AT {status: x.status, position: x.position}]->(s)
-            WITH s, x WHERE x.country IS NOT NULL
-            MERGE (c:Country {name: x.country})
+            WITH DISTINCT s, x.country AS country WHERE country IS NOT NULL
+            MERGE (c:Country {name: country})
             MERGE (s)-[:IN]->(c)
             """;
 
@@ -185,32 +195,40 @@ class TrialGraphWriter {
                     }
                     toWrite.add(study);
                 }
-                writeStudies(tx, toWrite, replaced);
-                recordSources(tx, batch);
+                writeStudies(tx, toWrite, replaced, batch);
+                Set<String> created = new HashSet<>(newest.keySet());
+                created.removeAll(stored.keySet());
+                recordSources(tx, batch.stream().filter(study -> !created.contains(study.nctId())).toList());
                 return new BatchResult(toWrite.size() - replaced.size(), replaced.size(), unchanged + skipped,
                         List.of());
             });
         }
     }
 
-    private void writeStudies(TransactionContext tx, List<StudyRecord> studies, List<String> replaced) {
+    private void writeStudies(TransactionContext tx, List<StudyRecord> studies, List<String> replaced,
+            List<StudyRecord> batch) {
         if (studies.isEmpty()) {
             return;
         }
         if (!replaced.isEmpty()) {
-            run(tx, DELETE_OWNED, Map.of("ids", replaced));
-            run(tx, UNLINK_SHARED, Map.of("ids", replaced));
-            CriteriaWrites.unlink(tx, replaced);
+            unlinkEverything(tx, replaced);
         }
         String importedAt = Instant.now().toString();
         Map<String, String> meshIds = MeshWrites.resolveTermsWithoutId(tx, studies);
         studies = studies.stream().map(study -> study.withMeshIds(meshIds)).toList();
-        List<Map<String, Object>> trials = new ArrayList<>(studies.size());
+        Map<String, List<String>> history = historyPerId(batch);
+        Set<String> replacedIds = Set.copyOf(replaced);
+        List<Map<String, Object>> created = new ArrayList<>(studies.size());
+        List<Map<String, Object>> updated = new ArrayList<>(replaced.size());
         Map<String, List<Map<String, Object>>> parts = new HashMap<>();
         MeshAncestry ancestry = new MeshAncestry();
         for (StudyRecord study : studies) {
             Map<String, Object> row = TrialRows.of(study, importedAt);
-            trials.add(Map.of("nctId", study.nctId(), "props", row.get("props")));
+            if (replacedIds.contains(study.nctId())) {
+                updated.add(Map.of("nctId", study.nctId(), "props", row.get("props")));
+            } else {
+                created.add(Map.of("props", row.get("props"), "history", history.get(study.nctId())));
+            }
             // Each statement is sent only its own part of each trial: the whole rows ten times over would
             // cost more in Bolt transfer than the writes themselves.
             row.forEach((part, items) -> {
@@ -221,7 +239,8 @@ class TrialGraphWriter {
             ancestry.add(study.conditionBrowse());
             ancestry.add(study.interventionBrowse());
         }
-        run(tx, UPSERT_TRIALS, Map.of("rows", trials));
+        run(tx, CREATE_TRIALS, Map.of("rows", created));
+        run(tx, REPLACE_TRIALS, Map.of("rows", updated));
         run(tx, LINK_SPONSORS, part(parts, "sponsors"));
         MeshWrites.mergeTermsAndAncestry(tx, ancestry);
         MeshWrites.linkTrials(tx, parts.getOrDefault("meshTerms", List.of()));
@@ -232,7 +251,20 @@ class TrialGraphWriter {
         run(tx, CREATE_ARMS, part(parts, "arms"));
         run(tx, CREATE_OUTCOMES, part(parts, "outcomes"));
         run(tx, LINK_SITES, part(parts, "sites"));
-        CriteriaWrites.write(tx, TrialRows.distinctCriteria(studies), parts.getOrDefault("criteria", List.of()));
+        CriteriaWrites.write(tx, TrialRows.distinctCriteria(studies));
+    }
+
+    /** The versions of each NCT id that the batch read, in the order read. */
+    private static Map<String, List<String>> historyPerId(List<StudyRecord> batch) {
+        Map<String, List<String>> history = new HashMap<>();
+        for (StudyRecord study : batch) {
+            List<String> entries = history.computeIfAbsent(study.nctId(), id -> new ArrayList<>());
+            String entry = SourceHistory.entry(study);
+            if (!entries.contains(entry)) {
+                entries.add(entry);
+            }
+        }
+        return history;
     }
 
     /** Every version read is remembered on its trial, whether it was written or not. */
@@ -241,6 +273,39 @@ class TrialGraphWriter {
                 .map(study -> Map.<String, Object>of("nctId", study.nctId(), "entry", SourceHistory.entry(study)))
                 .distinct().toList();
         run(tx, RECORD_SOURCES, Map.of("sources", sources));
+    }
+
+    private static final String DELETE_TRIALS = """
+            UNWIND $ids AS id
+            MATCH (t:Trial {nctId: id})
+            DETACH DELETE t
+            RETURN count(*) AS deleted
+            """;
+
+    /**
+     * Removes trials as if never imported, with what only they used: owned arms and outcomes, shared nodes no
+     * other trial uses, and their part of the criteria counts. MeSH terms stay (the tree is shared knowledge).
+     *
+     * @return the NCT ids that were in the graph and are gone
+     */
+    List<String> delete(List<String> nctIds) {
+        try (var session = driver.session()) {
+            return session.executeWrite(tx -> {
+                List<String> present = List.copyOf(findStored(tx, nctIds).keySet());
+                if (present.isEmpty()) {
+                    return List.of();
+                }
+                unlinkEverything(tx, present);
+                run(tx, DELETE_TRIALS, Map.of("ids", present));
+                return present;
+            });
+        }
+    }
+
+    private static void unlinkEverything(TransactionContext tx, List<String> nctIds) {
+        run(tx, DELETE_OWNED, Map.of("ids", nctIds));
+        run(tx, UNLINK_SHARED, Map.of("ids", nctIds));
+        CriteriaWrites.unlink(tx, nctIds);
     }
 
     private static boolean isEmpty(Object items) {

@@ -2,10 +2,12 @@ package org.trialgraph.ingest;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import org.trialgraph.criteria.Constraint;
 import org.trialgraph.criteria.EligibilityEngine;
@@ -35,7 +37,6 @@ final class TrialRows {
         row.put("arms", arms(study));
         row.put("outcomes", outcomes(study));
         row.put("sites", sites(study));
-        row.put("criteria", criteria(study));
         return row;
     }
 
@@ -229,45 +230,57 @@ final class TrialRows {
         return rows;
     }
 
-    /** Each criterion as this trial states it: where (section, position) and as which shared criterion. */
-    private static List<Map<String, Object>> criteria(StudyRecord s) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        int sectionIndex = 0;
-        for (EligibilitySection section : s.criteria().sections()) {
-            for (ParsedCriterion criterion : section.criteria()) {
-                Map<String, Object> row = new HashMap<>();
-                row.put("key", criterion.key());
-                row.put("text", criterion.text());
-                row.put("kind", section.kind().name());
-                row.put("section", section.heading());
-                row.put("sectionIndex", sectionIndex);
-                row.put("position", criterion.position());
-                rows.add(row);
-            }
-            sectionIndex++;
-        }
-        return rows;
-    }
-
-    /** The distinct criteria of a batch with their constraints, to be merged once each. */
+    /**
+     * The distinct criteria of a batch, each to be merged once: its constraints, the number of distinct trials
+     * stating it, and each statement of it (trial, section, position, wording).
+     */
     static List<Map<String, Object>> distinctCriteria(List<StudyRecord> studies) {
         Map<String, Map<String, Object>> rows = new LinkedHashMap<>();
+        Map<String, Set<String>> trials = new HashMap<>();
         for (StudyRecord study : studies) {
-            for (ParsedCriterion criterion : study.criteria().allCriteria()) {
-                rows.computeIfAbsent(criterion.key(), key -> {
-                    Map<String, Object> row = new HashMap<>();
-                    row.put("key", key);
-                    row.put("text", criterion.text());
-                    row.put("plainText", criterion.plainText());
-                    Map<String, Map<String, Object>> constraints = new LinkedHashMap<>();
-                    criterion.constraints().forEach(c -> constraints.putIfAbsent(c.key(), constraint(c)));
-                    row.put("constraints", new ArrayList<>(constraints.values()));
-                    row.put("constraintKeys", new ArrayList<>(constraints.keySet()));
-                    return row;
-                });
+            int sectionIndex = 0;
+            for (EligibilitySection section : study.criteria().sections()) {
+                for (ParsedCriterion criterion : section.criteria()) {
+                    Map<String, Object> row = rows.computeIfAbsent(criterion.key(), key -> criterionRow(criterion));
+                    linksOf(row).add(link(study, section, sectionIndex, criterion));
+                    trials.computeIfAbsent(criterion.key(), key -> new HashSet<>()).add(study.nctId());
+                }
+                sectionIndex++;
             }
         }
+        rows.forEach((key, row) -> row.put("trialCount", trials.get(key).size()));
         return new ArrayList<>(rows.values());
+    }
+
+    private static Map<String, Object> criterionRow(ParsedCriterion criterion) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("key", criterion.key());
+        row.put("text", criterion.text());
+        row.put("plainText", criterion.plainText());
+        Map<String, Map<String, Object>> constraints = new LinkedHashMap<>();
+        criterion.constraints().forEach(c -> constraints.putIfAbsent(c.key(), constraint(c)));
+        row.put("constraints", new ArrayList<>(constraints.values()));
+        row.put("constraintKeys", new ArrayList<>(constraints.keySet()));
+        row.put("links", new ArrayList<Map<String, Object>>());
+        return row;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> linksOf(Map<String, Object> criterionRow) {
+        return (List<Map<String, Object>>) criterionRow.get("links");
+    }
+
+    /** A criterion as one trial states it: where (section, position) and in which words. */
+    private static Map<String, Object> link(StudyRecord study, EligibilitySection section, int sectionIndex,
+            ParsedCriterion criterion) {
+        Map<String, Object> link = new HashMap<>();
+        link.put("nctId", study.nctId());
+        link.put("text", criterion.text());
+        link.put("kind", section.kind().name());
+        link.put("section", section.heading());
+        link.put("sectionIndex", sectionIndex);
+        link.put("position", criterion.position());
+        return link;
     }
 
     private static Map<String, Object> constraint(Constraint c) {

@@ -72,6 +72,7 @@ class ApiV2ImportTest {
         assertThat(again.updated()).isZero();
         assertThat(again.unchanged()).isEqualTo(again.read());
         assertThat(graphStats()).isEqualTo(before);
+        GraphInvariants.assertConsistent(driver);
     }
 
     @Test

@@ -153,6 +153,7 @@ class LegacyXmlImportTest {
         importJsonVersions();
         importXmlVersions();
         assertNewestWins("JSON then XML");
+        GraphInvariants.assertConsistent(driver);
     }
 
     @Test
@@ -293,24 +294,8 @@ class LegacyXmlImportTest {
         return all;
     }
 
-    /** Removes trials as if never imported: owned nodes, links, and the counts of the criteria they stated. */
     private void deleteTrials(Set<String> nctIds) {
-        driver.executableQuery("""
-                MATCH (t:Trial) WHERE t.nctId IN $ids
-                OPTIONAL MATCH (t)-[:MEASURES|HAS_ARM]->(owned)
-                DETACH DELETE owned""").withParameters(Map.of("ids", List.copyOf(nctIds))).execute();
-        driver.executableQuery("""
-                MATCH (t:Trial)-[:HAS_CRITERION]->(c:Criterion) WHERE t.nctId IN $ids
-                WITH collect(DISTINCT c) AS criteria, collect(DISTINCT t) AS trials
-                FOREACH (t IN trials | DETACH DELETE t)
-                WITH criteria
-                UNWIND criteria AS c
-                SET c.trialCount = COUNT { MATCH (x:Trial)-[:HAS_CRITERION]->(c) RETURN DISTINCT x }
-                WITH c WHERE c.trialCount = 0
-                DETACH DELETE c""")
-                .withParameters(Map.of("ids", List.copyOf(nctIds))).execute();
-        driver.executableQuery("MATCH (t:Trial) WHERE t.nctId IN $ids DETACH DELETE t")
-                .withParameters(Map.of("ids", List.copyOf(nctIds))).execute();
+        importer.deleteTrials(List.copyOf(nctIds));
     }
 
     private Map<String, Object> sources(String nctId) {

@@ -49,6 +49,30 @@ class SecuredMutationsTest {
                 .path("trial.nctId").entity(String.class).isEqualTo("NCT90000099");
     }
 
+    @Test
+    void aDeleteWithoutATokenIsUnauthorizedAndChangesNothing() {
+        operator().documentName("importStudies").variable("json", study("NCT90000096")).execute()
+                .path("importStudies.imported").entity(Integer.class).isEqualTo(1);
+        graphQl.documentName("deleteTrials").variable("nctIds", java.util.List.of("NCT90000096")).execute()
+                .errors().satisfy(errors -> assertThat(errors).singleElement()
+                        .satisfies(e -> assertThat(e.getErrorType().toString()).isEqualTo("UNAUTHORIZED")));
+        assertThat(trialExists("NCT90000096")).isTrue();
+    }
+
+    @Test
+    void anOperatorDeletesATrialAndTheGraphIsAsIfItHadNeverBeenImported() {
+        operator().documentName("importStudies").variable("json", study("NCT90000095")).execute()
+                .path("importStudies.imported").entity(Integer.class).isEqualTo(1);
+        operator().documentName("deleteTrials").variable("nctIds", java.util.List.of("NCT90000095", "NCT99999999"))
+                .execute().path("deleteTrials").entityList(String.class).containsExactly("NCT90000095");
+        assertThat(trialExists("NCT90000095")).isFalse();
+        GraphInvariants.assertConsistent(driver);
+    }
+
+    private HttpGraphQlTester operator() {
+        return graphQl.mutate().header("Authorization", "Bearer test-operator-token").build();
+    }
+
     private static String study(String nctId) {
         ObjectNode study = (ObjectNode) SharedData.v2Studies().get(42).deepCopy();
         ((ObjectNode) study.path("protocolSection").path("identificationModule")).put("nctId", nctId);
