@@ -109,10 +109,10 @@ final class PlainWords {
             return PlainStatement.of(age(min) + " to " + age(max), Fields.MINIMUM_AGE, Fields.MAXIMUM_AGE);
         }
         if (max != null) {
-            return PlainStatement.of("Up to " + age(max), Fields.MAXIMUM_AGE, Fields.MINIMUM_AGE);
+            return PlainStatement.of("Up to " + age(max), Fields.MAXIMUM_AGE);
         }
         if (min != null) {
-            return PlainStatement.of(age(min) + " and older", Fields.MINIMUM_AGE, Fields.MAXIMUM_AGE);
+            return PlainStatement.of(age(min) + " and older", Fields.MINIMUM_AGE);
         }
         return PlainStatement.of("Any age (no limit given)", Fields.MINIMUM_AGE, Fields.MAXIMUM_AGE);
     }

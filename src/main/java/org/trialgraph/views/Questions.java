@@ -40,6 +40,8 @@ final class Questions {
     private static final Set<Concept> NOT_RESULTS = Set.of(Concept.AGE, Concept.SEX, Concept.LIFE_EXPECTANCY,
             Concept.GESTATIONAL_AGE);
     private static final int MAX_LIMITS = 6;
+    /** Longer measures are sentences of their own; a question names only short ones. */
+    private static final int MAX_QUOTED_MEASURE = 60;
 
     private final TrialFacts facts;
     private final Trial trial;
@@ -228,9 +230,11 @@ final class Questions {
                     Fields.outcomeTimeFrame(facts.outcomes().get(0).kind()));
         }
         String when = timePoints.size() > 1 ? " at " + timePoints.size() + " different times, the last" : "";
-        return PlainStatement.of("The trial measures its results" + when + " \"" + longest.timeFrame() + "\" ("
-                + longest.measure() + "): how many visits does that mean, how long does each take, and can any be done"
-                + " closer to home?", Fields.outcomeTimeFrame(longest.kind()), Fields.outcomeMeasure(longest.kind()));
+        String measure = longest.measure().length() <= MAX_QUOTED_MEASURE ? " (" + longest.measure() + ")" : "";
+        String text = "The trial measures its results" + when + " \"" + longest.timeFrame() + "\"" + measure
+                + ": how many visits does that mean, how long does each take, and can any be done closer to home?";
+        return measure.isEmpty() ? PlainStatement.of(text, Fields.outcomeTimeFrame(longest.kind()))
+                : PlainStatement.of(text, Fields.outcomeTimeFrame(longest.kind()), Fields.outcomeMeasure(longest.kind()));
     }
 
     private Optional<PlainStatement> cellCollection() {
