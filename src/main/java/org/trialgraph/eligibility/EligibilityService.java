@@ -15,9 +15,12 @@ import org.trialgraph.eligibility.EligibilityView.Item;
 import org.trialgraph.eligibility.EligibilityView.Section;
 import org.trialgraph.trial.Trial;
 
-/** Builds eligibility views: from the stored graph for trials, from the engine for any text. */
+/**
+ * Builds eligibility views: from the stored graph for trials, from the engine for any text. Public so that
+ * tailored views (package views) show a trial's stored eligibility without reading the text again.
+ */
 @Service
-class EligibilityService {
+public class EligibilityService {
 
     private final EligibilityRepository repository;
     private final EligibilityEngine engine;
@@ -27,7 +30,8 @@ class EligibilityService {
         this.engine = engine;
     }
 
-    List<Eligibility> storedEligibility(List<Trial> trials) {
+    /** The stored sections of each trial, in the order of the list: one query however many trials. */
+    public List<Eligibility> storedEligibility(List<Trial> trials) {
         Map<String, List<Section>> sections = repository.sectionsOf(trials.stream().map(Trial::nctId).distinct().toList());
         return trials.stream()
                 .map(t -> new Eligibility(t.eligibilityCriteria(), sections.getOrDefault(t.nctId(), List.of())))

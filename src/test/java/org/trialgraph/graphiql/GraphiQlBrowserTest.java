@@ -1,7 +1,6 @@
 package org.trialgraph.graphiql;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
@@ -22,13 +21,10 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.trialgraph.HeadlessChromium;
 import org.trialgraph.TrialGraphTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * Opens the self-hosted GraphiQL in headless Chromium, runs a query and checks that nothing was loaded from
@@ -41,8 +37,6 @@ class GraphiQlBrowserTest {
     static final String QUERY = "{ trial(nctId: \"NCT07476027\") { briefTitle leadSponsor { name } } }";
     static final String EXPECTED_RESULT_TEXT = "Efficacy and Safety of CD7 CAR-T in Newly Diagnosed High-Risk T-LBL/ALL";
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Duration TIMEOUT = Duration.ofSeconds(60);
     static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]");
     static final Path SCREENSHOT = Path.of("target", "graphiql-browser-test.png");
@@ -50,36 +44,19 @@ class GraphiQlBrowserTest {
     @LocalServerPort
     int port;
 
-    private Path profileDir;
+    private HeadlessChromium chromium;
     private WebDriver browser;
 
     @BeforeEach
     void startBrowser() throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM), CHROMIUM + " is missing (apt-get install chromium)");
-        assumeTrue(Files.isExecutable(CHROMEDRIVER), CHROMEDRIVER + " is missing (apt-get install chromium-driver)");
-        profileDir = Files.createTempDirectory("graphiql-chromium-");
-
-        // An explicit driver and binary keep Selenium Manager from trying to download either.
-        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        ChromeOptions options = new ChromeOptions()
-                .setBinary(CHROMIUM.toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--disable-dev-shm-usage", "--window-size=1400,900", "--user-data-dir=" + profileDir);
-        browser = new ChromeDriver(service, options);
+        chromium = HeadlessChromium.start();
+        browser = chromium.browser();
     }
 
     @AfterEach
     void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profileDir != null) {
-            FileSystemUtils.deleteRecursively(profileDir);
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
