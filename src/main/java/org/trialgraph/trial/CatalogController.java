@@ -3,12 +3,17 @@ package org.trialgraph.trial;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+
+import org.dataloader.DataLoader;
+import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 
 import org.trialgraph.ingest.Keys;
@@ -29,8 +34,10 @@ class CatalogController {
 
     private final CatalogRepository catalog;
 
-    CatalogController(CatalogRepository catalog) {
+    CatalogController(CatalogRepository catalog, BatchLoaderRegistry registry) {
         this.catalog = catalog;
+        registry.<TrialParts.NarrowerPage, List<MeshTerm>>forName("narrowerTerms")
+                .registerMappedBatchLoader((pages, env) -> Mono.fromCallable(() -> catalog.narrower(pages)));
     }
 
     @QueryMapping
@@ -78,10 +85,12 @@ class CatalogController {
         return toMap(interventions, i -> counts.getOrDefault(CatalogRepository.interventionKey(i), 0L));
     }
 
-    @BatchMapping(typeName = "MeshTerm", field = "narrower")
-    Map<MeshTerm, List<MeshTerm>> narrower(List<MeshTerm> terms) {
-        Map<String, List<MeshTerm>> byId = catalog.narrower(terms.stream().map(MeshTerm::id).distinct().toList());
-        return toMap(terms, m -> byId.getOrDefault(m.id(), List.of()));
+    @SchemaMapping(typeName = "MeshTerm", field = "narrower")
+    CompletableFuture<List<MeshTerm>> narrower(MeshTerm term, @Argument Integer first, @Argument String after,
+            DataLoader<TrialParts.NarrowerPage, List<MeshTerm>> narrowerTerms) {
+        List<String> last = Cursors.decode(after, 2);
+        return narrowerTerms.load(new TrialParts.NarrowerPage(term.id(), last.isEmpty() ? null : last.get(0),
+                last.isEmpty() ? null : last.get(1), Cursors.pageSize(first == null ? 100 : first)));
     }
 
     @SchemaMapping(typeName = "Sponsor", field = "collaborators")

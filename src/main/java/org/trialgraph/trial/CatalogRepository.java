@@ -64,11 +64,19 @@ class CatalogRepository {
             RETURN key, COUNT { MATCH (t:Trial)-[:TESTS]->(i) RETURN DISTINCT t } AS trials
             """;
 
-    private static final String NARROWER = """
-            UNWIND $ids AS id
-            MATCH (n:MeshTerm)-[:BROADER]->(:MeshTerm {id: id})
-            RETURN id, n.id AS meshId, n.term AS term
-            ORDER BY id, term
+    private static final String NARROWER_PAGES = """
+            UNWIND $pages AS page
+            CALL (page) {
+              MATCH (n:MeshTerm)-[:BROADER]->(:MeshTerm {id: page.meshId})
+              WHERE page.afterTerm IS NULL OR n.term > page.afterTerm OR (n.term = page.afterTerm AND n.id > page.afterId)
+              WITH n ORDER BY n.term, n.id
+              WITH collect(n) AS all
+              WITH all[..page.size] AS terms
+              UNWIND terms AS n
+              RETURN n
+            }
+            RETURN page.id AS id, n.id AS meshId, n.term AS term
+            ORDER BY id, term, meshId
             """;
 
     private static final String COLLABORATORS = """
@@ -123,13 +131,30 @@ class CatalogRepository {
         return counts(INTERVENTION_TRIAL_COUNTS, keys);
     }
 
-    Map<String, List<MeshTerm>> narrower(Collection<String> ids) {
-        Map<String, List<MeshTerm>> byId = new HashMap<>();
-        ids.forEach(id -> byId.put(id, new java.util.ArrayList<>()));
-        driver.executableQuery(NARROWER).withParameters(Map.of("ids", List.copyOf(ids))).execute().records()
-                .forEach(r -> byId.get(r.get("id").asString()).add(new MeshTerm(r.get("meshId").asString(),
+    Map<TrialParts.NarrowerPage, List<MeshTerm>> narrower(Collection<TrialParts.NarrowerPage> pages) {
+        Map<String, TrialParts.NarrowerPage> byId = new HashMap<>();
+        Map<String, List<MeshTerm>> terms = new HashMap<>();
+        List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        for (TrialParts.NarrowerPage page : pages) {
+            String id = String.join("#", page.id(), String.valueOf(page.afterTerm()), String.valueOf(page.afterId()),
+                    String.valueOf(page.size()));
+            if (byId.putIfAbsent(id, page) == null) {
+                terms.put(id, new java.util.ArrayList<>());
+                Map<String, Object> row = new HashMap<>();
+                row.put("id", id);
+                row.put("meshId", page.id());
+                row.put("afterTerm", page.afterTerm());
+                row.put("afterId", page.afterId());
+                row.put("size", page.size());
+                rows.add(row);
+            }
+        }
+        driver.executableQuery(NARROWER_PAGES).withParameters(Map.of("pages", rows)).execute().records()
+                .forEach(r -> terms.get(r.get("id").asString()).add(new MeshTerm(r.get("meshId").asString(),
                         r.get("term").asString())));
-        return byId;
+        Map<TrialParts.NarrowerPage, List<MeshTerm>> result = new HashMap<>();
+        byId.forEach((id, page) -> result.put(page, terms.get(id)));
+        return result;
     }
 
     List<SponsorLink> collaborators(Sponsor sponsor, int limit) {

@@ -2,6 +2,8 @@ package org.trialgraph.trial;
 
 import java.util.List;
 
+import org.trialgraph.paging.Cursors;
+
 /** The parts of a trial that live in linked nodes, as the GraphQL schema shows them. */
 public final class TrialParts {
 
@@ -15,6 +17,15 @@ public final class TrialParts {
     }
 
     public record MeshTerm(String id, String term) {
+
+        /** Where a page of narrower terms that follows this one starts (terms are listed by term, then id). */
+        public String cursor() {
+            return Cursors.encode(term, id);
+        }
+    }
+
+    /** A page of one MeSH term's narrower terms: those after a (term, id), by term. */
+    record NarrowerPage(String id, String afterTerm, String afterId, int size) {
     }
 
     public record TrialIntervention(String type, String name, List<String> otherNames, String description,
@@ -37,6 +48,15 @@ public final class TrialParts {
     }
 
     public record TrialSite(String facility, String status, String city, String state, String zip, String country,
-            Double latitude, Double longitude) {
+            Double latitude, Double longitude, int position) {
+
+        /** Where a page of the trial's sites that follows this one starts. */
+        public String cursor() {
+            return Cursors.encode(position);
+        }
+    }
+
+    /** A page of one trial's sites: those after a position, in the order the record lists them. */
+    record SitePage(String nctId, int afterPosition, int size) {
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 
+import org.trialgraph.paging.Cursors;
 import org.trialgraph.trial.TrialParts.Arm;
 import org.trialgraph.trial.TrialParts.Condition;
 import org.trialgraph.trial.TrialParts.MeshTerm;
@@ -31,6 +32,7 @@ import org.trialgraph.trial.TrialParts.TrialSite;
 class TrialPartsController {
 
     private static final String OUTCOMES_LOADER = "trialOutcomes";
+    private static final String SITES_LOADER = "trialSites";
 
     private final TrialRepository trials;
 
@@ -38,6 +40,8 @@ class TrialPartsController {
         this.trials = trials;
         registry.<String, List<Outcome>>forName(OUTCOMES_LOADER)
                 .registerMappedBatchLoader((ids, env) -> Mono.fromCallable(() -> trials.outcomes(ids)));
+        registry.<TrialParts.SitePage, List<TrialSite>>forName(SITES_LOADER)
+                .registerMappedBatchLoader((pages, env) -> Mono.fromCallable(() -> trials.sites(pages)));
     }
 
     @BatchMapping
@@ -85,9 +89,28 @@ class TrialPartsController {
                 : all.stream().filter(outcome -> outcome.kind().equals(kind)).toList());
     }
 
+    @SchemaMapping
+    CompletableFuture<List<TrialSite>> sites(Trial trial, @Argument Integer first, @Argument String after,
+            DataLoader<TrialParts.SitePage, List<TrialSite>> trialSites) {
+        List<String> position = Cursors.decode(after, 1);
+        int afterPosition = position.isEmpty() ? -1 : sitePosition(position.get(0), after);
+        return trialSites.load(new TrialParts.SitePage(trial.nctId(), afterPosition, Cursors.pageSize(first == null ? 100 : first)));
+    }
+
+    private static int sitePosition(String value, String cursor) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("after is not a cursor of Trial.sites: " + cursor);
+        }
+    }
+
     @BatchMapping
-    List<List<TrialSite>> sites(List<Trial> batch) {
-        return inOrder(batch, trials.sites(ids(batch)), Function.identity());
+    Map<Trial, Long> siteCount(List<Trial> batch) {
+        Map<String, Long> counts = trials.siteCounts(ids(batch));
+        Map<Trial, Long> result = new HashMap<>();
+        batch.forEach(t -> result.put(t, counts.getOrDefault(t.nctId(), 0L)));
+        return result;
     }
 
     @BatchMapping(typeName = "Condition", field = "meshTerm")

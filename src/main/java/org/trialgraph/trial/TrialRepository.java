@@ -84,12 +84,29 @@ class TrialRepository {
             ORDER BY id, r.position
             """;
 
-    private static final String SITES = """
+    // One row per requested page: the response carries only the page asked for. (LIMIT cannot take a row's
+    // value, hence the slice.)
+    private static final String SITE_PAGES = """
+            UNWIND $pages AS page
+            CALL (page) {
+              MATCH (:Trial {nctId: page.nctId})-[r:RECRUITS_AT]->(s:Site)
+              WHERE r.position > page.after
+              WITH s, r ORDER BY r.position
+              WITH collect({s: s, r: r}) AS all
+              WITH all[..page.size] AS rows
+              UNWIND rows AS row
+              RETURN row.s AS s, row.r AS r
+            }
+            RETURN page.id AS id, s.facility AS facility, r.status AS status, s.city AS city, s.state AS state,
+                   s.zip AS zip, s.country AS country, s.location.latitude AS latitude,
+                   s.location.longitude AS longitude, r.position AS position
+            ORDER BY id, position
+            """;
+
+    private static final String SITE_COUNTS = """
             UNWIND $ids AS id
-            MATCH (:Trial {nctId: id})-[r:RECRUITS_AT]->(s:Site)
-            RETURN id, s.facility AS facility, r.status AS status, s.city AS city, s.state AS state, s.zip AS zip,
-                   s.country AS country, s.location.latitude AS latitude, s.location.longitude AS longitude
-            ORDER BY id, r.position
+            MATCH (t:Trial {nctId: id})
+            RETURN id, COUNT { (t)-[:RECRUITS_AT]->(:Site) } AS sites
             """;
 
     private static final String CONDITION_MESH = """
@@ -150,10 +167,25 @@ class TrialRepository {
                 text(r.get("timeFrame")), text(r.get("description"))));
     }
 
-    Map<String, List<TrialSite>> sites(Collection<String> nctIds) {
-        return byId(SITES, "ids", nctIds, r -> new TrialSite(text(r.get("facility")), text(r.get("status")),
-                text(r.get("city")), text(r.get("state")), text(r.get("zip")), text(r.get("country")),
-                decimal(r.get("latitude")), decimal(r.get("longitude"))));
+    Map<TrialParts.SitePage, List<TrialSite>> sites(Collection<TrialParts.SitePage> pages) {
+        Map<String, TrialParts.SitePage> byId = new LinkedHashMap<>();
+        pages.forEach(page -> byId.put(page.nctId() + "#" + page.afterPosition() + "#" + page.size(), page));
+        List<Map<String, Object>> rows = byId.entrySet().stream().map(e -> Map.<String, Object>of("id", e.getKey(),
+                "nctId", e.getValue().nctId(), "after", e.getValue().afterPosition(), "size", e.getValue().size())).toList();
+        Map<String, List<TrialSite>> sites = byId(SITE_PAGES, Map.of("pages", rows), byId.keySet(),
+                r -> new TrialSite(text(r.get("facility")), text(r.get("status")), text(r.get("city")),
+                        text(r.get("state")), text(r.get("zip")), text(r.get("country")), decimal(r.get("latitude")),
+                        decimal(r.get("longitude")), r.get("position").asInt()));
+        Map<TrialParts.SitePage, List<TrialSite>> result = new LinkedHashMap<>();
+        byId.forEach((id, page) -> result.put(page, sites.get(id)));
+        return result;
+    }
+
+    Map<String, Long> siteCounts(Collection<String> nctIds) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        driver.executableQuery(SITE_COUNTS).withParameters(Map.of("ids", List.copyOf(nctIds))).execute().records()
+                .forEach(r -> counts.put(r.get("id").asString(), r.get("sites").asLong()));
+        return counts;
     }
 
     Map<String, List<MeshTerm>> conditionMesh(Collection<String> conditionKeys) {

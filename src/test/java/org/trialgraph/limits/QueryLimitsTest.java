@@ -127,7 +127,7 @@ class QueryLimitsTest {
                   edges { cursor node { nctId briefTitle overallStatus phases startDate enrollment { count }
                     leadSponsor { name agencyClass } collaborators { name } conditions { name }
                     interventions { type name } outcomes { kind measure timeFrame }
-                    sites { facility city country } } } } } }""";
+                    sites(first: 10) { facility city country } } } } } }""";
         QueryCost cost = cost(dashboard);
         System.out.println("dashboard page: depth " + cost.depth() + ", complexity " + cost.complexity());
         assertThat(cost.complexity()).isLessThanOrEqualTo(limits.maxComplexity());
