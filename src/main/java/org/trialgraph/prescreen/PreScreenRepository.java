@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.QueryConfig;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.RoutingControl;
 import org.neo4j.driver.Value;
 
 import org.springframework.stereotype.Repository;
@@ -55,6 +57,9 @@ class PreScreenRepository {
 
     private static final String TRIALS = "MATCH (t:Trial) WHERE t.nctId IN $ids RETURN t";
 
+    // Read routing: in a cluster the queries go to readers, which refuse writes.
+    private static final QueryConfig READ = QueryConfig.builder().withRouting(RoutingControl.READ).build();
+
     private final Driver driver;
 
     PreScreenRepository(Driver driver) {
@@ -70,10 +75,12 @@ class PreScreenRepository {
         params.put("words", conditions.wordPatterns());
         params.put("limit", limit);
         Map<String, Record> limits = new LinkedHashMap<>();
-        driver.executableQuery(CANDIDATES.formatted(filter.cypher())).withParameters(params).execute().records()
+        driver.executableQuery(CANDIDATES.formatted(filter.cypher())).withParameters(params).withConfig(READ).execute()
+                .records()
                 .forEach(r -> limits.put(r.get("nctId").asString(), r));
         Map<String, List<TrialCriteria.Stated>> criteria = new HashMap<>();
-        driver.executableQuery(CRITERIA).withParameters(Map.of("ids", List.copyOf(limits.keySet()))).execute().records()
+        driver.executableQuery(CRITERIA).withParameters(Map.of("ids", List.copyOf(limits.keySet())))
+                .withConfig(READ).execute().records()
                 .forEach(r -> criteria.computeIfAbsent(r.get("id").asString(), id -> new ArrayList<>()).add(stated(r)));
         List<TrialCriteria> trials = new ArrayList<>();
         limits.forEach((nctId, r) -> trials.add(new TrialCriteria(nctId,
@@ -86,7 +93,7 @@ class PreScreenRepository {
 
     Map<String, Trial> trials(List<String> nctIds) {
         Map<String, Trial> trials = new HashMap<>();
-        driver.executableQuery(TRIALS).withParameters(Map.of("ids", nctIds)).execute().records()
+        driver.executableQuery(TRIALS).withParameters(Map.of("ids", nctIds)).withConfig(READ).execute().records()
                 .forEach(r -> {
                     Trial trial = Trial.from(r.get("t"));
                     trials.put(trial.nctId(), trial);
