@@ -1,0 +1,121 @@
+package org.trialgraph.prescreen;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.QueryConfig;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.RoutingControl;
+import org.neo4j.driver.Value;
+
+import org.springframework.stereotype.Repository;
+
+import org.trialgraph.criteria.Comparator;
+import org.trialgraph.criteria.Concept;
+import org.trialgraph.criteria.CriterionKind;
+import org.trialgraph.trial.Trial;
+import org.trialgraph.trial.TrialFilterCypher;
+
+/**
+ * Reads the candidates of a pre-screen and what they ask of participants. Read-only: the profile's conditions
+ * and location travel as query parameters; its values never leave the application.
+ */
+@Repository
+class PreScreenRepository {
+
+    // Conditions: by name, by MeSH id or by the words of a name or MeSH term, MeSH terms including every narrower
+    // term (as TrialWhere.condition). Open trials first, newest NCT ids first, so the bound keeps the useful ones.
+    private static final String CANDIDATES = """
+            MATCH (t:Trial)
+            WHERE (%s)
+              AND ($anyCondition OR EXISTS { (t)-[:STUDIES]->(c:Condition)
+                                             WHERE c.key IN $keys OR any(w IN $words WHERE c.key =~ w) }
+                   OR EXISTS { (t)-[:STUDIES_MESH]->(:MeshTerm)-[:BROADER*0..1]->(m:MeshTerm)
+                               WHERE m.id IN $meshIds OR toLower(m.term) IN $keys
+                                  OR any(w IN $words WHERE toLower(m.term) =~ w) })
+            RETURN t.nctId AS nctId, t.minimumAgeText AS minimumAgeText, t.minimumAgeYears AS minimumAgeYears,
+                   t.maximumAgeText AS maximumAgeText, t.maximumAgeYears AS maximumAgeYears, t.sex AS sex
+            ORDER BY CASE WHEN t.overallStatus IN ['RECRUITING', 'NOT_YET_RECRUITING', 'ENROLLING_BY_INVITATION',
+                                                   'AVAILABLE'] THEN 0 ELSE 1 END, t.nctId DESC
+            LIMIT $limit
+            """;
+
+    private static final String CRITERIA = """
+            UNWIND $ids AS id
+            MATCH (:Trial {nctId: id})-[r:HAS_CRITERION]->(c:Criterion)
+            RETURN id, r.kind AS kind, r.section AS section, r.sectionIndex AS sectionIndex, r.position AS position,
+                   coalesce(r.text, c.text) AS text,
+                   COLLECT { MATCH (c)-[:EXPRESSES]->(n:Constraint)
+                             RETURN n {.key, .concept, .comparator, .value, .upperValue, .unit, .label} AS n
+                             ORDER BY n.key } AS constraints
+            ORDER BY id, sectionIndex, position
+            """;
+
+    private static final String TRIALS = "MATCH (t:Trial) WHERE t.nctId IN $ids RETURN t";
+
+    // Read routing: in a cluster the queries go to readers, which refuse writes.
+    private static final QueryConfig READ = QueryConfig.builder().withRouting(RoutingControl.READ).build();
+
+    private final Driver driver;
+
+    PreScreenRepository(Driver driver) {
+        this.driver = driver;
+    }
+
+    /** At most {@code limit} trials matching the filter and the conditions, with their criteria (two queries). */
+    List<TrialCriteria> candidates(TrialFilterCypher.Predicate filter, ConditionMatch conditions, int limit) {
+        Map<String, Object> params = new HashMap<>(filter.parameters());
+        params.put("anyCondition", conditions.isEmpty());
+        params.put("keys", conditions.keys());
+        params.put("meshIds", conditions.meshIds());
+        params.put("words", conditions.wordPatterns());
+        params.put("limit", limit);
+        Map<String, Record> limits = new LinkedHashMap<>();
+        driver.executableQuery(CANDIDATES.formatted(filter.cypher())).withParameters(params).withConfig(READ).execute()
+                .records()
+                .forEach(r -> limits.put(r.get("nctId").asString(), r));
+        Map<String, List<TrialCriteria.Stated>> criteria = new HashMap<>();
+        driver.executableQuery(CRITERIA).withParameters(Map.of("ids", List.copyOf(limits.keySet())))
+                .withConfig(READ).execute().records()
+                .forEach(r -> criteria.computeIfAbsent(r.get("id").asString(), id -> new ArrayList<>()).add(stated(r)));
+        List<TrialCriteria> trials = new ArrayList<>();
+        limits.forEach((nctId, r) -> trials.add(new TrialCriteria(nctId,
+                ageLimit(r.get("minimumAgeText"), r.get("minimumAgeYears")),
+                ageLimit(r.get("maximumAgeText"), r.get("maximumAgeYears")),
+                r.get("sex").isNull() ? null : r.get("sex").asString(),
+                criteria.getOrDefault(nctId, List.of()))));
+        return trials;
+    }
+
+    Map<String, Trial> trials(List<String> nctIds) {
+        Map<String, Trial> trials = new HashMap<>();
+        driver.executableQuery(TRIALS).withParameters(Map.of("ids", nctIds)).withConfig(READ).execute().records()
+                .forEach(r -> {
+                    Trial trial = Trial.from(r.get("t"));
+                    trials.put(trial.nctId(), trial);
+                });
+        return trials;
+    }
+
+    private static TrialCriteria.AgeLimit ageLimit(Value text, Value years) {
+        // "N/A" is stored with its text but no years: no limit.
+        return text.isNull() || years.isNull() ? null : new TrialCriteria.AgeLimit(text.asString(), years.asDouble());
+    }
+
+    private static TrialCriteria.Stated stated(Record r) {
+        List<ScreeningConstraint> constraints = r.get("constraints").asList(n -> new ScreeningConstraint(
+                n.get("key").asString(), Concept.valueOf(n.get("concept").asString()),
+                Comparator.valueOf(n.get("comparator").asString()),
+                n.get("value").isNull() ? null : n.get("value").asDouble(),
+                n.get("upperValue").isNull() ? null : n.get("upperValue").asDouble(),
+                n.get("unit").isNull() ? "" : n.get("unit").asString(),
+                n.get("label").asString()));
+        return new TrialCriteria.Stated(CriterionKind.valueOf(r.get("kind").asString()),
+                r.get("section").isNull() ? "" : r.get("section").asString(), r.get("position").asInt(),
+                r.get("text").asString(), constraints);
+    }
+}
