@@ -55,8 +55,8 @@ class CommonCriteriaRepository {
             RETURN size(trials) AS total, criteria, constraints
             """;
 
-    private static final String BY_CONDITION = COUNTS.formatted(CONDITION_TRIALS);
-    private static final String BY_MESH = COUNTS.formatted(MESH_TRIALS);
+    static final String BY_CONDITION = COUNTS.formatted(CONDITION_TRIALS);
+    static final String BY_MESH = COUNTS.formatted(MESH_TRIALS);
 
     private final Driver driver;
 

@@ -18,9 +18,9 @@ import org.trialgraph.trial.Trial;
 @Repository
 class CompareRepository {
 
-    private static final String TRIALS = "UNWIND $ids AS id MATCH (t:Trial {nctId: id}) RETURN t";
+    static final String TRIALS = "UNWIND $ids AS id MATCH (t:Trial {nctId: id}) RETURN t";
 
-    private static final String STATEMENTS = """
+    static final String STATEMENTS = """
             UNWIND $ids AS id
             MATCH (:Trial {nctId: id})-[r:HAS_CRITERION]->(c:Criterion)
             RETURN id, r.kind AS kind, r.section AS section, coalesce(r.text, c.text) AS statedText,
