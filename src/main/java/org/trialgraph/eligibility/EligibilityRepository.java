@@ -126,17 +126,11 @@ class EligibilityRepository {
     }
 
     static Criterion criterion(Value c) {
-        List<Constraint> constraints = new ArrayList<>(c.get("constraints").asList(EligibilityRepository::constraint));
-        constraints.sort(java.util.Comparator.comparing(Constraint::key));
-        return new Criterion(c.get("key").asString(), c.get("text").asString(), c.get("plainText").asString(""),
-                c.get("trialCount").asLong(0), constraints);
+        return Criterion.from(c);
     }
 
     static Constraint constraint(Value n) {
-        return new Constraint(n.get("key").asString(), n.get("concept").asString(), n.get("comparator").asString(),
-                n.get("value").isNull() ? null : n.get("value").asDouble(),
-                n.get("upperValue").isNull() ? null : n.get("upperValue").asDouble(), n.get("unit").asString(""),
-                n.get("label").asString());
+        return Constraint.from(n);
     }
 
     private static final class SectionBuilder {

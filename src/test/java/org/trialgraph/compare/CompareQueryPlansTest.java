@@ -1,0 +1,61 @@
+package org.trialgraph.compare;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.summary.Plan;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import org.trialgraph.TrialGraphTest;
+
+/**
+ * The package's queries stay bounded on a registry-sized graph: Neo4j's own plans start from unique-index seeks
+ * and never scan all trials (or all nodes of any label). Plans, not timings.
+ */
+@TrialGraphTest
+class CompareQueryPlansTest {
+
+    @Autowired
+    Driver driver;
+
+    @Test
+    void compareEligibilitySeeksTheTrialsByIndex() {
+        Map<String, Object> ids = Map.of("ids", List.of("NCT07476027", "NCT05731219"));
+        assertSeeksWithoutScans(CompareRepository.TRIALS, ids);
+        assertSeeksWithoutScans(CompareRepository.STATEMENTS, ids);
+    }
+
+    @Test
+    void commonCriteriaStartsFromTheConditionOrMeshTermIndex() {
+        Map<String, Object> params = new HashMap<>();
+        params.put("key", "asthma");
+        params.put("kind", null);
+        params.put("first", 20);
+        assertSeeksWithoutScans(CommonCriteriaRepository.BY_CONDITION, params);
+        params.put("key", "D000008175");
+        params.put("kind", "INCLUSION");
+        assertSeeksWithoutScans(CommonCriteriaRepository.BY_MESH, params);
+    }
+
+    private void assertSeeksWithoutScans(String cypher, Map<String, Object> params) {
+        Plan plan = driver.executableQuery("EXPLAIN " + cypher).withParameters(params).execute().summary().plan();
+        List<String> operators = new ArrayList<>();
+        collect(plan, operators);
+        assertThat(operators).as("plan of %s", cypher)
+                .anySatisfy(op -> assertThat(op).startsWith("NodeUniqueIndexSeek"))
+                .noneSatisfy(op -> assertThat(op).containsAnyOf("AllNodesScan", "NodeByLabelScan", "IndexScan",
+                        "RelationshipTypeScan"));
+    }
+
+    private static void collect(Plan plan, List<String> operators) {
+        operators.add(plan.operatorType());
+        plan.children().forEach(child -> collect(child, operators));
+    }
+}
