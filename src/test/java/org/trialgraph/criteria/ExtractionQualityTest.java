@@ -38,7 +38,7 @@ class ExtractionQualityTest {
 
     @Test
     void annotatedSetsAreLargeEnough() {
-        assertThat(AnnotatedSet.load("/criteria/annotated-dev.tsv").items()).hasSizeGreaterThanOrEqualTo(100);
+        assertThat(AnnotatedSet.load("/criteria/annotated-dev.tsv").items()).hasSizeGreaterThanOrEqualTo(170);
         assertThat(AnnotatedSet.load("/criteria/annotated-heldout.tsv").items()).hasSizeGreaterThanOrEqualTo(100);
         assertThat(AnnotatedSet.load("/criteria/annotated-heldout2.tsv").items()).hasSizeGreaterThanOrEqualTo(100);
     }
