@@ -86,7 +86,16 @@ final class ExpressionParser {
         }
         Matcher op = OPERATOR.matcher(s).region(pos, to);
         if (op.lookingAt()) {
-            return operator(s, pos, op.end(), comparatorOf(op.group(1)), to);
+            Comparator cmp = comparatorOf(op.group(1));
+            if (cmp == Comparator.EQ) {
+                // "ECOG=0-1": an equals sign before a range or list introduces it
+                int p = skipSpaces(s, op.end(), to);
+                ValueExpression range = p < to && Character.isDigit(s.charAt(p)) ? number(s, p, to) : null;
+                if (range != null && (range.form() == ValueExpression.Form.RANGE || range.form() == ValueExpression.Form.LIST)) {
+                    return range;
+                }
+            }
+            return operator(s, pos, op.end(), cmp, to);
         }
         if (Character.isDigit(s.charAt(pos)) || s.charAt(pos) == '.') {
             return number(s, pos, to);

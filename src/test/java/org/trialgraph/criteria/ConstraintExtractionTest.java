@@ -247,6 +247,13 @@ class ConstraintExtractionTest {
     }
 
     @Test
+    void erectileAidsAreNotAidsAndAnEqualsSignCanIntroduceARange() {
+        assertThat(keys("No consistent use of erectile aids or walking aids")).isEmpty();
+        assertThat(keys("History of AIDS-defining illness")).containsExactly("HIV|PRESENT||");
+        assertThat(keys("ECOG=0-1")).containsExactly("ECOG|LE|1|");
+    }
+
+    @Test
     void keyAndLabelFormats() {
         Constraint c = new Constraint(Concept.AGE, Comparator.BETWEEN, 18.0, 75.0, "years", "18-75 years");
         assertThat(c.key()).isEqualTo("AGE|BETWEEN|18..75|years");
