@@ -81,6 +81,9 @@ final class ExpressionParser {
 
     /** An expression starting exactly at pos, or null. */
     static ValueExpression at(String s, int pos, int to) {
+        if (pos >= to || pos >= s.length()) {
+            return null;
+        }
         if (s.startsWith("between", pos) || s.startsWith("from", pos)) {
             return range(s, pos, pos + (s.startsWith("between", pos) ? 7 : 4), to);
         }
@@ -160,6 +163,9 @@ final class ExpressionParser {
     }
 
     private static ValueExpression range(String s, int start, int afterWord, int to) {
+        if (afterWord > to) {
+            return null;
+        }
         Matcher filler = RANGE_FILLER.matcher(s).region(afterWord, to);
         int p0 = filler.lookingAt() ? filler.end() : skipSpaces(s, afterWord, to);
         Matcher num = NUMBER.matcher(s).region(p0, to);

@@ -243,6 +243,9 @@ class ConstraintExtractionTest {
         assertThat(keys("Total bilirubin 1.5 x ULN")).containsExactly("BILIRUBIN|LE|1.5|xULN");
         assertThat(keys("ALT or AST greater than twice the upper limit of normal")).containsExactly("ALT|GT|2|xULN", "AST|GT|2|xULN");
         assertThat(keys("History of > 2 platelet transfusions")).isEmpty();
+        assertThat(keys("Platelet count: ")).isEmpty();
+        assertThat(keys("aged 18 to 65, platelet count between")).containsExactly("AGE|BETWEEN|18..65|years");
+        assertThat(keys("ANC ≥ 1.5, platelet count")).containsExactly("ANC|GE|1.5|10^9/L");
         assertThat(keys("Life expectancy &gt;= 8 weeks")).containsExactly("LIFE_EXPECTANCY|GE|2|months");
     }
 
