@@ -6,16 +6,20 @@ Usage: sample_criteria.py DATA_DIR SET N SEED > out.tsv
   SET=heldout   pool: ctgov-v2/urology-morcos and ctgov-v2/small-downloads (not read while writing rules)
   SET=heldout2  pool: legacy XML in ctgov-xml/reesewang25/AllPublicXML/NCT0000xxxx.tar.gz, unpacked into DATA_DIR
                 (e.g. DATA_DIR=/tmp/xml0); never read while writing rules
+  SET=heldout3  pool: API v2 records of ctgov-v2/urology-morcos and ctgov-v2/small-downloads whose NCT id is in no
+                annotated set (src/test/resources/criteria/*.tsv) and not in the dev pool; criteria whose text is in
+                any set are left out too. The cue also covers NYHA, CD4, PSA and blood pressure (CUE3).
 70% of the sample comes from criteria that mention a lab/score/age/presence cue (CUE below, independent of the
 engine), 30% from all criteria. Output columns: nct_id, criterion text (one line), expected (left empty).
 """
-import glob, json, random, re, sys
+import glob, json, os, random, re, sys
 import xml.etree.ElementTree as ET
 
 CUE = re.compile(r"(?i)\b(age[ds]?|years?|ecog|karnofsky|lansky|performance status|ejection fraction|lvef|creatinine|"
                  r"clearance|gfr|bilirubin|alt|ast|alkaline|neutrophil|anc|lymphocyte|platelet|hemoglobin|haemoglobin|"
                  r"wbc|white blood|inr|ptt|prothrombin|qtc|bmi|body mass|weigh|hba1c|a1c|mrd|life expectancy|gestation|"
                  r"pregnan|breast|lactat|hiv|hepatitis|hbv|hcv|brain metast|cns|female|male|women|men)\b")
+CUE3 = re.compile(CUE.pattern[:-3] + r"|nyha|new york heart|cd4|psa|prostate.specific|blood pressure|systolic|diastolic|mm ?hg)\b")
 BULLET = re.compile(r"^\s*(?:[*\-•]|\d{1,2}\\?[.)])\s+(.*\S)\s*$")
 
 
@@ -59,20 +63,42 @@ def criteria(text):
                 yield c
 
 
+DIRS = {"dev": ["ctgov-v2/partrita-tigit/studies/*.json", "ctgov-v2/aact-fixtures/*.json"],
+        "heldout": ["ctgov-v2/urology-morcos/studies/*.json", "ctgov-v2/small-downloads/*.json"],
+        "heldout2": ["NCT0000xxxx/*.xml"]}
+DIRS["heldout3"] = DIRS["heldout"]
+SETS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "resources", "criteria", "annotated-*.tsv")
+
+
+def used_so_far(data):
+    """NCT ids and criterion texts of every annotated set, and the NCT ids of the dev pool."""
+    ids, texts = set(), set()
+    for f in glob.glob(SETS):
+        for line in open(f, encoding="utf-8"):
+            cols = line.rstrip("\n").split("\t")
+            if not line.startswith("#") and len(cols) > 1:
+                ids.add(cols[0])
+                texts.add(cols[1])
+    dev = sorted(p for d in DIRS["dev"] for p in glob.glob(f"{data}/{d}"))
+    ids.update(nct for nct, _ in studies(dev))
+    return ids, texts
+
+
 def main():
     data, which, n, seed = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
-    dirs = {"dev": ["ctgov-v2/partrita-tigit/studies/*.json", "ctgov-v2/aact-fixtures/*.json"],
-            "heldout": ["ctgov-v2/urology-morcos/studies/*.json", "ctgov-v2/small-downloads/*.json"],
-            "heldout2": ["NCT0000xxxx/*.xml"]}[which]
-    paths = sorted(p for d in dirs for p in glob.glob(f"{data}/{d}"))
-    seen, pool = set(), []
+    paths = sorted(p for d in DIRS[which] for p in glob.glob(f"{data}/{d}"))
+    skip_ids, skip_texts = used_so_far(data) if which == "heldout3" else (set(), set())
+    seen, pool = set(skip_texts), []
     for nct, text in (xml_studies(paths) if which == "heldout2" else studies(paths)):
+        if nct in skip_ids:
+            continue
         for c in criteria(text):
             if c not in seen:
                 seen.add(c)
                 pool.append((nct, c))
     rnd = random.Random(seed)
-    cued = [x for x in pool if CUE.search(x[1])]
+    cue = CUE3 if which == "heldout3" else CUE
+    cued = [x for x in pool if cue.search(x[1])]
     picked = rnd.sample(cued, int(n * 0.7))
     rest = [x for x in pool if x not in picked]
     picked += rnd.sample(rest, n - len(picked))

@@ -17,6 +17,9 @@ final class ConceptMentions {
     private record Rule(String[] anchors, Pattern pattern, List<Concept> concepts) {
     }
 
+    /** "diastolic dysfunction", "systolic murmur": the word alone names a pressure only when nothing else follows. */
+    private static final String NOT_A_PRESSURE = "(?! (?:filling|dysfunction|function|murmur|heart failure|failure|ejection|volume|dimension|diameter))";
+
     private static final List<Rule> RULES = List.of(
             rule(new String[] {"glyc", "a1c"}, "glycated h(?:a)?emoglobin|glycosylated h(?:a)?emoglobin|h(?:a)?emoglobin a1c|glycoh(?:a)?emoglobin|\\bhb ?a1c\\b|\\ba1c\\b|\\bhba1c", Concept.HBA1C),
             rule(new String[] {"emoglobin", "hgb", "hb"}, "\\bh(?:a)?emoglobin\\b|\\bhgb\\b|\\bhb\\b", Concept.HEMOGLOBIN),
@@ -25,7 +28,7 @@ final class ConceptMentions {
             rule(new String[] {"karnofsky", "kps"}, "\\bkarnofsky(?: performance status| performance scale| performance score| score| index)?|\\bkps\\b", Concept.KARNOFSKY),
             rule(new String[] {"lansky", "lps"}, "\\blansky(?: play[- ]performance (?:status|scale|score)| performance status| performance scale| score)?|\\blps\\b", Concept.LANSKY),
             rule(new String[] {"ejection", "lvef"}, "(?:left ventricular |lv )?ejection fraction|\\blvef\\b", Concept.LVEF),
-            rule(new String[] {"clearance", "cr", "cl"}, "creatinine clearance|\\bcr ?cl\\b|\\bcl ?cr\\b|calculated clearance|\\bccr\\b", Concept.CREATININE_CLEARANCE),
+            rule(new String[] {"clearance", "cr", "cl", "cockcroft"}, "creatinine clearance|\\bcr ?cl\\b|\\bcl ?cr\\b|calculated clearance|\\bccr\\b|cockcroft(?:[- ]gault)?(?: formula| equation)?", Concept.CREATININE_CLEARANCE),
             rule(new String[] {"glomerular", "gfr"}, "(?:estimated )?glomerular filtration rate|\\begfr\\b|\\bgfr\\b", Concept.EGFR),
             rule(new String[] {"creatinine", "scr"}, "(?:serum |plasma |blood )?creatinine(?! clearance| kinase| ratio|-to-| to )|\\bscr\\b", Concept.CREATININE),
             rule(new String[] {"bili"}, "(?:total |serum |direct |conjugated |indirect )?bilirubin|\\bt\\.? ?bili\\b|\\btbil\\b|\\bbili\\b", Concept.BILIRUBIN),
@@ -47,7 +50,11 @@ final class ConceptMentions {
             rule(new String[] {"weigh"}, "(?:body )?weight(?! loss| gain| bearing|-bearing| based|-based)|\\bweighs?\\b|\\bweighing\\b", Concept.WEIGHT),
             rule(new String[] {"residual disease", "mrd"}, "minimal residual disease|measurable residual disease|\\bmrd\\b", Concept.MRD),
             rule(new String[] {"life expectancy", "survival", "expected to live"}, "life expectancy|expected survival|expected to live|anticipated survival|estimated survival|survival expectancy|survival of", Concept.LIFE_EXPECTANCY),
-            rule(new String[] {"gestational", "ga"}, "gestational age|\\bga\\b", Concept.GESTATIONAL_AGE));
+            rule(new String[] {"gestational", "ga"}, "gestational age|\\bga\\b", Concept.GESTATIONAL_AGE),
+            rule(new String[] {"cd4", "cd 4", "helper"}, "\\bcd ?4\\+?(?:\\s*\\(\\+\\))?(?:[- ](?:positive\\s+)?(?:t[- ]?(?:helper\\s+)?(?:cells?|lymphocytes?)|t\\b|lymphocytes?|cells?)(?:\\s*\\(cd4\\+?\\))?)?(?:\\s+(?:cell\\s+)?counts?)?|\\bt[- ]helper (?:cell|lymphocyte) counts?", Concept.CD4),
+            rule(new String[] {"psa", "prostate"}, "(?:serum\\s+)?(?:\\bpsa\\b|prostate[- ]specific antigen(?:\\s*\\(psa\\))?)(?!\\s*(?:\\(psa\\)\\s*)?(?:doubling|velocity|response|progression|nadir|kinetics|decline|density|recurrence|relapse|failure|persistence|rise|increase))", Concept.PSA),
+            rule(new String[] {"systolic", "sbp"}, "systolic (?:blood )?(?:pressure|bp)(?:\\s*\\(sbp\\))?|blood pressure,? systolic|\\bsbp\\b|\\bsystolic\\b" + NOT_A_PRESSURE, Concept.SYSTOLIC_BP),
+            rule(new String[] {"diastolic", "dbp"}, "diastolic (?:blood )?(?:pressure|bp)(?:\\s*\\(dbp\\))?|blood pressure,? diastolic|\\bdbp\\b|\\bdiastolic\\b" + NOT_A_PRESSURE, Concept.DIASTOLIC_BP));
 
     private static final Set<Concept> SCORES = Set.of(Concept.ECOG, Concept.KARNOFSKY, Concept.LANSKY);
     static final List<Concept> GENERIC_PERFORMANCE_STATUS = List.of(Concept.ECOG, Concept.KARNOFSKY);

@@ -1,9 +1,11 @@
 package org.trialgraph.criteria;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,13 +22,25 @@ final class ConstraintExtractor {
 
     private static final Pattern CHAIN_JOIN = Pattern.compile(",?\\s*(?:and|or|but)\\s+");
     private static final Pattern CONNECTOR = Pattern.compile("[\\s/,&()]*(?:and/or|and|or|&)?[\\s/,()]*(?:the\\s+)?(?:serum\\s+)?");
-    private static final Pattern CLAUSE_END = Pattern.compile(";|\\.(?:\\s|$)(?<!\\d\\.\\s)|\\bif\\b|\\bunless\\b|\\bexcept\\b|\\bin patients\\b|\\bfor patients\\b|\\bfor subjects\\b|\\bfor participants\\b|\\bor\\s+(?:<|>|<=|>=)|\\bwithin\\b|\\bprior to\\b");
+    private static final Pattern CLAUSE_END = Pattern.compile(";|\\.(?:\\s|$)(?<!\\d\\.\\s)|\\bif\\b|\\bunless\\b|\\bexcept\\b|\\bin patients\\b|\\bfor (?:the\\s+)?(?:patients?|subjects?|participants?)\\b|\\bor\\s+(?:<|>|<=|>=)|\\bwithin\\b|\\bprior to\\b");
 
+    private static final Pattern BEFORE_GAP = Pattern.compile("\\s*\\(?\\s*");
+    private static final Pattern BARE_GAP = Pattern.compile("\\s*(?:\\([^)]{1,12}\\)\\s*)?(?::|-|,)?\\s*(?:(?:of|level|levels|count|value|is)\\s+)*");
+    private static final Pattern CHANGE_BEFORE = Pattern.compile("\\b(?:increase|increases|decrease|decreases|drop|reduction|rise|fall|change|decline|elevation)\\s+(?:in|of)\\s+(?:the\\s+)?$");
+    private static final Pattern SUBGROUP_BEFORE = Pattern.compile(
+            "\\b(?:for|in|if)\\s+(?:the\\s+|those\\s+)?(?:patients?|participants?|subjects?|those|individuals?)\\s+(?:with|who have|whose)\\s+(?:[a-z]+\\s+){0,2}$");
+    private static final Pattern PRESSURE_PAIR = Pattern.compile("\\s*/\\s*\\d{2,3}\\b");
+    private static final Set<Concept> BARE_MINIMUM = EnumSet.of(Concept.ANC, Concept.ALC, Concept.WBC, Concept.PLATELETS,
+            Concept.HEMOGLOBIN, Concept.LVEF, Concept.CREATININE_CLEARANCE, Concept.EGFR, Concept.CD4);
+    private static final Set<Concept> BARE_MAXIMUM = EnumSet.of(Concept.CREATININE, Concept.BILIRUBIN, Concept.ALT,
+            Concept.AST, Concept.ALP, Concept.INR, Concept.PT, Concept.APTT);
     private static final Pattern HAS_NUMBER = Pattern.compile("\\d|\\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty)\\b|\\buln\\b|upper limit");
 
     private final AgeRule ageRule = new AgeRule();
     private final PresenceRule presenceRule = new PresenceRule();
     private final SexRule sexRule = new SexRule();
+    private final NyhaRule nyhaRule = new NyhaRule();
+    private final BloodPressureRule bloodPressureRule = new BloodPressureRule();
 
     List<Constraint> extract(String criterionText) {
         String s = TextNormalizer.collapseWhitespace(TextNormalizer.forMatching(criterionText));
@@ -37,6 +51,8 @@ final class ConstraintExtractor {
         sexRule.extract(s, out);
         ageRule.extract(s, out);
         numeric(s, out);
+        nyhaRule.extract(s, out);
+        bloodPressureRule.extract(s, out);
         presenceRule.extract(s, out);
         return mergeAndDedupe(out);
     }
@@ -46,14 +62,36 @@ final class ConstraintExtractor {
             return;
         }
         List<ConceptMentions.Mention> mentions = ConceptMentions.find(s);
-        ValueExpression[] found = new ValueExpression[mentions.size()];
-        for (int i = mentions.size() - 1; i >= 0; i--) {
+        ValueExpression[] own = new ValueExpression[mentions.size()];
+        ValueExpression[] before = new ValueExpression[mentions.size()];
+        for (int i = 0; i < mentions.size(); i++) {
             ConceptMentions.Mention m = mentions.get(i);
             int next = i + 1 < mentions.size() ? mentions.get(i + 1).start() : s.length();
             int end = clauseEnd(s, m.end(), Math.min(next, m.end() + WINDOW));
             boolean score = m.concepts().stream().anyMatch(ConceptMentions::isScore);
-            ValueExpression e = ExpressionParser.first(s, m.end(), end, score);
-            if (e == null && i + 1 < mentions.size() && found[i + 1] != null && connects(s, m.end(), next)) {
+            own[i] = ExpressionParser.first(s, m.end(), end, score);
+            if (own[i] == null) {
+                own[i] = bareWithUnit(s, m, end);
+            }
+            int previousEnd = i > 0 ? mentions.get(i - 1).end() : 0;
+            before[i] = valueBefore(s, m, previousEnd);
+        }
+        ValueExpression[] found = new ValueExpression[mentions.size()];
+        for (int i = mentions.size() - 1; i >= 0; i--) {
+            ConceptMentions.Mention m = mentions.get(i);
+            ValueExpression e = own[i];
+            if (e != null && before[i] != null && i + 1 < mentions.size() && before[i + 1] != null && before[i + 1].start() == e.start()) {
+                e = null; // "150 mmHg (systolic) and/or 100 mmHg (diastolic)": that value belongs to the next mention
+            }
+            if (e == null && before[i] != null && (i == 0 || own[i - 1] == null || own[i - 1].start() != before[i].start())) {
+                e = before[i];
+            }
+            if (isChange(s, m.start()) || isSubgroupCondition(s, m.start())) {
+                e = null;
+            }
+            int next = i + 1 < mentions.size() ? mentions.get(i + 1).start() : s.length();
+            if (e == null && i + 1 < mentions.size() && found[i + 1] != null && found[i + 1].start() > m.end()
+                    && connects(s, m.end(), next)) {
                 e = found[i + 1];
             }
             found[i] = e;
@@ -84,7 +122,7 @@ final class ConstraintExtractor {
             for (ValueExpression x : expressions) {
                 String source = s.substring(m.start(), Math.max(m.end(), x.end()));
                 for (Concept c : concepts) {
-                    if (c == Concept.GESTATIONAL_AGE && x.unit() == null) {
+                    if (c == Concept.GESTATIONAL_AGE && x.unit() == null || isPressure(c) && PRESSURE_PAIR.matcher(s).region(x.end(), s.length()).lookingAt()) {
                         continue;
                     }
                     Constraint constraint = toConstraint(c, x, source);
@@ -94,6 +132,69 @@ final class ConstraintExtractor {
                 }
             }
         }
+    }
+
+    /**
+     * A comparison written before the concept with a unit that fits it: "&gt;= 1,500 neutrophils/mm3", "&lt;= 200
+     * CD4/uL", "&gt; 140 mm Hg systolic". Only directly before the mention (spaces or an opening bracket between).
+     */
+    private static ValueExpression valueBefore(String s, ConceptMentions.Mention m, int previousEnd) {
+        int from = Math.max(previousEnd, m.start() - 40);
+        ValueExpression last = null;
+        for (ValueExpression e : ExpressionParser.all(s, from, Math.min(s.length(), m.end() + 15))) {
+            if (e.start() >= m.start()) {
+                break;
+            }
+            last = e;
+        }
+        if (last == null || last.form() != ValueExpression.Form.OPERATOR) {
+            return null;
+        }
+        boolean contains = last.end() > m.start();
+        if (!contains && !BEFORE_GAP.matcher(s.substring(last.end(), m.start())).matches()) {
+            return null;
+        }
+        if (last.unit() != null) {
+            return last;
+        }
+        RawUnit.Match unit = RawUnit.at(s, m.end(), Math.min(s.length(), m.end() + 20));
+        return unit == null ? null : last.withUnit(unit.unit(), unit.factor());
+    }
+
+    /**
+     * A value with a unit right after a lab mention but no operator ("Platelet count 100,000 cells/uL", "bilirubin 1.5
+     * x ULN"): a minimum for counts, hemoglobin and function, a maximum for the blood chemistry that must stay low.
+     */
+    private static ValueExpression bareWithUnit(String s, ConceptMentions.Mention m, int end) {
+        Comparator direction = null;
+        for (Concept c : m.concepts()) {
+            direction = BARE_MINIMUM.contains(c) ? Comparator.GE : BARE_MAXIMUM.contains(c) ? Comparator.LE : null;
+        }
+        if (direction == null) {
+            return null;
+        }
+        Matcher gap = BARE_GAP.matcher(s).region(m.end(), end);
+        if (!gap.lookingAt()) {
+            return null;
+        }
+        ValueExpression e = ExpressionParser.at(s, gap.end(), end);
+        if (e == null || e.form() != ValueExpression.Form.BARE || e.unit() == null) {
+            return null;
+        }
+        return new ValueExpression(ValueExpression.Form.OPERATOR, direction, e.value(), null, e.unit(), e.factor(), e.start(), e.end());
+    }
+
+    private static boolean isChange(String s, int mentionStart) {
+        return CHANGE_BEFORE.matcher(s.substring(Math.max(0, mentionStart - 30), mentionStart)).find();
+    }
+
+    /** "... or CrCl &gt;= 30 mL/min for participants with creatinine &gt; 1.5 x ULN": the condition of a subgroup. */
+    private static boolean isSubgroupCondition(String s, int mentionStart) {
+        return SUBGROUP_BEFORE.matcher(s.substring(Math.max(0, mentionStart - 40), mentionStart)).find();
+    }
+
+    private static boolean isPressure(Concept c) {
+        return c == Concept.SYSTOLIC_BP || c == Concept.DIASTOLIC_BP;
     }
 
     /** "&gt;= 20 kg and &lt;= 150 kg", "less than 30 kg or more than 120 kg": a second bound right after the first. */
@@ -175,9 +276,20 @@ final class ConstraintExtractor {
         return new Constraint(c, cmp, lo.value(), hi, lo.unit(), source.trim());
     }
 
-    /** Same concept and unit with GE a and LE b become BETWEEN a..b; duplicates (same key) are dropped. */
+    /**
+     * Only the first threshold per concept, comparator and unit counts ("50 kg for men; 45 kg for women" is WEIGHT GE 50):
+     * later ones are subgroup or alternative thresholds. Then same concept and unit with GE a and LE b become
+     * BETWEEN a..b, and duplicates (same key) are dropped.
+     */
     static List<Constraint> mergeAndDedupe(List<Constraint> in) {
-        List<Constraint> merged = new ArrayList<>(in);
+        List<Constraint> merged = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
+        for (Constraint c : in) {
+            boolean threshold = c.value() != null && !c.concept().isPresence();
+            if (!threshold || seen.add(c.concept() + "|" + c.comparator() + "|" + c.unit())) {
+                merged.add(c);
+            }
+        }
         for (int i = 0; i < merged.size(); i++) {
             Constraint a = merged.get(i);
             if (a.comparator() != Comparator.GE) {

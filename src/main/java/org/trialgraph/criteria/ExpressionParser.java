@@ -25,7 +25,7 @@ final class ExpressionParser {
                     + "|greater than|more than|longer than|higher than|above|over|exceeding|exceeds|in excess of|superior to"
                     + "|less than|lower than|fewer than|below|under|inferior to|equal to|equals)(?![a-z])");
     private static final Pattern NUMBER = Pattern.compile(NUM);
-    private static final Pattern FILLER = Pattern.compile("(?:\\s|:|\\(|of\\b|the\\b|a\\b|an\\b|value\\b|level\\b|score\\b|age\\b|ages\\b)*");
+    private static final Pattern FILLER = Pattern.compile("(?:\\s|:|\\(\\s*[<>]=?\\s*\\)|\\(|of\\b|the\\b|a\\b|an\\b|value\\b|level\\b|score\\b|age\\b|ages\\b)*");
     private static final Pattern SCI_NEGATIVE = Pattern.compile("(?:(\\d+(?:\\.\\d+)?)\\s*x\\s*)?10\\s*(?:\\^|e)\\s*\\(?\\s*-\\s*(\\d{1,2})\\)?");
     private static final Pattern RANGE_JOIN = Pattern.compile("\\s*(?:-|to|through|until|and)\\s*");
     private static final Pattern GE_SUFFIX = Pattern.compile(
@@ -34,7 +34,10 @@ final class ExpressionParser {
             "\\s*(?:of age\\s+)?(?:or|and|&)\\s+(?:less|fewer|lower|younger|under|below|smaller|shorter)\\b|\\s+maximum\\b");
     private static final Pattern RANGE_FILLER = Pattern.compile("\\s*(?:the\\s+)?(?:ages?\\s+)?(?:of\\s+)?");
     private static final Pattern BETTER_SUFFIX = Pattern.compile("\\s+or\\s+better\\b");
-    private static final Pattern WORD_NUMBER = Pattern.compile("(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-one|twenty|twenty-four)\\b(?=\\s*\\(?\\s*\\d*\\s*\\)?\\s*(?:years?|months?|weeks?|days?)\\b)");
+    private static final Pattern WORD_NUMBER = Pattern.compile("(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-one|twenty|twenty-four)\\b(?=\\s*\\(?\\s*\\d*\\s*\\)?\\s*(?:years?|months?|weeks?|days?)\\b)"
+            + "|(one|two|three|four|five)(?=\\s+times\\s+(?:the\\s+)?(?:institutional\\s+)?(?:upper|uln|normal))|(twice|double|thrice)(?=\\s+(?:the\\s+)?(?:institutional\\s+)?(?:upper|uln|normal))");
+    /** A unit abbreviation repeated in brackets after the unit: "50 kilogram (kg) or above". */
+    private static final Pattern UNIT_ECHO = Pattern.compile("\\s*\\((?:kg|lbs?|g/dl|mg/dl|ml/min|mmhg|ms|%)\\)");
     private static final List<String> WORDS = List.of("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve");
     private static final Pattern NUMBER_RANGE_JOIN = Pattern.compile("\\s*(?:-|to|through)\\s*");
     private static final Pattern LIST_NEXT = Pattern.compile("\\s*(?:,|/|or|and|,\\s*or|,\\s*and)\\s*(\\d)(?![\\d.])");
@@ -78,12 +81,24 @@ final class ExpressionParser {
 
     /** An expression starting exactly at pos, or null. */
     static ValueExpression at(String s, int pos, int to) {
+        if (pos >= to || pos >= s.length()) {
+            return null;
+        }
         if (s.startsWith("between", pos) || s.startsWith("from", pos)) {
             return range(s, pos, pos + (s.startsWith("between", pos) ? 7 : 4), to);
         }
         Matcher op = OPERATOR.matcher(s).region(pos, to);
         if (op.lookingAt()) {
-            return operator(s, pos, op.end(), comparatorOf(op.group(1)), to);
+            Comparator cmp = comparatorOf(op.group(1));
+            if (cmp == Comparator.EQ) {
+                // "ECOG=0-1": an equals sign before a range or list introduces it
+                int p = skipSpaces(s, op.end(), to);
+                ValueExpression range = p < to && Character.isDigit(s.charAt(p)) ? number(s, p, to) : null;
+                if (range != null && (range.form() == ValueExpression.Form.RANGE || range.form() == ValueExpression.Form.LIST)) {
+                    return range;
+                }
+            }
+            return operator(s, pos, op.end(), cmp, to);
         }
         if (Character.isDigit(s.charAt(pos)) || s.charAt(pos) == '.') {
             return number(s, pos, to);
@@ -112,7 +127,8 @@ final class ExpressionParser {
             v = parseNumber(num.group(1));
             numEnd = num.end();
         } else if (word.lookingAt()) {
-            v = wordValue(word.group(1));
+            String w = word.group(1) != null ? word.group(1) : word.group(2) != null ? word.group(2) : word.group(3);
+            v = wordValue(w);
             numEnd = word.end();
         } else {
             return null;
@@ -140,11 +156,16 @@ final class ExpressionParser {
             case "twenty" -> 20;
             case "twenty-one" -> 21;
             case "twenty-four" -> 24;
+            case "twice", "double" -> 2;
+            case "thrice" -> 3;
             default -> WORDS.indexOf(w);
         };
     }
 
     private static ValueExpression range(String s, int start, int afterWord, int to) {
+        if (afterWord > to) {
+            return null;
+        }
         Matcher filler = RANGE_FILLER.matcher(s).region(afterWord, to);
         int p0 = filler.lookingAt() ? filler.end() : skipSpaces(s, afterWord, to);
         Matcher num = NUMBER.matcher(s).region(p0, to);
@@ -166,7 +187,8 @@ final class ExpressionParser {
         RawUnit.Match unit2 = RawUnit.at(s, num2.end(), to);
         RawUnit.Match unit = unit2 != null ? unit2 : unit1;
         int end = unit2 == null ? num2.end() : unit2.end();
-        return new ValueExpression(ValueExpression.Form.RANGE, Comparator.BETWEEN, low, high,
+        // "between 150 - 90" means the same as "between 90 and 150"
+        return new ValueExpression(ValueExpression.Form.RANGE, Comparator.BETWEEN, Math.min(low, high), Math.max(low, high),
                 unit == null ? null : unit.unit(), unit == null ? 1 : unit.factor(), start, end);
     }
 
@@ -178,6 +200,10 @@ final class ExpressionParser {
         double v = parseNumber(num.group(1));
         RawUnit.Match unit = RawUnit.at(s, num.end(), to);
         int p = unit == null ? num.end() : unit.end();
+        Matcher echo = UNIT_ECHO.matcher(s).region(p, to);
+        if (unit != null && echo.lookingAt()) {
+            p = echo.end();
+        }
         RawUnit raw = unit == null ? null : unit.unit();
         double factor = unit == null ? 1 : unit.factor();
         Matcher better = BETTER_SUFFIX.matcher(s).region(p, to);

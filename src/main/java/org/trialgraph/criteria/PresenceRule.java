@@ -26,7 +26,8 @@ final class PresenceRule {
             rule(new String[] {"breast", "lactat", "nursing"}, "\\bbreast[- ]?feed(?:ing)?\\b|\\bbreast[- ]?fed\\b|\\blactating\\b|\\blactation\\b|\\bnursing\\b(?=\\s+(?:mothers?|women|females?|a child|an infant|infants?)\\b|\\s+(?:or|and|and/or)\\s+(?:pregnan|lactat|breast))"
                     + "|(?<=(?:pregnant|lactating|pregnancy)(?:\\s?,\\s?|\\s(?:or|and|and/or)\\s|/)|\\b(?:are|is|currently|not|be)\\s)nursing\\b", Concept.BREASTFEEDING),
             rule(new String[] {"hiv", "immunodeficiency virus", "aids"}, "(?<!anti-|anti |(?:therapy|treatment|drugs?|medications?|vaccines?) (?:for|against) )(?:\\bhiv(?:-?[12])?\\b|human immunodeficiency virus)"
-                    + "(?! protease| integrase| medications?| antiretroviral| drugs?| therap| treatment| regimen| vaccine| prevention| prophylaxis| testing is not)|\\baids\\b", Concept.HIV),
+                    + "(?! protease| integrase| medications?| antiretroviral| drugs?| therap| treatment| regimen| vaccine| prevention| prophylaxis| testing is not)|(?<!erectile |hearing |walking |mobility |visual |memory |sleep |dietary |study |teaching )\\baids\\b"
+                    + "|\\banti-?hiv(?:-?[12])?(?:\\s*(?:1/2|1\\+2))?\\s+(?:antibod(?:y|ies)|ab\\b|serology|test)", Concept.HIV),
             rule(new String[] {"hepatitis b", "hbv", "hep"}, "hepatitis b(?: virus)?\\s*(?:or|and|and/or|/|,)\\s*(?:hepatitis\\s+)?c\\b|\\bhbv\\s*(?:or|and|and/or|/|,)\\s*hcv\\b|\\bhep(?:atitis)? b/c\\b", Concept.HBV, Concept.HCV),
             rule(new String[] {"hepatitis b", "hbv", "hbs", "hbc", "hep b"}, "hepatitis b\\b|\\bhbv\\b|\\bhbsag\\b|hepatitis b surface antigen|\\bhbcab\\b|\\banti-?hbc\\b|hepatitis b core antibody|\\bhep b\\b", Concept.HBV),
             rule(new String[] {"hepatitis c", "hcv", "hep c"}, "hepatitis c\\b|\\bhcv\\b|\\bhep c\\b", Concept.HCV),

@@ -9,7 +9,7 @@ enum RawUnit {
     /** Cell count given with an explicit power of ten: the expression's factor converts it to 10^9/L. */
     COUNT_SCALED,
     PER_UL, K_PER_UL, GIGA_OR_G_PER_L, ULN, G_DL, MG_DL, UMOL_L, MMOL_L, MMOL_MOL, ML_MIN, PERCENT,
-    YEARS, MONTHS, WEEKS, DAYS, KG_M2, KG, LB, MS, SECONDS, U_L, FRACTION;
+    YEARS, MONTHS, WEEKS, DAYS, KG_M2, KG, LB, MS, SECONDS, U_L, FRACTION, NG_ML, MMHG;
 
     record Match(RawUnit unit, double factor, int end) {
     }
@@ -24,7 +24,9 @@ enum RawUnit {
                     + "(?:upper\\s+limits?\\s+(?:of\\s+)?(?:the\\s+)?(?:normal|nl)(?:\\s+range)?|upper\\s+normal\\s+limits?|normal\\s+upper\\s+limits?|uln\\b)", ULN),
             rule("(?:times|x)\\s*(?:the\\s+)?(?:upper\\s+)?normal\\b(?:\\s+limits?|\\s+values?)?", ULN),
             rule("(?:k|thousand|x\\s*1000|x\\s*103)\\s*/\\s*(?:ul|mcl|mm\\^?3|mm3|cu\\.? ?mm)\\b", K_PER_UL),
-            rule("(?:cells?|neutrophils|platelets)?\\s*/\\s*(?:ul|mcl|mm\\^?3|mm\\(3\\)|mm3|cu\\.? ?mm|cmm)\\b", PER_UL),
+            rule("(?:cells?|neutrophils|platelets)?\\s*/\\s*(?:ul|mcl|mm\\^?3|mm\\(3\\)|mm3|cu\\.? ?mm|cmm|microlit(?:re|er))\\b", PER_UL),
+            rule("(?:ng|nanograms?)\\s*/\\s*ml\\b|(?:ug|mcg)\\s*/\\s*l\\b", NG_ML),
+            rule("mm\\s*hg\\b(?:\\.?\\s*art\\b\\.?)?|millimet(?:er|re)s? of mercury", MMHG),
             rule("(?:gm?|gr|grams?)\\s*/\\s*dl\\b|g\\s+per\\s+deciliter", G_DL),
             rule("mg\\s*/\\s*dl\\b|mg\\s*%", MG_DL),
             rule("(?:umol|micromol|mcmol|umo)\\s*/\\s*l\\b", UMOL_L),

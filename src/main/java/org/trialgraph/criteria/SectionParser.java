@@ -34,6 +34,7 @@ final class SectionParser {
     private static final Pattern CRITERIA_WORD = Pattern.compile("(?i)\\b(?:criteria|criterion|characteristics)\\b");
     private static final Pattern SUBHEADING_WORD = Pattern.compile(
             "(?i)\\b(?:cohort|part|arm|group|groups|stage|phase|population|therapy|volunteers|controls|patients|participants|subjects)\\b");
+    private static final Pattern INTRO = Pattern.compile("\\b(?:following|below|one of|all of|any of|at least|either)\\b");
     private static final Pattern HAS_OPERATOR_OR_DIGIT = Pattern.compile("[0-9<>=≤≥%]");
     /** Subheadings of the old PDQ layout ("Age", "Hematopoietic", ...): their bullets form one criterion with them. */
     private static final Set<String> PDQ_LABELS = Set.of("age", "sex", "gender", "menopausal status", "performance status",
@@ -184,6 +185,9 @@ final class SectionParser {
         String h = stripColon(body);
         int words = h.split("\\s+").length;
         String lower = h.toLowerCase(Locale.ROOT);
+        if (INTRO.matcher(lower).find()) {
+            return false; // "Meet all of the following criteria:" introduces a list inside the section
+        }
         if (lower.contains("inclu") || lower.contains("exclu")) {
             return true;
         }

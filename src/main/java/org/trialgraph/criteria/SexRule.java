@@ -6,37 +6,57 @@ import java.util.regex.Pattern;
 
 /**
  * SEX EQ with value null and unit "FEMALE" or "MALE", only when the criterion restricts participants to one sex
- * ("Female participants aged ...", "Postmenopausal women", "Sex: male", "Must be male"). "Male or female",
- * "women of childbearing potential must ..." and "pregnant women" give no SEX constraint.
+ * ("Female participants aged ...", "Postmenopausal women", "Sex: male", "Must be male", "women only", "18-65 years,
+ * male", "men 40 to 65 years"). "Male or female", "women of childbearing potential must ...", "pregnant women" and a
+ * criterion that names both sexes ("creatinine &lt; 1.5 in men, &lt; 1.4 in women") give no SEX constraint.
  */
 final class SexRule {
 
     private static final Pattern LEADING = Pattern.compile(
-            "^(?:(?:healthy|adult|postmenopausal|post-menopausal|premenopausal|pre-menopausal|perimenopausal|ambulatory|biological|cisgender|caucasian|asian|chinese|japanese|korean)\\s+)*"
+            "^(?:(?:the|a|an|all|healthy|adult|young|elderly|older|obese|overweight|sedentary|married|non-?smoking|eligible|consenting|otherwise|genetically|postmenopausal|post-menopausal|premenopausal|pre-menopausal|perimenopausal|ambulatory|biological|cisgender|caucasian|asian|chinese|japanese|korean)\\s+)*"
                     + "(female|females|women|woman|girls|male|males|men|man|boys)\\b(?!\\s+(?:or|and|and/or|/)\\s)(?!\\s*/)"
                     + "(?=\\s*(?:$|[,;.(:\\d<>]|(?:participants?|patients?|subjects?|volunteers?|adults?|individuals?|persons?|aged?|ages|between|only|with|who|of|over|under|older|younger|at least|from|sex|gender|children|adolescents|infants|healthy|smokers|diagnosed|undergoing|scheduled|presenting|having|in|and|\\()\\b|\\S+\\s+(?:participants?|patients?|subjects?|volunteers?)\\b))");
     private static final Pattern EXPLICIT = Pattern.compile("\\b(?:sex|gender)\\s*[:=]?\\s*(?:is\\s+|must be\\s+)?(female|male|women|men)\\b(?!\\s+(?:or|and)\\s)|\\bmust be (?:a\\s+)?(female|male|woman|man)\\b(?!\\s+(?:or|and)\\s)|\\bonly (female|male|women|men)\\b");
+    /** "women only", "male subjects only", "(men only)". */
+    private static final Pattern ONLY_AFTER = Pattern.compile("\\b(female|females|women|male|males|men)(?:\\s+(?:participants?|patients?|subjects?|volunteers?))?\\s+only\\b");
+    /** A sex on its own as an item of a demographic list: "18-65 years of age, male,". */
+    private static final Pattern LIST_ITEM = Pattern.compile("(?:,|;)\\s*(female|male)\\s*(?:$|[,;.])");
+    /** A sex noun directly followed by an age: "consists of men 40 to 65 years of age", "women aged 18-45". */
+    private static final Pattern WITH_AGE = Pattern.compile(
+            "\\b(?<!and |or |and/or |/)(females|women|males|men)\\s+(?:(?:participants?|patients?|subjects?|volunteers?)\\s+)?(?:aged?\\s+|between\\s+(?:the\\s+)?(?:ages?\\s+(?:of\\s+)?)?|from\\s+)?(?:>=?\\s*|<=?\\s*)?\\d{1,2}\\s*(?:-|to|and|years|yrs|\\+)");
+    private static final Pattern MALE_WORD = Pattern.compile("\\b(?:male|males|men|man|boys)\\b");
+    private static final Pattern FEMALE_WORD = Pattern.compile("\\b(?:female|females|women|woman|girls)\\b");
     private static final Pattern NOT_A_RESTRICTION = Pattern.compile(
-            "^\\S+\\s+(?:\\S+\\s+)?(?:of\\s+(?:child|reproductive|non-?child)|who\\b|with\\s+(?:\\w+\\s+){0,2}(?:child|reproductive|partners?)|capable|able\\s+to|partners?|must\\b|should\\b|will\\b|agrees?\\b|need\\b|using\\b|use\\b|(?:and|or)\\s+(?:men|women|males?|females?)\\b|(?:participants?|patients?|subjects?)\\s+(?:of\\s+child|who|with\\s+partners?|must|should|will|agree))");
+            "^\\S+\\s+(?:\\S+\\s+)?(?:of\\s+(?:child|reproductive|non-?child)|who\\b|with\\s+(?:\\w+\\s+){0,2}(?:child|reproductive|partners?)|capable|able\\s+to|partners?|must\\b|should\\b|will\\b|agrees?\\b|need\\b|using\\b|use\\b|(?:participants?|patients?|subjects?)\\s+(?:of\\s+child|who|with\\s+partners?|must|should|will|agree))");
 
     void extract(String s, List<Constraint> out) {
-        Matcher lead = LEADING.matcher(s);
-        String sex = null;
-        String source = null;
-        if (lead.find() && !NOT_A_RESTRICTION.matcher(s.substring(lead.start(1))).find()) {
-            sex = lead.group(1);
-            source = lead.group();
-        } else {
-            Matcher explicit = EXPLICIT.matcher(s);
-            if (explicit.find()) {
-                sex = explicit.group(1) != null ? explicit.group(1) : explicit.group(2) != null ? explicit.group(2) : explicit.group(3);
-                source = explicit.group();
-            }
+        if (MALE_WORD.matcher(s).find() && FEMALE_WORD.matcher(s).find()) {
+            return; // both sexes named: subgroups ("50 kg for men; 45 kg for women"), not a restriction to one
         }
-        if (sex == null) {
+        Matcher m = restriction(s);
+        if (m == null) {
             return;
         }
+        String sex = null;
+        for (int g = 1; g <= m.groupCount() && sex == null; g++) {
+            sex = m.group(g);
+        }
         String unit = sex.startsWith("f") || sex.startsWith("wom") || sex.startsWith("girl") ? "FEMALE" : "MALE";
-        out.add(new Constraint(Concept.SEX, Comparator.EQ, null, null, unit, source));
+        out.add(new Constraint(Concept.SEX, Comparator.EQ, null, null, unit, m.group()));
+    }
+
+    /** The first restriction found, with the sex word in its first matched group; null if the criterion restricts to no sex. */
+    private static Matcher restriction(String s) {
+        Matcher lead = LEADING.matcher(s);
+        if (lead.find() && !NOT_A_RESTRICTION.matcher(s.substring(lead.start(1))).find()) {
+            return lead;
+        }
+        for (Pattern p : List.of(EXPLICIT, ONLY_AFTER, LIST_ITEM, WITH_AGE)) {
+            Matcher m = p.matcher(s);
+            if (m.find()) {
+                return m;
+            }
+        }
+        return null;
     }
 }

@@ -8,6 +8,7 @@ final class TextNormalizer {
 
     /** Markdown escapes ClinicalTrials.gov writes into eligibility text: \&gt; \&lt; \^ 12\. \[ ... */
     private static final Pattern MARKDOWN_ESCAPE = Pattern.compile("\\\\([\\\\`*_{}\\[\\]()#+\\-.!<>^~|=%&])");
+    private static final Pattern HTML_ENTITY = Pattern.compile("&(gt|lt|ge|le|amp|nbsp);");
     private static final Pattern SUPERSCRIPTS = Pattern.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+");
     private static final String SUPERSCRIPT_CHARS = "⁰¹²³⁴⁵⁶⁷⁸⁹⁻";
     private static final String SUPERSCRIPT_PLAIN = "0123456789-";
@@ -25,6 +26,9 @@ final class TextNormalizer {
      */
     static String forMatching(String text) {
         String s = unescapeMarkdown(text);
+        if (s.indexOf('&') >= 0) {
+            s = HTML_ENTITY.matcher(s).replaceAll(m -> Matcher.quoteReplacement(entity(m.group(1))));
+        }
         s = SUPERSCRIPTS.matcher(s).replaceAll(m -> "^" + plainSuperscript(m.group()));
         StringBuilder out = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {
@@ -32,7 +36,7 @@ final class TextNormalizer {
             switch (c) {
                 case '≥', '⩾' -> out.append(">=");
                 case '≤', '⩽' -> out.append("<=");
-                case '×', '✕', '∗' -> out.append('x');
+                case '×', '✕', '∗', '⋅' -> out.append('x');
                 case 'µ', 'μ' -> out.append('u');
                 case '–', '—', '‐', '‑', '−', '~', '～' -> out.append('-');
                 case '’', '‘', '`' -> out.append('\'');
@@ -49,6 +53,18 @@ final class TextNormalizer {
             }
         }
         return out.toString();
+    }
+
+    /** Some records carry HTML entities in the text ("Life expectancy &amp;gt;= 8 weeks"). */
+    private static String entity(String name) {
+        return switch (name) {
+            case "gt" -> ">";
+            case "lt" -> "<";
+            case "ge" -> "≥";
+            case "le" -> "≤";
+            case "amp" -> "&";
+            default -> " ";
+        };
     }
 
     private static String plainSuperscript(String superscripts) {

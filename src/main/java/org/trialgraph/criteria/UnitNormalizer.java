@@ -4,7 +4,7 @@ package org.trialgraph.criteria;
  * Converts a value as written into the concept's canonical unit, or rejects it (null) when the unit does not fit
  * the concept. Canonical units: ages in years, cell counts in 10^9/L, hemoglobin g/dL, creatinine and bilirubin
  * mg/dL (or xULN), clearance and eGFR mL/min, life expectancy months, gestational age weeks, QTc ms, BMI kg/m2,
- * weight kg, LVEF/MRD/HbA1c %, scores unitless.
+ * weight kg, LVEF/MRD/HbA1c %, scores and NYHA class unitless, CD4 cells/uL (or %), PSA ng/mL, blood pressure mmHg.
  */
 final class UnitNormalizer {
 
@@ -13,6 +13,7 @@ final class UnitNormalizer {
 
     static final String COUNT = "10^9/L";
     static final String XULN = "xULN";
+    static final String CELLS_PER_UL = "cells/uL";
 
     private UnitNormalizer() {
     }
@@ -35,6 +36,10 @@ final class UnitNormalizer {
             case PT, APTT -> clotting(v, unit);
             case QTC -> (unit == null || unit == RawUnit.MS) && v >= 200 && v <= 800 ? new Normalized(v, "ms") : null;
             case BMI -> unit == null || unit == RawUnit.KG_M2 ? new Normalized(v, "kg/m2") : null;
+            case NYHA -> unit == null && v >= 1 && v <= 4 ? new Normalized(v, "") : null;
+            case CD4 -> cd4(v, unit, factor);
+            case PSA -> unit == null || unit == RawUnit.NG_ML ? new Normalized(v, "ng/mL") : null;
+            case SYSTOLIC_BP, DIASTOLIC_BP -> (unit == null || unit == RawUnit.MMHG) && v >= 30 && v <= 300 ? new Normalized(v, "mmHg") : null;
             case WEIGHT -> unit == RawUnit.KG ? new Normalized(v, "kg")
                     : unit == RawUnit.LB ? new Normalized(round(v * 0.45359237, 1), "kg") : null;
             default -> null;
@@ -92,6 +97,20 @@ final class UnitNormalizer {
             case COUNT_SCALED -> new Normalized(round(v * factor, 3), COUNT);
             case PER_UL -> new Normalized(round(v / 1000, 3), COUNT);
             case K_PER_UL, GIGA_OR_G_PER_L -> new Normalized(v, COUNT);
+            default -> null;
+        };
+    }
+
+    /** CD4 counts stay in cells/uL (= cells/mm3), the unit every HIV guideline uses; a CD4 percentage keeps "%". */
+    private static Normalized cd4(double v, RawUnit unit, double factor) {
+        if (unit == null) {
+            return v >= 1 ? new Normalized(v, CELLS_PER_UL) : null;
+        }
+        return switch (unit) {
+            case PER_UL -> new Normalized(v, CELLS_PER_UL);
+            case K_PER_UL, GIGA_OR_G_PER_L -> new Normalized(round(v * 1000, 1), CELLS_PER_UL);
+            case COUNT_SCALED -> new Normalized(round(v * factor * 1000, 1), CELLS_PER_UL);
+            case PERCENT -> v <= 100 ? new Normalized(v, "%") : null;
             default -> null;
         };
     }

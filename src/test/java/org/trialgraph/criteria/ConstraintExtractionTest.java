@@ -176,6 +176,87 @@ class ConstraintExtractionTest {
     }
 
     @Test
+    void nyhaClassIsReadAfterOrBeforeTheScaleName() {
+        assertThat(keys("New York Heart Association (NYHA) class III or IV heart failure")).containsExactly("NYHA|GE|3|");
+        assertThat(keys("Class III/IV congestive heart failure as defined by the New York Heart Association")).containsExactly("NYHA|GE|3|");
+        assertThat(keys("NYHA class II or lower")).containsExactly("NYHA|LE|2|");
+        assertThat(keys("NYHA class I-II")).containsExactly("NYHA|LE|2|");
+        assertThat(keys("NYHA Classification > Class 2;")).containsExactly("NYHA|GT|2|");
+        assertThat(keys("Heart failure (class II - IV)")).containsExactly("NYHA|GE|2|");
+        assertThat(keys("Heart failure NYHA class III")).containsExactly("NYHA|EQ|3|");
+        assertThat(keys("Uncontrolled infection (> grade 2, CTCAE v5.0) or NYHA heart failure")).isEmpty();
+    }
+
+    @Test
+    void cd4CountsStayInCellsPerMicrolitreAndMayPrecedeTheName() {
+        assertThat(keys("CD4 count >= 50/mcL")).containsExactly("CD4|GE|50|cells/uL");
+        assertThat(keys("CD4+ T-cell (CD4+) counts less than (<) 350 cells/microlitre (mcL)")).containsExactly("CD4|LT|350|cells/uL");
+        assertThat(keys("HIV-negative subjects with ≤200 CD4/μl")).containsExactly("CD4|LE|200|cells/uL", "HIV|ABSENT||");
+        assertThat(keys("CD4 count ≥ 0.2 × 10^9/L")).containsExactly("CD4|GE|200|cells/uL");
+        assertThat(keys("CD4 percent of 15 percent or higher")).containsExactly("CD4|GE|15|%");
+        assertThat(keys("Prior anti-CD4 antibody therapy")).isEmpty();
+    }
+
+    @Test
+    void psaLevelIsReadButItsKineticsAreNot() {
+        assertThat(keys("Gleason score ≤6 and PSA ≤10 ng/mL")).containsExactly("PSA|LE|10|ng/mL");
+        assertThat(keys("Serum prostate-specific antigen (PSA) > 4 µg/L")).containsExactly("PSA|GT|4|ng/mL");
+        assertThat(keys("PSA doubling time <3 months")).isEmpty();
+    }
+
+    @Test
+    void bloodPressureIsSystolicAndDiastolicInMmHg() {
+        assertThat(keys("Uncontrolled hypertension (systolic blood pressure ≥ 160 mmHg or diastolic blood pressure ≥ 100 mmHg)"))
+                .containsExactly("SYSTOLIC_BP|GE|160|mmHg", "DIASTOLIC_BP|GE|100|mmHg");
+        assertThat(keys("Blood pressure ≥140/90 mmHg")).containsExactly("SYSTOLIC_BP|GE|140|mmHg", "DIASTOLIC_BP|GE|90|mmHg");
+        assertThat(keys("sustained blood pressure (BP) > 140 mm Hg systolic, or > 90 mm Hg diastolic"))
+                .containsExactly("SYSTOLIC_BP|GT|140|mmHg", "DIASTOLIC_BP|GT|90|mmHg");
+        assertThat(keys("hypertension ≥ 150 mm Hg (systolic) and/or ≥ 100 mm Hg (diastolic)"))
+                .containsExactly("SYSTOLIC_BP|GE|150|mmHg", "DIASTOLIC_BP|GE|100|mmHg");
+        assertThat(keys("Normal blood pressure (Systolic between 150 - 90, Diastolic between 90-60 mm Hg)"))
+                .containsExactly("SYSTOLIC_BP|BETWEEN|90..150|mmHg", "DIASTOLIC_BP|BETWEEN|60..90|mmHg");
+    }
+
+    @Test
+    void aChangeInAValueIsNotALevel() {
+        assertThat(keys("a sudden increase in systolic blood pressure of greater than 40 mm Hg")).isEmpty();
+        assertThat(keys("hypotension (≥20% reduction in systolic blood pressure)")).isEmpty();
+    }
+
+    @Test
+    void oneSexPhrasingsAndSexSpecificThresholds() {
+        assertThat(keys("Women only")).containsExactly("SEX|EQ||FEMALE");
+        assertThat(keys("18-65 years of age, male,")).containsExactly("SEX|EQ||MALE", "AGE|BETWEEN|18..65|years");
+        assertThat(keys("Patient eligibility consists of men 40 to 65 years of age"))
+                .containsExactly("SEX|EQ||MALE", "AGE|BETWEEN|40..65|years");
+        assertThat(keys("For men: agreement to use contraceptive measures")).isEmpty();
+        assertThat(keys("Creatinine > 1.5 mg/dL in men and > 1.4 mg/dL in women")).containsExactly("CREATININE|GT|1.5|mg/dL");
+        assertThat(keys("Male subjects with body weight of 50 kilogram (kg) or above; female subjects body weight of 45 kg or above"))
+                .containsExactly("WEIGHT|GE|50|kg");
+    }
+
+    @Test
+    void valuesBeforeTheConceptOrWithoutAnOperator() {
+        assertThat(keys("Absolute neutrophil count greater than 1,500 neutrophils/mm3")).containsExactly("ANC|GT|1.5|10^9/L");
+        assertThat(keys("at least 100,000 platelets/mm3")).containsExactly("PLATELETS|GE|100|10^9/L");
+        assertThat(keys("Platelet count 100,000 cells/μL without transfusion")).containsExactly("PLATELETS|GE|100|10^9/L");
+        assertThat(keys("Total bilirubin 1.5 x ULN")).containsExactly("BILIRUBIN|LE|1.5|xULN");
+        assertThat(keys("ALT or AST greater than twice the upper limit of normal")).containsExactly("ALT|GT|2|xULN", "AST|GT|2|xULN");
+        assertThat(keys("History of > 2 platelet transfusions")).isEmpty();
+        assertThat(keys("Platelet count: ")).isEmpty();
+        assertThat(keys("aged 18 to 65, platelet count between")).containsExactly("AGE|BETWEEN|18..65|years");
+        assertThat(keys("ANC ≥ 1.5, platelet count")).containsExactly("ANC|GE|1.5|10^9/L");
+        assertThat(keys("Life expectancy &gt;= 8 weeks")).containsExactly("LIFE_EXPECTANCY|GE|2|months");
+    }
+
+    @Test
+    void erectileAidsAreNotAidsAndAnEqualsSignCanIntroduceARange() {
+        assertThat(keys("No consistent use of erectile aids or walking aids")).isEmpty();
+        assertThat(keys("History of AIDS-defining illness")).containsExactly("HIV|PRESENT||");
+        assertThat(keys("ECOG=0-1")).containsExactly("ECOG|LE|1|");
+    }
+
+    @Test
     void keyAndLabelFormats() {
         Constraint c = new Constraint(Concept.AGE, Comparator.BETWEEN, 18.0, 75.0, "years", "18-75 years");
         assertThat(c.key()).isEqualTo("AGE|BETWEEN|18..75|years");

@@ -37,13 +37,24 @@ class ExtractionQualityTest {
     }
 
     @Test
+    void thirdHeldOutSetStaysAboveMeasuredQuality() {
+        StringBuilder mismatches = new StringBuilder();
+        AnnotatedSet.Score score = AnnotatedSet.load("/criteria/annotated-heldout3.tsv").score(engine, mismatches);
+        System.out.println("HELD-OUT-3 " + score + "\n" + mismatches);
+        assertThat(score.f1()).as("third held-out F1, %s", score).isGreaterThanOrEqualTo(HELDOUT3_F1_MIN);
+    }
+
+    @Test
     void annotatedSetsAreLargeEnough() {
-        assertThat(AnnotatedSet.load("/criteria/annotated-dev.tsv").items()).hasSizeGreaterThanOrEqualTo(100);
+        assertThat(AnnotatedSet.load("/criteria/annotated-dev.tsv").items()).hasSizeGreaterThanOrEqualTo(170);
         assertThat(AnnotatedSet.load("/criteria/annotated-heldout.tsv").items()).hasSizeGreaterThanOrEqualTo(100);
         assertThat(AnnotatedSet.load("/criteria/annotated-heldout2.tsv").items()).hasSizeGreaterThanOrEqualTo(100);
+        assertThat(AnnotatedSet.load("/criteria/annotated-heldout3.tsv").items()).hasSizeGreaterThanOrEqualTo(150);
     }
 
     static final double DEV_F1_MIN = 0.97;
     static final double HELDOUT_F1_MIN = 0.92;
     static final double HELDOUT2_F1_MIN = 0.83;
+    /** Under the clean first-run F1 of 0.914 (see docs/CRITERIA.md), not under the later, fixed value. */
+    static final double HELDOUT3_F1_MIN = 0.90;
 }

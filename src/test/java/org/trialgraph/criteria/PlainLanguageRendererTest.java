@@ -31,9 +31,18 @@ class PlainLanguageRendererTest {
     }
 
     @Test
+    void heartFailureClassBloodPressureCd4AndPsaAreExplained() {
+        String plain = renderer.render("NYHA class III or IV; SBP ≥ 160 mmHg; CD4 < 200/µL; PSA ≤ 10 ng/mL", CriterionKind.EXCLUSION);
+        assertThat(plain).contains("NYHA (New York Heart Association scale of heart failure")
+                .contains("systolic blood pressure (the upper number) (SBP) at least 160 mmHg (millimetres of mercury")
+                .contains("CD4 (immune cells that HIV attacks) less than 200")
+                .contains("prostate-specific antigen (a blood test for the prostate) (PSA) no more than 10 ng/mL");
+    }
+
+    @Test
     void shippedGlossaryCoversTheRequiredAbbreviations() {
         assertThat(Glossary.standard().entries()).containsKeys("ULN", "LVEF", "ECOG", "CR1", "MRD", "ALC", "ANC", "HBsAg",
-                "HBcAb", "HCV", "HIV", "CNS", "ALT", "AST", "INR", "APTT", "QTc", "BMI", "eGFR");
+                "HBcAb", "HCV", "HIV", "CNS", "ALT", "AST", "INR", "APTT", "QTc", "BMI", "eGFR", "NYHA", "CD4", "PSA", "SBP", "DBP");
     }
 
     @Test

@@ -75,6 +75,14 @@ class SectionParsingTest {
     }
 
     @Test
+    void anIntroLineEndingWithColonKeepsTheKindOfItsSection() {
+        String text = "Exclusion Criteria:\n\nPresence of any of the following criteria:\n\n* LVEF < 45%\n* HIV infection\n";
+        ParsedEligibility p = engine.parse(text);
+        assertThat(p.sections()).extracting(EligibilitySection::kind).containsOnly(CriterionKind.EXCLUSION);
+        assertThat(p.allCriteria()).extracting(ParsedCriterion::text).containsExactly("LVEF < 45%", "HIV infection");
+    }
+
+    @Test
     void wrappedLinesStayInOneCriterion() {
         String text = "Exclusion Criteria:\n\n          -  Histologically confirmed ovarian epithelial, fallopian tube, or primary\n             peritoneal serous cancer\n\n          -  Pregnant\n";
         ParsedEligibility p = engine.parse(text);

@@ -1,0 +1,44 @@
+package org.trialgraph.criteria;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Blood pressure written as one reading, "blood pressure &gt;= 140/90 mmHg": a systolic and a diastolic bound with
+ * the same comparator. Systolic and diastolic named on their own are ordinary numeric mentions.
+ */
+final class BloodPressureRule {
+
+    private static final Pattern MENTION = Pattern.compile("\\bblood pressure\\b|\\bbp\\b");
+    private static final Pattern SECOND = Pattern.compile("\\s*/\\s*(\\d{2,3})\\b(?!\\s*/)\\s*(?:mm\\s*hg\\b)?");
+    private static final int WINDOW = 40;
+
+    void extract(String s, List<Constraint> out) {
+        if (!s.contains("/") || !(s.contains("blood pressure") || s.contains("bp"))) {
+            return;
+        }
+        Matcher m = MENTION.matcher(s);
+        while (m.find()) {
+            int end = ConstraintExtractor.clauseEnd(s, m.end(), Math.min(s.length(), m.end() + WINDOW));
+            ValueExpression e = ExpressionParser.first(s, m.end(), end, false);
+            if (e == null || e.form() != ValueExpression.Form.OPERATOR || e.unit() != null) {
+                continue;
+            }
+            Matcher second = SECOND.matcher(s).region(e.end(), s.length());
+            if (!second.lookingAt()) {
+                continue;
+            }
+            String source = s.substring(m.start(), second.end()).trim();
+            Constraint systolic = ConstraintExtractor.toConstraint(Concept.SYSTOLIC_BP, e, source);
+            ValueExpression d = new ValueExpression(e.form(), e.comparator(), Double.parseDouble(second.group(1)), null,
+                    null, 1, second.start(1), second.end());
+            Constraint diastolic = ConstraintExtractor.toConstraint(Concept.DIASTOLIC_BP, d, source);
+            if (systolic != null && diastolic != null) {
+                out.add(systolic);
+                out.add(diastolic);
+                return;
+            }
+        }
+    }
+}
