@@ -6,6 +6,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
+import org.trialgraph.bench.BenchCommand;
 import org.trialgraph.ingest.ImportCommand;
 import org.trialgraph.scale.GenerateCommand;
 
@@ -24,6 +25,9 @@ public class TrialGraphApplication {
         }
         if (args.length > 0 && args[0].equals("generate")) {
             System.exit(GenerateCommand.execute(Arrays.copyOfRange(args, 1, args.length)));
+        }
+        if (args.length > 0 && args[0].equals("bench")) {
+            System.exit(BenchCommand.execute(Arrays.copyOfRange(args, 1, args.length)));
         }
         SpringApplication.run(TrialGraphApplication.class, args);
     }
