@@ -164,6 +164,17 @@ class ScaleGeneratorTest {
         assertThatThrownBy(() -> ScaleGenerator.nctId(ScaleGenerator.MAX_SIZE)).hasMessageStartingWith("size:");
     }
 
+    @Test
+    void commandExitsWith2ForBadArgumentsAndWritesNothing() {
+        Path out = dir.resolve("none.jsonl");
+        String from = SharedData.v2().toString();
+        assertThat(GenerateCommand.execute("--size", "0", "--out", out.toString(), "--from", from)).isEqualTo(2);
+        assertThat(GenerateCommand.execute("--size", "10", "--out", out.toString(), "--from", dir.resolve("missing").toString()))
+                .isEqualTo(2);
+        assertThat(GenerateCommand.execute("--out", out.toString())).isEqualTo(2);
+        assertThat(out).doesNotExist();
+    }
+
     private static ScaleGenerator generator(long seed) {
         return new ScaleGenerator(pool, seed, ScaleGenerator.CriteriaSharing.REALISTIC);
     }
