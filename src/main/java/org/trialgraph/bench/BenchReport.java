@@ -1,0 +1,43 @@
+package org.trialgraph.bench;
+
+import java.util.List;
+import java.util.Locale;
+
+/** The benchmark's results as Markdown: one row per query and number of clients, then the server's memory. */
+record BenchReport(String title, String parameters, List<LoadRunner.Measurement> measurements, List<String> skipped,
+        ServerMemory.Snapshot before, ServerMemory.Snapshot after) {
+
+    long errors() {
+        return measurements.stream().mapToLong(LoadRunner.Measurement::errors).sum();
+    }
+
+    String markdown() {
+        StringBuilder md = new StringBuilder();
+        md.append("### ").append(title).append("\n\n").append(parameters).append("\n\n");
+        md.append("| query | clients | requests | errors | requests/s | p50 ms | p95 ms | p99 ms |\n");
+        md.append("|---|---|---|---|---|---|---|---|\n");
+        for (LoadRunner.Measurement m : measurements) {
+            md.append(String.format(Locale.ROOT, "| %s | %d | %,d | %,d | %,.1f | %.1f | %.1f | %.1f |%n", m.query(),
+                    m.clients(), m.requests(), m.errors(), m.requestsPerSecond(), m.p50(), m.p95(), m.p99()));
+        }
+        if (!skipped.isEmpty()) {
+            md.append("\nSkipped (the schema has no such root field): ").append(String.join(", ", skipped)).append('\n');
+        }
+        md.append("\n| server memory | RSS | peak RSS | heap used |\n|---|---|---|---|\n");
+        md.append(memoryRow("before the load", before)).append(memoryRow("after the load", after));
+        md.append("\nHeap from ").append(after.heapSource()).append("; RSS from /proc/PID/status (VmRSS, VmHWM).\n");
+        measurements.stream().filter(m -> m.firstError() != null).forEach(m -> md.append("\nFirst error of ")
+                .append(m.query()).append(" with ").append(m.clients()).append(" clients: `")
+                .append(m.firstError().replace('`', '\'').replace('\n', ' ')).append("`\n"));
+        return md.toString();
+    }
+
+    private static String memoryRow(String when, ServerMemory.Snapshot snapshot) {
+        return "| " + when + " | " + megabytes(snapshot.rssBytes()) + " | " + megabytes(snapshot.peakRssBytes()) + " | "
+                + megabytes(snapshot.heapUsedBytes()) + " |\n";
+    }
+
+    private static String megabytes(long bytes) {
+        return bytes < 0 ? "n/a" : String.format(Locale.ROOT, "%,d MB", bytes / (1024 * 1024));
+    }
+}

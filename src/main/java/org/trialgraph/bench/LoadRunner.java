@@ -1,0 +1,161 @@
+package org.trialgraph.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Sends one benchmark query from a number of concurrent clients (a fixed thread pool, each thread one client
+ * sending its next request when the last one answered) for a fixed time or a fixed number of requests, and
+ * measures each request's latency.
+ */
+final class LoadRunner {
+
+    /** How long or how many: a run stops at whichever limit comes first. */
+    record Limits(Duration duration, long requests) {
+    }
+
+    /** What one query did with one number of clients. */
+    record Measurement(String query, int clients, long requests, long errors, double seconds, double p50, double p95,
+            double p99, String firstError) {
+
+        double requestsPerSecond() {
+            return seconds > 0 ? requests / seconds : 0;
+        }
+    }
+
+    private final HttpClient http;
+    private final URI graphql;
+    private final Map<String, List<String>> sampled;
+
+    LoadRunner(HttpClient http, URI graphql, Map<String, List<String>> sampled) {
+        this.http = http;
+        this.graphql = graphql;
+        this.sampled = sampled;
+    }
+
+    Measurement run(BenchQuery query, int clients, Limits limits, long seed) throws InterruptedException {
+        long deadline = System.nanoTime() + limits.duration().toNanos();
+        AtomicLong started = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<ClientResult>> futures = new ArrayList<>();
+        long begin = System.nanoTime();
+        try {
+            for (int c = 0; c < clients; c++) {
+                SplittableRandom random = new SplittableRandom(seed * 31 + c);
+                futures.add(pool.submit(() -> client(query, random, deadline, started, limits.requests())));
+            }
+            List<ClientResult> results = new ArrayList<>();
+            for (Future<ClientResult> future : futures) {
+                results.add(future.get());
+            }
+            double seconds = (System.nanoTime() - begin) / 1e9;
+            return measurement(query.name(), clients, results, seconds);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("client failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private ClientResult client(BenchQuery query, SplittableRandom random, long deadline, AtomicLong started,
+            long maxRequests) {
+        long[] latencies = new long[1024];
+        int count = 0;
+        long errors = 0;
+        String firstError = null;
+        while (System.nanoTime() < deadline && started.incrementAndGet() <= maxRequests) {
+            HttpRequest request = request(query, random);
+            long t0 = System.nanoTime();
+            String problem;
+            try {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                problem = problem(response);
+            } catch (IOException e) {
+                problem = e.toString();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            long latency = System.nanoTime() - t0;
+            if (count == latencies.length) {
+                latencies = Arrays.copyOf(latencies, count * 2);
+            }
+            latencies[count++] = latency;
+            if (problem != null) {
+                errors++;
+                firstError = firstError == null ? problem : firstError;
+            }
+        }
+        return new ClientResult(Arrays.copyOf(latencies, count), errors, firstError);
+    }
+
+    private record ClientResult(long[] latencies, long errors, String firstError) {
+    }
+
+    HttpRequest request(BenchQuery query, SplittableRandom random) {
+        Map<String, String> chosen = new HashMap<>();
+        for (String placeholder : query.placeholders()) {
+            List<String> values = query.values().getOrDefault(placeholder, sampled.get(placeholder));
+            if (values == null || values.isEmpty()) {
+                throw new IllegalArgumentException("queries: no values for {{" + placeholder + "}} in " + query.name());
+            }
+            chosen.put(placeholder, values.get(random.nextInt(values.size())));
+        }
+        String body = "{\"query\":\"" + BenchQuery.jsonEscape(query.document()) + "\",\"variables\":"
+                + query.variablesWith(chosen) + "}";
+        return HttpRequest.newBuilder(graphql)
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+    }
+
+    /** Null when the answer is a success; otherwise what went wrong. Only the top level is looked at. */
+    static String problem(HttpResponse<String> response) {
+        if (response.statusCode() != 200) {
+            return "HTTP " + response.statusCode() + ": " + abbreviate(response.body());
+        }
+        String body = response.body();
+        // Top-level "errors" key: Spring for GraphQL writes it first when present, escaped quotes cannot match.
+        if (body.startsWith("{\"errors\"") || body.contains(",\"errors\":[")) {
+            return abbreviate(body);
+        }
+        return null;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 300 ? text : text.substring(0, 300) + "...";
+    }
+
+    private static Measurement measurement(String query, int clients, List<ClientResult> results, double seconds) {
+        long[] all = results.stream().flatMapToLong(r -> Arrays.stream(r.latencies())).sorted().toArray();
+        long errors = results.stream().mapToLong(ClientResult::errors).sum();
+        String firstError = results.stream().map(ClientResult::firstError).filter(e -> e != null).findFirst().orElse(null);
+        return new Measurement(query, clients, all.length, errors, seconds, millis(all, 0.50), millis(all, 0.95),
+                millis(all, 0.99), firstError);
+    }
+
+    /** Nearest-rank percentile in milliseconds. */
+    static double millis(long[] sorted, double percentile) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int rank = (int) Math.ceil(percentile * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))] / 1e6;
+    }
+}
