@@ -27,7 +27,9 @@ final class ScreeningTests {
         BRAIN_SCAN("a brain scan (MRI or CT)"),
         BIOPSY("a biopsy (tissue sample)"),
         PERFORMANCE("a check of how well you manage daily activities"),
-        BODY("height and weight measurements");
+        BODY("height and weight measurements"),
+        BLOOD_PRESSURE("a blood-pressure measurement"),
+        HEART_FUNCTION("a check of how heart failure limits your activity (NYHA class)");
 
         private final String words;
 
@@ -52,7 +54,9 @@ final class ScreeningTests {
             case LVEF -> Test.ECHOCARDIOGRAM;
             case QTC -> Test.ECG;
             case CREATININE, CREATININE_CLEARANCE, EGFR, BILIRUBIN, ALT, AST, ALP, ANC, ALC, WBC, PLATELETS,
-                    HEMOGLOBIN, INR, PT, APTT, HBA1C, HIV, HBV, HCV -> Test.BLOOD;
+                    HEMOGLOBIN, INR, PT, APTT, HBA1C, HIV, HBV, HCV, CD4, PSA -> Test.BLOOD;
+            case SYSTOLIC_BP, DIASTOLIC_BP -> Test.BLOOD_PRESSURE;
+            case NYHA -> Test.HEART_FUNCTION;
             case MRD -> Test.BONE_MARROW;
             case PREGNANCY -> Test.PREGNANCY;
             case CNS_METASTASES -> Test.BRAIN_SCAN;
