@@ -26,8 +26,8 @@ class TrialListController {
     }
 
     @QueryMapping
-    TrialSearchHit.Results search(@Argument String text, @Argument TrialWhere where, @Argument Integer first,
-            @Argument String after) {
-        return TrialSearchHit.Results.of(trials.search(text, where, Cursors.pageSize(first), after));
+    TrialSearchHit.Results search(@Argument String text, @Argument TrialWhere where,
+            @Argument List<TrialOrder> orderBy, @Argument Integer first, @Argument String after) {
+        return TrialSearchHit.Results.of(trials.search(text, where, orderBy, Cursors.pageSize(first), after));
     }
 }

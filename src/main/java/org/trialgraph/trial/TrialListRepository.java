@@ -42,12 +42,13 @@ class TrialListRepository {
 
     private static final String SEARCH = """
             CALL db.index.fulltext.queryNodes('trial_text', $query) YIELD node AS t, score
-            WHERE (%s) AND ($afterScore IS NULL OR score < $afterScore OR (score = $afterScore AND t.nctId > $afterId))
-            RETURN t, score,
+            WHERE (%s) AND (%s)
+            WITH t, score, [%s] AS sortKeys
+            ORDER BY %s
+            LIMIT $limit
+            RETURN t, score, sortKeys,
                    [(t)-[:STUDIES]->(c:Condition) | c.name] AS conditions,
                    [(t)-[r:TESTS]->(i:Intervention) | coalesce(r.name, i.name)] AS interventions
-            ORDER BY score DESC, t.nctId
-            LIMIT $limit
             """;
 
     private static final String SEARCH_COUNT = """
@@ -66,6 +67,9 @@ class TrialListRepository {
     }
 
     Connection<Trial> page(TrialWhere where, List<TrialOrder> orderBy, int first, String after) {
+        if (orderBy != null && orderBy.stream().anyMatch(o -> o.field() == Field.RELEVANCE)) {
+            throw new IllegalArgumentException("orderBy: RELEVANCE needs search words; use search(text:, orderBy:)");
+        }
         List<TrialOrder> order = withTieBreak(orderBy);
         TrialFilterCypher.Predicate filter = TrialFilterCypher.of(where);
         Map<String, Object> params = new HashMap<>(filter.parameters());
@@ -81,25 +85,32 @@ class TrialListRepository {
         return Connection.of(rows, first, total, row -> Cursors.encode(row.sortKeys().toArray()), SortedTrial::trial);
     }
 
-    Connection<TrialSearchHit> search(String text, TrialWhere where, int first, String after) {
+    Connection<TrialSearchHit> search(String text, TrialWhere where, List<TrialOrder> orderBy, int first,
+            String after) {
         List<String> words = words(text);
         TrialFilterCypher.Predicate filter = TrialFilterCypher.of(where);
         if (words.isEmpty()) {
             return Connection.of(List.of(), first, 0, hit -> "");
         }
         String query = String.join(" AND ", words.stream().map(TrialListRepository::escape).toList());
-        List<String> cursor = Cursors.decode(after, 2);
+        List<TrialOrder> order = withTieBreak(orderBy == null || orderBy.isEmpty()
+                ? List.of(new TrialOrder(Field.RELEVANCE, null)) : orderBy);
         Map<String, Object> params = new HashMap<>(filter.parameters());
+        String keyset = keyset(order, Cursors.decode(after, order.size()), params);
         params.put("query", query);
-        params.put("afterScore", cursor.isEmpty() ? null : Double.parseDouble(cursor.get(0)));
-        params.put("afterId", cursor.isEmpty() ? null : cursor.get(1));
         params.put("limit", first + 1);
-        List<TrialSearchHit> hits = driver.executableQuery(SEARCH.formatted(filter.cypher())).withParameters(params)
-                .execute().records().stream().map(r -> hit(r, words)).toList();
+        String cypher = SEARCH.formatted(filter.cypher(), keyset,
+                String.join(", ", order.stream().map(o -> o.field().expression).toList()),
+                String.join(", ", order.stream().map(o -> o.field().expression + " " + o.directionOrAsc()).toList()));
+        List<SortedHit> hits = driver.executableQuery(cypher).withParameters(params).execute().records().stream()
+                .map(r -> new SortedHit(hit(r, words), r.get("sortKeys").asList(Value::asObject))).toList();
         Map<String, Object> countParams = new HashMap<>(filter.parameters());
         countParams.put("query", query);
         long total = count(SEARCH_COUNT.formatted(filter.cypher()), countParams);
-        return Connection.of(hits, first, total, hit -> Cursors.encode(hit.score(), hit.node().nctId()));
+        return Connection.of(hits, first, total, hit -> Cursors.encode(hit.sortKeys().toArray()), SortedHit::hit);
+    }
+
+    private record SortedHit(TrialSearchHit hit, List<Object> sortKeys) {
     }
 
     private record SortedTrial(Trial trial, List<Object> sortKeys) {

@@ -11,7 +11,9 @@ public record TrialOrder(Field field, Direction direction) {
         START_DATE("coalesce(t.startDate, '')", false),
         LAST_UPDATED("coalesce(t.lastUpdated, '')", false),
         ENROLLMENT("coalesce(t.enrollmentCount, -1)", true),
-        TITLE("toLower(coalesce(t.briefTitle, ''))", false);
+        TITLE("toLower(coalesce(t.briefTitle, ''))", false),
+        /** The full-text score: only in search, best first unless asked otherwise. */
+        RELEVANCE("score", true);
 
         final String expression;
         final boolean numeric;
@@ -23,6 +25,9 @@ public record TrialOrder(Field field, Direction direction) {
     }
 
     Direction directionOrAsc() {
-        return direction == null ? Direction.ASC : direction;
+        if (direction != null) {
+            return direction;
+        }
+        return field == Field.RELEVANCE ? Direction.DESC : Direction.ASC;
     }
 }

@@ -2,6 +2,7 @@ package org.trialgraph.trial;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -124,6 +125,57 @@ class TrialListTest {
         long rawWithAsthmaInTitle = raw.values().stream().filter(s -> protocol(s).path("identificationModule")
                 .path("briefTitle").asString("").toLowerCase().contains("asthma")).count();
         assertThat(((Number) result.get("totalCount")).longValue()).isGreaterThanOrEqualTo(rawWithAsthmaInTitle);
+    }
+
+    @Test
+    void walkingSearchPagesInAnyOrderReturnsEachHitOnceInThatOrder() {
+        for (List<Map<String, Object>> orderBy : List.of(List.<Map<String, Object>>of(),
+                List.of(Map.<String, Object>of("field", "START_DATE", "direction", "DESC")),
+                List.of(Map.<String, Object>of("field", "RELEVANCE", "direction", "ASC")))) {
+            Set<String> seen = new java.util.LinkedHashSet<>();
+            List<Map<String, Object>> walked = new ArrayList<>();
+            String after = null;
+            long total;
+            do {
+                Map<String, Object> page = graphQl.documentName("searchOrdered").variable("text", "asthma")
+                        .variable("where", within(Map.of())).variable("orderBy", orderBy).variable("first", 17)
+                        .variable("after", after).execute().path("search").entity(Map.class).get();
+                total = ((Number) page.get("totalCount")).longValue();
+                for (Map<String, Object> edge : (List<Map<String, Object>>) page.get("edges")) {
+                    Map<String, Object> node = (Map<String, Object>) edge.get("node");
+                    assertThat(seen.add((String) node.get("nctId"))).as("%s seen twice in %s", node.get("nctId"), orderBy).isTrue();
+                    walked.add(Map.of("score", edge.get("score"), "start", String.valueOf(node.get("startDate"))));
+                }
+                Map<String, Object> pageInfo = (Map<String, Object>) page.get("pageInfo");
+                after = Boolean.TRUE.equals(pageInfo.get("hasNextPage")) ? (String) pageInfo.get("endCursor") : null;
+            } while (after != null);
+            assertThat(seen).as("hits of %s", orderBy).hasSize((int) total);
+            for (int i = 1; i < walked.size(); i++) {
+                Map<String, Object> previous = walked.get(i - 1);
+                Map<String, Object> current = walked.get(i);
+                if (orderBy.isEmpty()) {
+                    assertThat(((Number) current.get("score")).doubleValue()).isLessThanOrEqualTo(((Number) previous.get("score")).doubleValue());
+                } else if (orderBy.get(0).get("field").equals("RELEVANCE")) {
+                    assertThat(((Number) current.get("score")).doubleValue()).isGreaterThanOrEqualTo(((Number) previous.get("score")).doubleValue());
+                } else {
+                    assertThat(sortable(current.get("start"))).isLessThanOrEqualTo(sortable(previous.get("start")));
+                }
+            }
+        }
+    }
+
+    @Test
+    void relevanceOrderWithoutSearchWordsIsABadRequestNamingOrderBy() {
+        graphQl.documentName("trialPageOrdered").variable("orderBy", List.of(Map.of("field", "RELEVANCE"))).execute()
+                .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(e -> {
+                    assertThat(e.getErrorType().toString()).isEqualTo("BAD_REQUEST");
+                    assertThat(e.getMessage()).contains("orderBy");
+                }));
+    }
+
+    /** Start dates as the list sorts them: a trial without one sorts as the empty string. */
+    private static String sortable(Object startDate) {
+        return "null".equals(startDate) ? "" : (String) startDate;
     }
 
     @Test
