@@ -6,10 +6,12 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
+import org.trialgraph.bulk.BulkImportCommand;
 import org.trialgraph.ingest.ImportCommand;
 
 /**
- * Runs the GraphQL service, or with {@code import PATH...} as the first arguments imports studies and exits.
+ * Runs the GraphQL service, or with {@code import PATH...} (or {@code bulk-import PATH...} into an empty store) as
+ * the first arguments imports studies and exits.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -18,6 +20,9 @@ public class TrialGraphApplication {
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("import")) {
             System.exit(ImportCommand.execute(TrialGraphApplication.class, Arrays.copyOfRange(args, 1, args.length)));
+        }
+        if (args.length > 0 && args[0].equals("bulk-import")) {
+            System.exit(BulkImportCommand.execute(TrialGraphApplication.class, Arrays.copyOfRange(args, 1, args.length)));
         }
         SpringApplication.run(TrialGraphApplication.class, args);
     }
