@@ -96,6 +96,7 @@ final class BulkImporter {
         GraphStaging staging = new GraphStaging(stagingDir);
         ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()),
                 daemon("bulk-import-criteria"));
+        long[] handled = {0};
         Thread stager = daemon("bulk-import-staging").newThread(() -> {
             try {
                 while (true) {
@@ -103,13 +104,14 @@ final class BulkImporter {
                     if (next == END) {
                         return;
                     }
-                    Object done = ((Future<?>) next).get();
+                    Queued queued = (Queued) next;
+                    Object done = queued.work().get();
                     if (done instanceof Rejection rejection) {
                         rejected.add(rejection);
                     } else {
                         staging.add((GraphStaging.Prepared) done);
                     }
-                    progress.progress(bytes.get(), read.get());
+                    progress.progress(queued.bytesRead(), ++handled[0]);
                 }
             } catch (ExecutionException e) {
                 failure.compareAndSet(null, e.getCause());
@@ -127,15 +129,16 @@ final class BulkImporter {
                             throw new UnsupportedFormatException(study.provenance().location());
                         }
                         read.incrementAndGet();
-                        put(queue, workers.submit(() -> GraphStaging.Prepared.of(study, importedAt)), failure);
+                        put(queue, new Queued(workers.submit(() -> GraphStaging.Prepared.of(study, importedAt)),
+                                bytes.get()), failure);
                     }, rejection -> {
                         read.incrementAndGet();
-                        put(queue, CompletableFuture.completedFuture(rejection), failure);
+                        put(queue, new Queued(CompletableFuture.completedFuture(rejection), bytes.get()), failure);
                     });
                 } catch (IOException e) {
                     read.incrementAndGet();
-                    put(queue, CompletableFuture.completedFuture(new Rejection(file.toString(), null,
-                            "cannot read: " + e.getMessage())), failure);
+                    put(queue, new Queued(CompletableFuture.completedFuture(new Rejection(file.toString(), null,
+                            "cannot read: " + e.getMessage())), bytes.get()), failure);
                 }
             }
             put(queue, END, failure);
@@ -157,6 +160,10 @@ final class BulkImporter {
             throw new IOException(failure.get().getMessage(), failure.get());
         }
         return new Staged(read.get(), staging, staging.finish(), rejected);
+    }
+
+    /** A study (or rejection) on its way to the stager, with how far the input had been read when it was. */
+    private record Queued(Future<?> work, long bytesRead) {
     }
 
     private static void put(BlockingQueue<Object> queue, Object item, AtomicReference<Throwable> failure) {
