@@ -52,6 +52,14 @@ public class StudyImporter {
         });
     }
 
+    /** Imports studies already read, in this order, in batches (the bulk path's repeated NCT ids). */
+    public ImportSummary importRecords(List<StudyRecord> studies) {
+        Run run = new Run(ImportProgress.NONE);
+        studies.forEach(run::accept);
+        run.flush();
+        return run.summary();
+    }
+
     /** Removes trials and what only they used; returns the NCT ids that were present. */
     public List<String> deleteTrials(List<String> nctIds) {
         return writer.delete(nctIds.stream().distinct().toList());
