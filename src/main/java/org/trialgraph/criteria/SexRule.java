@@ -30,6 +30,9 @@ final class SexRule {
             "^\\S+\\s+(?:\\S+\\s+)?(?:of\\s+(?:child|reproductive|non-?child)|who\\b|with\\s+(?:\\w+\\s+){0,2}(?:child|reproductive|partners?)|capable|able\\s+to|partners?|must\\b|should\\b|will\\b|agrees?\\b|need\\b|using\\b|use\\b|(?:participants?|patients?|subjects?)\\s+(?:of\\s+child|who|with\\s+partners?|must|should|will|agree))");
 
     void extract(String s, List<Constraint> out) {
+        if (!mentionsASexWord(s)) {
+            return; // most criteria: spares the patterns below, the engine's costliest step
+        }
         if (MALE_WORD.matcher(s).find() && FEMALE_WORD.matcher(s).find()) {
             return; // both sexes named: subgroups ("50 kg for men; 45 kg for women"), not a restriction to one
         }
@@ -43,6 +46,11 @@ final class SexRule {
         }
         String unit = sex.startsWith("f") || sex.startsWith("wom") || sex.startsWith("girl") ? "FEMALE" : "MALE";
         out.add(new Constraint(Concept.SEX, Comparator.EQ, null, null, unit, m.group()));
+    }
+
+    /** Whether any word the patterns look for could be there (lower-case text): female/male, women/men, woman/man, boys, girls. */
+    private static boolean mentionsASexWord(String s) {
+        return s.contains("male") || s.contains("men") || s.contains("man") || s.contains("boy") || s.contains("girl");
     }
 
     /** The first restriction found, with the sex word in its first matched group; null if the criterion restricts to no sex. */
