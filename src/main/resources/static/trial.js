@@ -54,7 +54,7 @@
     const lon = parseFloat(params.get('lon'));
     if (Number.isNaN(lat) || Number.isNaN(lon)) return null;
     const km = parseFloat(params.get('km'));
-    return { latitude: lat, longitude: lon, radiusKm: Number.isNaN(km) ? 100 : km };
+    return { latitude: lat, longitude: lon, km: Number.isNaN(km) ? 100 : km };
   }
 
   function checklist(sections) {

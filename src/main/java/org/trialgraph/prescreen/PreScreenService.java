@@ -64,7 +64,7 @@ class PreScreenService {
         if (!(km > 0) || km > 20_040) {
             throw new IllegalArgumentException("patient.near.km must be between 0 and 20040 (half the earth's circumference)");
         }
-        return new TrialWhere.GeoRadius(near.latitude(), near.longitude(), km);
+        return new TrialWhere.GeoRadius(near.latitude(), near.longitude(), km, null);
     }
 
     /** The client's filter, and a site within the radius when one is given. */

@@ -78,7 +78,7 @@ public final class TrialFilterCypher {
         if (w.near() != null) {
             all.add("EXISTS { (t)-[:RECRUITS_AT]->(s:Site) WHERE point.distance(s.location, point({latitude: "
                     + param(w.near().latitude()) + ", longitude: " + param(w.near().longitude()) + "})) <= "
-                    + param(w.near().radiusKm() * 1000) + " }");
+                    + param(w.near().kilometres() * 1000) + " }");
         }
         range("t.startDate", w.startDate(), all);
         range("t.completionDate", w.completionDate(), all);

@@ -36,7 +36,19 @@ public record TrialWhere(
     public record SponsorFilter(String name, List<String> agencyClass, Boolean leadOnly) {
     }
 
-    public record GeoRadius(double latitude, double longitude, double radiusKm) {
+    /** A point and a distance: {@code km} as the contract names it, {@code radiusKm} accepted as an alias. */
+    public record GeoRadius(double latitude, double longitude, Double km, Double radiusKm) {
+
+        /** The distance in kilometres; a bad request naming the field when missing or given twice differently. */
+        public double kilometres() {
+            if (km == null && radiusKm == null) {
+                throw new IllegalArgumentException("near.km is missing (the distance in kilometres)");
+            }
+            if (km != null && radiusKm != null && !km.equals(radiusKm)) {
+                throw new IllegalArgumentException("near: give km or radiusKm, not two different distances");
+            }
+            return km != null ? km : radiusKm;
+        }
     }
 
     public record DateRange(String from, String to) {

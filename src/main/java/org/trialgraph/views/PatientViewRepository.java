@@ -66,7 +66,7 @@ class PatientViewRepository {
         params.put("near", near != null);
         params.put("latitude", near == null ? 0.0 : near.latitude());
         params.put("longitude", near == null ? 0.0 : near.longitude());
-        params.put("radiusMetres", near == null ? 0.0 : near.radiusKm() * 1000);
+        params.put("radiusMetres", near == null ? 0.0 : near.kilometres() * 1000);
         params.put("open", OPEN_STATUSES);
         params.put("maxSites", MAX_NEAREST_SITES);
         return driver.executableQuery(FACTS).withParameters(params).execute().records().stream().findFirst()

@@ -123,9 +123,10 @@ class PatientViewService {
         if (!(near.longitude() >= -180 && near.longitude() <= 180)) {
             throw new IllegalArgumentException("near.longitude must be between -180 and 180, was " + near.longitude());
         }
-        if (!(near.radiusKm() > 0 && near.radiusKm() <= MAX_RADIUS_KM)) {
-            throw new IllegalArgumentException("near.radiusKm must be more than 0 and at most " + (int) MAX_RADIUS_KM
-                    + ", was " + near.radiusKm());
+        double km = near.kilometres();
+        if (!(km > 0 && km <= MAX_RADIUS_KM)) {
+            throw new IllegalArgumentException("near.km must be more than 0 and at most " + (int) MAX_RADIUS_KM
+                    + ", was " + km);
         }
     }
 }

@@ -70,6 +70,27 @@ class TrialListTest {
         });
         expectCount(Map.of("age", 12.0), s -> years(eligibility(s).path("minimumAge").asString(null), 0) <= 12
                 && years(eligibility(s).path("maximumAge").asString(null), 1000) >= 12);
+        // Around Paris, 220 km; no raw site lies within 2 km of the edge, so the earth model cannot tip a count.
+        expectCount(Map.of("near", Map.of("latitude", 48.8566, "longitude", 2.3522, "km", 220.0)),
+                s -> siteDistancesKm(s, 48.8566, 2.3522).stream().anyMatch(km -> km <= 220));
+        assertThat(raw.values().stream().flatMap(s -> siteDistancesKm(s, 48.8566, 2.3522).stream())
+                .filter(km -> Math.abs(km - 220) < 2)).isEmpty();
+    }
+
+    /** Great-circle distances (haversine, mean earth radius) from a point to each of the record's geo-located sites. */
+    private static List<Double> siteDistancesKm(JsonNode s, double latitude, double longitude) {
+        List<Double> distances = new ArrayList<>();
+        protocol(s).path("contactsLocationsModule").path("locations").forEach(l -> {
+            JsonNode point = l.path("geoPoint");
+            if (point.path("lat").isNumber() && point.path("lon").isNumber()) {
+                double dLat = Math.toRadians(point.path("lat").asDouble() - latitude);
+                double dLon = Math.toRadians(point.path("lon").asDouble() - longitude);
+                double a = Math.pow(Math.sin(dLat / 2), 2) + Math.cos(Math.toRadians(latitude))
+                        * Math.cos(Math.toRadians(point.path("lat").asDouble())) * Math.pow(Math.sin(dLon / 2), 2);
+                distances.add(2 * 6371.0 * Math.asin(Math.sqrt(a)));
+            }
+        });
+        return distances;
     }
 
     @Test

@@ -185,9 +185,9 @@ class PatientViewTest {
     @Test
     void aBadRadiusIsRefusedNamingTheArgument() {
         graphQl.documentName("patientView").variable("nctId", SEED)
-                .variable("near", Map.of("latitude", 0.0, "longitude", 0.0, "radiusKm", -5.0)).execute()
+                .variable("near", Map.of("latitude", 0.0, "longitude", 0.0, "km", -5.0)).execute()
                 .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(e -> {
-                    assertThat(e.getMessage()).contains("near.radiusKm");
+                    assertThat(e.getMessage()).contains("near.km");
                     assertThat(e.getErrorType().toString()).isEqualTo("BAD_REQUEST");
                 }));
     }
