@@ -79,7 +79,7 @@ final class ApiV2StudyMapper {
                 sponsors.objects("collaborators", ApiV2StudyMapper::sponsor),
                 description.string("briefSummary"),
                 description.string("detailedDescription"),
-                conditions.strings("conditions"),
+                conditions.names("conditions"),
                 conditions.strings("keywords"),
                 design(protocol.object("designModule")),
                 arms.objects("armGroups", ApiV2StudyMapper::arm),
@@ -134,7 +134,7 @@ final class ApiV2StudyMapper {
     }
 
     private static Sponsor sponsor(JsonFields sponsor) {
-        String name = sponsor.string("name");
+        String name = sponsor.name("name");
         return name == null ? null : new Sponsor(name, sponsor.enumValue("class", AGENCY_CLASSES));
     }
 
@@ -162,7 +162,7 @@ final class ApiV2StudyMapper {
     private static Intervention intervention(JsonFields intervention) {
         String description = intervention.string("description");
         // Real records have interventions without a name ("No intervention" given only as description).
-        String name = Objects.requireNonNullElse(intervention.string("name"),
+        String name = Objects.requireNonNullElse(intervention.name("name"),
                 description != null && description.length() <= 120 ? description : UNNAMED_INTERVENTION);
         return new Intervention(intervention.enumValue("type", INTERVENTION_TYPES), name, description,
                 intervention.strings("otherNames"), intervention.strings("armGroupLabels"));
@@ -199,8 +199,8 @@ final class ApiV2StudyMapper {
 
     private static Location location(JsonFields location) {
         JsonFields geo = location.object("geoPoint");
-        return new Location(location.string("facility"), location.string("status"), location.string("city"),
-                location.string("state"), location.string("zip"), location.string("country"), geo.decimal("lat"),
+        return new Location(location.name("facility"), location.string("status"), location.name("city"),
+                location.name("state"), location.name("zip"), location.name("country"), geo.decimal("lat"),
                 geo.decimal("lon"));
     }
 
@@ -213,8 +213,8 @@ final class ApiV2StudyMapper {
     }
 
     private static MeshRef mesh(JsonFields mesh) {
-        String id = mesh.string("id");
-        String term = mesh.string("term");
+        String id = mesh.name("id");
+        String term = mesh.name("term");
         if (id == null) {
             return null;
         }

@@ -13,6 +13,9 @@ import org.trialgraph.criteria.ParsedEligibility;
  */
 final class EligibilityReading {
 
+    /** Longest criterion line in UTF-8 bytes: its canonical key must fit Neo4j's ~8 kB index limit (real: < 3 kB). */
+    static final int MAX_LINE_BYTES = 7_500;
+
     static final EligibilityReading NONE = new EligibilityReading(null, null);
 
     private final EligibilityEngine engine;
@@ -36,6 +39,14 @@ final class EligibilityReading {
             EligibilityEngine.requireReadable(text);
         } catch (IllegalArgumentException e) {
             throw invalid.apply(e.getMessage());
+        }
+        int line = 1;
+        for (String criterion : text.split("\n", -1)) {
+            if (criterion.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_LINE_BYTES) {
+                throw invalid.apply("line " + line + " is " + criterion.length() + " characters long (at most "
+                        + MAX_LINE_BYTES + " bytes: each criterion becomes an indexed key)");
+            }
+            line++;
         }
         return new EligibilityReading(engine, text);
     }

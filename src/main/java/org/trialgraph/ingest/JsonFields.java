@@ -49,6 +49,38 @@ final class JsonFields {
         return text.isEmpty() ? null : text;
     }
 
+    /**
+     * Most characters of a name that becomes (part of) the key of a shared node: a sponsor, condition,
+     * intervention, site or MeSH term. Neo4j's range indexes hold keys of up to about 8 kB; five key parts of
+     * this length stay below it even in 4-byte characters. Real names are at most about 250 characters.
+     */
+    static final int MAX_NAME_LENGTH = 400;
+
+    /** A string that names a shared node: refused when longer than {@link #MAX_NAME_LENGTH}. */
+    String name(String name) {
+        String value = string(name);
+        if (value != null && value.length() > MAX_NAME_LENGTH) {
+            throw tooLong(pathOf(name), value);
+        }
+        return value;
+    }
+
+    /** A list of strings each naming a shared node (see {@link #name}). */
+    List<String> names(String name) {
+        List<String> values = strings(name);
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i).length() > MAX_NAME_LENGTH) {
+                throw tooLong(pathOf(name) + "[" + i + "]", values.get(i));
+            }
+        }
+        return values;
+    }
+
+    private static InvalidRecordException tooLong(String path, String value) {
+        return new InvalidRecordException(path, "a name of " + value.length() + " characters (at most "
+                + MAX_NAME_LENGTH + "): \"" + abbreviate(value) + "\"");
+    }
+
     String requiredString(String name) {
         String value = string(name);
         if (value == null) {

@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.springframework.util.unit.DataSize;
 
 import org.trialgraph.criteria.EligibilityEngine;
 
@@ -24,12 +25,18 @@ public class StudyImporter {
     private final TrialGraphWriter writer;
     private final EligibilityEngine criteriaEngine;
     private final int batchSize;
+    private final long maxInflatedBytes;
 
     StudyImporter(TrialGraphWriter writer, EligibilityEngine criteriaEngine,
-            @Value("${trialgraph.import.batch-size:500}") int batchSize) {
+            @Value("${trialgraph.import.batch-size:500}") int batchSize,
+            @Value("${trialgraph.import.max-inflated-size:1GB}") DataSize maxInflatedSize) {
         this.writer = writer;
         this.criteriaEngine = criteriaEngine;
         this.batchSize = batchSize;
+        this.maxInflatedBytes = maxInflatedSize.toBytes();
+        if (maxInflatedBytes <= 0) {
+            throw new IllegalArgumentException("trialgraph.import.max-inflated-size must be positive");
+        }
     }
 
     public ImportSummary importPaths(List<Path> paths, ImportProgress progress) {
@@ -76,7 +83,7 @@ public class StudyImporter {
 
     private ImportSummary run(ImportProgress progress, Reading reading) {
         Run run = new Run(progress);
-        reading.readWith(new StudyReader(run, criteriaEngine));
+        reading.readWith(new StudyReader(run, criteriaEngine, maxInflatedBytes));
         run.flush();
         return run.summary();
     }

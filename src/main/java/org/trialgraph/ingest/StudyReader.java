@@ -1,11 +1,9 @@
 package org.trialgraph.ingest;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -52,12 +50,21 @@ final class StudyReader {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** Default for the most bytes one compressed member may inflate to ({@code trialgraph.import.max-inflated-size}). */
+    static final long DEFAULT_MAX_INFLATED_BYTES = 1L << 30;
+
     private final Sink sink;
     private final EligibilityEngine criteriaEngine;
+    private final long maxInflatedBytes;
 
     StudyReader(Sink sink, EligibilityEngine criteriaEngine) {
+        this(sink, criteriaEngine, DEFAULT_MAX_INFLATED_BYTES);
+    }
+
+    StudyReader(Sink sink, EligibilityEngine criteriaEngine, long maxInflatedBytes) {
         this.sink = sink;
         this.criteriaEngine = criteriaEngine;
+        this.maxInflatedBytes = maxInflatedBytes;
     }
 
     void read(Path path) {
@@ -73,6 +80,8 @@ final class StudyReader {
             readStream(path.toString(), path.getFileName().toString(), in);
         } catch (IOException e) {
             sink.reject(new Rejection(path.toString(), null, "cannot read: " + e.getMessage()));
+        } catch (InflatedTooLarge e) {
+            sink.reject(new Rejection(e.location, null, e.getMessage()));
         }
     }
 
@@ -139,7 +148,12 @@ final class StudyReader {
     /** A .tar.gz is read member by member; any other gzip holds one file, read by its content. */
     private void readGzip(String location, String name, InputStream in) throws IOException {
         String inner = name.replaceFirst("(?i)\\.t?gz$", name.toLowerCase(Locale.ROOT).endsWith(".tgz") ? ".tar" : "");
-        readStream(location, inner, new GZIPInputStream(in, 64 * 1024));
+        BufferedInputStream inflated = new BufferedInputStream(new GZIPInputStream(in, 64 * 1024), SNIFF_LIMIT);
+        if (ContentKind.of(inflated) == ContentKind.TAR) {
+            readTar(location, inflated); // each member is limited, not the whole archive
+            return;
+        }
+        readStream(location, inner, new InflateLimit(inflated, location, maxInflatedBytes));
     }
 
     private void readTar(String location, InputStream in) throws IOException {
@@ -155,7 +169,7 @@ final class StudyReader {
 
     private void readMember(String member, String name, InputStream archive) {
         try {
-            readStream(member, name, new FilterInputStream(archive) {
+            readStream(member, name, new InflateLimit(archive, member, maxInflatedBytes) {
                 @Override
                 public void close() {
                     // the archive stays open for the next member
@@ -163,6 +177,67 @@ final class StudyReader {
             });
         } catch (IOException e) {
             sink.reject(new Rejection(member, null, "cannot read: " + e.getMessage()));
+        } catch (InflatedTooLarge e) {
+            // The records read before the limit are imported; the rest of the member is skipped.
+            sink.reject(new Rejection(member, null, e.getMessage()));
+        }
+    }
+
+    /**
+     * Counts the bytes a compressed member inflates to and stops at the limit (a zip bomb). Unchecked, so that
+     * neither Jackson nor StAX turns it into a syntax error: it reaches {@link #readMember} as it is.
+     */
+    static final class InflatedTooLarge extends RuntimeException {
+        final String location;
+
+        InflatedTooLarge(String location, long limit) {
+            super("inflates to more than " + limit + " bytes (trialgraph.import.max-inflated-size); rest of "
+                    + location + " skipped");
+            this.location = location;
+        }
+    }
+
+    private static class InflateLimit extends FilterInputStream {
+        private final String location;
+        private final long limit;
+        private long count;
+
+        InflateLimit(InputStream in, String location, long limit) {
+            super(in);
+            this.location = location;
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                counted(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                counted(n);
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            counted(skipped);
+            return skipped;
+        }
+
+        private void counted(long n) {
+            count += n;
+            if (count > limit) {
+                throw new InflatedTooLarge(location, limit);
+            }
         }
     }
 
@@ -217,28 +292,39 @@ final class StudyReader {
         }
     }
 
+    /**
+     * Decodes each line on its own, strictly: a line that is not UTF-8 is rejected by its number and the lines
+     * after it are still read (a decoder over the whole stream fails a buffer ahead, losing good lines before).
+     */
     private void readJsonLines(String location, InputStream in) throws IOException {
         var decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        BufferedReader lines = new BufferedReader(new InputStreamReader(in, decoder));
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         int lineNumber = 0;
-        while (true) {
-            String line;
-            try {
-                line = lines.readLine();
-            } catch (CharacterCodingException e) {
-                sink.reject(new Rejection(location + ":" + (lineNumber + 1), null, "not UTF-8 text; rest of file skipped"));
-                return;
+        boolean more = true;
+        while (more) {
+            bytes.reset();
+            int b;
+            while ((b = in.read()) >= 0 && b != '\n') {
+                bytes.write(b);
             }
-            if (line == null) {
+            more = b >= 0;
+            if (!more && bytes.size() == 0) {
                 return;
             }
             lineNumber++;
+            String lineLocation = location + ":" + lineNumber;
+            String line;
+            try {
+                line = decoder.decode(java.nio.ByteBuffer.wrap(bytes.toByteArray())).toString();
+            } catch (CharacterCodingException e) {
+                sink.reject(new Rejection(lineLocation, null, "not UTF-8 text"));
+                continue;
+            }
             if (line.isBlank()) {
                 continue;
             }
-            String lineLocation = location + ":" + lineNumber;
             try {
                 accept(JSON.readTree(line), lineLocation);
             } catch (JacksonException e) {
