@@ -22,6 +22,8 @@ import org.trialgraph.trial.TrialParts.Condition;
 import org.trialgraph.trial.TrialParts.Country;
 import org.trialgraph.trial.TrialParts.Intervention;
 import org.trialgraph.trial.TrialParts.MeshTerm;
+import org.trialgraph.trial.TrialParts.NearbySite;
+import org.trialgraph.trial.TrialParts.Site;
 import org.trialgraph.trial.TrialParts.Sponsor;
 import org.trialgraph.trial.TrialParts.SponsorLink;
 
@@ -58,6 +60,38 @@ class CatalogController {
     @QueryMapping
     List<Intervention> interventions(@Argument String name) {
         return catalog.interventions(name);
+    }
+
+    @QueryMapping
+    Site site(@Argument String key) {
+        return catalog.site(key).orElse(null);
+    }
+
+    @QueryMapping
+    List<NearbySite> sitesNear(@Argument TrialWhere.GeoRadius near, @Argument Integer first, @Argument String after) {
+        double km = near.kilometres();
+        if (!(km > 0 && km <= MAX_RADIUS_KM)) {
+            throw new IllegalArgumentException("near.km must be more than 0 and at most " + (int) MAX_RADIUS_KM + ", was " + km);
+        }
+        List<String> last = Cursors.decode(after, 2);
+        Double afterKm = null;
+        if (!last.isEmpty()) {
+            try {
+                afterKm = Double.parseDouble(last.get(0));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("after is not a cursor of sitesNear: " + after);
+            }
+        }
+        return catalog.sitesNear(near, afterKm, last.isEmpty() ? null : last.get(1), Cursors.pageSize(first));
+    }
+
+    /** Half the earth's circumference: any point is within it. */
+    private static final double MAX_RADIUS_KM = 20_040;
+
+    @BatchMapping(typeName = "Site", field = "trialCount")
+    Map<Site, Long> siteTrialCount(List<Site> sites) {
+        Map<String, Long> counts = catalog.siteTrialCounts(sites.stream().map(Site::key).distinct().toList());
+        return toMap(sites, s -> counts.getOrDefault(s.key(), 0L));
     }
 
     @QueryMapping

@@ -46,6 +46,29 @@ class CatalogRepository {
             RETURN c.name AS name, COUNT { (c)<-[:IN]-(:Site) } AS siteCount
             """;
 
+    private static final String SITE = """
+            MATCH (s:Site {key: $key})
+            RETURN s
+            """;
+
+    // The point index answers the radius; the rest is ordered by distance, then key, after the cursor.
+    private static final String SITES_NEAR = """
+            WITH point({latitude: $latitude, longitude: $longitude}) AS centre
+            MATCH (s:Site)
+            WHERE point.distance(s.location, centre) <= $metres
+            WITH s, point.distance(s.location, centre) / 1000.0 AS km
+            WHERE $afterKm IS NULL OR km > $afterKm OR (km = $afterKm AND s.key > $afterKey)
+            RETURN s, km
+            ORDER BY km, s.key
+            LIMIT $limit
+            """;
+
+    private static final String SITE_TRIAL_COUNTS = """
+            UNWIND $keys AS key
+            MATCH (s:Site {key: key})
+            RETURN key, COUNT { (s)<-[:RECRUITS_AT]-(:Trial) } AS trials
+            """;
+
     private static final String CONDITION_TRIAL_COUNTS = """
             UNWIND $keys AS key
             MATCH (c:Condition {key: key})
@@ -117,6 +140,33 @@ class CatalogRepository {
     Optional<Country> country(String name) {
         return first(COUNTRY, Map.of("name", name.strip())).map(r -> new Country(r.get("name").asString(),
                 r.get("siteCount").asLong()));
+    }
+
+    Optional<TrialParts.Site> site(String key) {
+        return first(SITE, Map.of("key", key)).map(r -> site(r.get("s")));
+    }
+
+    List<TrialParts.NearbySite> sitesNear(TrialWhere.GeoRadius near, Double afterKm, String afterKey, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("latitude", near.latitude());
+        params.put("longitude", near.longitude());
+        params.put("metres", near.kilometres() * 1000);
+        params.put("afterKm", afterKm);
+        params.put("afterKey", afterKey);
+        params.put("limit", limit);
+        return driver.executableQuery(SITES_NEAR).withParameters(params).execute().records().stream()
+                .map(r -> new TrialParts.NearbySite(site(r.get("s")), r.get("km").asDouble())).toList();
+    }
+
+    Map<String, Long> siteTrialCounts(Collection<String> keys) {
+        return counts(SITE_TRIAL_COUNTS, keys);
+    }
+
+    private static TrialParts.Site site(org.neo4j.driver.Value s) {
+        org.neo4j.driver.Value location = s.get("location");
+        return new TrialParts.Site(s.get("key").asString(), s.get("facility").asString(null), s.get("city").asString(null),
+                s.get("state").asString(null), s.get("zip").asString(null), s.get("country").asString(null),
+                location.isNull() ? null : location.asPoint().y(), location.isNull() ? null : location.asPoint().x());
     }
 
     Map<String, Long> conditionTrialCounts(Collection<String> keys) {

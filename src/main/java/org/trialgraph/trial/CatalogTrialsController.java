@@ -12,6 +12,7 @@ import org.trialgraph.trial.TrialParts.Condition;
 import org.trialgraph.trial.TrialParts.Country;
 import org.trialgraph.trial.TrialParts.Intervention;
 import org.trialgraph.trial.TrialParts.MeshTerm;
+import org.trialgraph.trial.TrialParts.Site;
 import org.trialgraph.trial.TrialParts.Sponsor;
 import org.trialgraph.trial.TrialWhere.ConditionFilter;
 import org.trialgraph.trial.TrialWhere.InterventionFilter;
@@ -48,6 +49,11 @@ class CatalogTrialsController {
         return page(where().intervention(new InterventionFilter(intervention.name(), intervention.type())), first, after);
     }
 
+    @SchemaMapping(typeName = "Site", field = "trials")
+    Connection<Trial> siteTrials(Site site, @Argument Integer first, @Argument String after) {
+        return page(where().site(site.key()), first, after);
+    }
+
     @SchemaMapping(typeName = "Country", field = "trials")
     Connection<Trial> countryTrials(Country country, @Argument Integer first, @Argument String after) {
         return page(where().country(country.name()), first, after);
@@ -68,6 +74,7 @@ class CatalogTrialsController {
         private SponsorFilter sponsor;
         private InterventionFilter intervention;
         private String country;
+        private String site;
 
         WhereBuilder condition(ConditionFilter value) {
             condition = value;
@@ -94,9 +101,14 @@ class CatalogTrialsController {
             return this;
         }
 
+        WhereBuilder site(String value) {
+            site = value;
+            return this;
+        }
+
         TrialWhere build() {
             return new TrialWhere(null, null, null, null, null, null, condition, mesh, intervention, sponsor, country,
-                    null, null, null, null, null, null, null, null, null, null, null);
+                    site, null, null, null, null, null, null, null, null, null, null, null);
         }
     }
 }

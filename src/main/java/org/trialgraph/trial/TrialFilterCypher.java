@@ -75,6 +75,9 @@ public final class TrialFilterCypher {
         if (w.country() != null) {
             all.add("EXISTS { (t)-[:RECRUITS_AT]->(:Site)-[:IN]->(:Country {name: " + param(w.country()) + "}) }");
         }
+        if (w.site() != null) {
+            all.add("EXISTS { (t)-[:RECRUITS_AT]->(:Site {key: " + param(w.site()) + "}) }");
+        }
         if (w.near() != null) {
             all.add("EXISTS { (t)-[:RECRUITS_AT]->(s:Site) WHERE point.distance(s.location, point({latitude: "
                     + param(w.near().latitude()) + ", longitude: " + param(w.near().longitude()) + "})) <= "

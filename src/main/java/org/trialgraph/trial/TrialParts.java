@@ -38,6 +38,20 @@ public final class TrialParts {
     public record Country(String name, long siteCount) {
     }
 
+    /** A study site, shared by every trial that lists it. */
+    public record Site(String key, String facility, String city, String state, String zip, String country,
+            Double latitude, Double longitude) {
+    }
+
+    /** A site and how far it is from the point asked about. */
+    public record NearbySite(Site site, double distanceKm) {
+
+        /** Where a page of nearby sites that follows this one starts (by distance, then key). */
+        public String cursor() {
+            return Cursors.encode(distanceKm, site.key());
+        }
+    }
+
     public record SponsorLink(Sponsor sponsor, long sharedTrials) {
     }
 
@@ -47,7 +61,7 @@ public final class TrialParts {
     public record Outcome(String kind, String measure, String timeFrame, String description) {
     }
 
-    public record TrialSite(String facility, String status, String city, String state, String zip, String country,
+    public record TrialSite(String key, String facility, String status, String city, String state, String zip, String country,
             Double latitude, Double longitude, int position) {
 
         /** Where a page of the trial's sites that follows this one starts. */

@@ -97,7 +97,7 @@ class TrialRepository {
               UNWIND rows AS row
               RETURN row.s AS s, row.r AS r
             }
-            RETURN page.id AS id, s.facility AS facility, r.status AS status, s.city AS city, s.state AS state,
+            RETURN page.id AS id, s.key AS key, s.facility AS facility, r.status AS status, s.city AS city, s.state AS state,
                    s.zip AS zip, s.country AS country, s.location.latitude AS latitude,
                    s.location.longitude AS longitude, r.position AS position
             ORDER BY id, position
@@ -173,7 +173,7 @@ class TrialRepository {
         List<Map<String, Object>> rows = byId.entrySet().stream().map(e -> Map.<String, Object>of("id", e.getKey(),
                 "nctId", e.getValue().nctId(), "after", e.getValue().afterPosition(), "size", e.getValue().size())).toList();
         Map<String, List<TrialSite>> sites = byId(SITE_PAGES, Map.of("pages", rows), byId.keySet(),
-                r -> new TrialSite(text(r.get("facility")), text(r.get("status")), text(r.get("city")),
+                r -> new TrialSite(r.get("key").asString(), text(r.get("facility")), text(r.get("status")), text(r.get("city")),
                         text(r.get("state")), text(r.get("zip")), text(r.get("country")), decimal(r.get("latitude")),
                         decimal(r.get("longitude")), r.get("position").asInt()));
         Map<TrialParts.SitePage, List<TrialSite>> result = new LinkedHashMap<>();

@@ -15,6 +15,7 @@ public record TrialWhere(
         InterventionFilter intervention,
         SponsorFilter sponsor,
         String country,
+        String site,
         GeoRadius near,
         DateRange startDate,
         DateRange completionDate,
