@@ -28,10 +28,12 @@ class RelatedTrialsRepository {
         this.driver = driver;
     }
 
-    List<RelatedScoring.Item> sharedItems(String nctId, List<Relatedness> kinds, TrialWhere candidates) {
+    List<RelatedScoring.Item> sharedItems(String nctId, List<Relatedness> kinds, TrialWhere candidates,
+            long maxItemTrials) {
         TrialFilterCypher.Predicate filter = TrialFilterCypher.of(candidates);
         Map<String, Object> params = new HashMap<>(filter.parameters());
         params.put("nctId", nctId);
+        params.put("maxItemTrials", maxItemTrials);
         List<RelatedScoring.Item> items = new ArrayList<>();
         for (Relatedness kind : kinds) {
             driver.executableQuery(kind.sharedItems.formatted(filter.cypher())).withParameters(params).execute()

@@ -34,6 +34,9 @@ class RelatedTrialsTest {
     @Autowired
     StudyImporter importer;
 
+    @Autowired
+    RelatedTrialsRepository repository;
+
     Map<String, JsonNode> raw;
 
     /** For each MeSH term some record carries alone: the ancestors the newest such record lists. */
@@ -53,6 +56,32 @@ class RelatedTrialsTest {
                         exactAncestors.put(MeshIds.canonical(browse.path("meshes").get(0).path("id").asString()), ancestors);
                     }
                 });
+    }
+
+    @Test
+    void itemsCarriedByMoreTrialsThanTheCapKeepTheirWeightButListNoCandidates() {
+        List<Relatedness> kinds = List.of(Relatedness.values());
+        for (String source : List.of("NCT00763412", "NCT04907045")) {
+            List<RelatedScoring.Item> uncapped = repository.sharedItems(source, kinds, null, Long.MAX_VALUE);
+            List<Long> dfs = uncapped.stream().map(RelatedScoring.Item::df).sorted().toList();
+            long cap = dfs.get(dfs.size() / 2);
+            List<RelatedScoring.Item> capped = repository.sharedItems(source, kinds, null, cap);
+            assertThat(capped).extracting(i -> i.kind() + "|" + i.key())
+                    .containsExactlyInAnyOrderElementsOf(uncapped.stream().map(i -> i.kind() + "|" + i.key()).toList());
+            Map<String, RelatedScoring.Item> byKey = new java.util.HashMap<>();
+            uncapped.forEach(i -> byKey.put(i.kind() + "|" + i.key(), i));
+            for (RelatedScoring.Item item : capped) {
+                RelatedScoring.Item full = byKey.get(item.kind() + "|" + item.key());
+                if (full.df() <= cap) {
+                    assertThat(item.df()).isEqualTo(full.df());
+                    assertThat(item.candidates()).containsExactlyInAnyOrderElementsOf(full.candidates());
+                } else {
+                    assertThat(item.df()).as("a capped item's df is at least its exact df").isGreaterThanOrEqualTo(full.df());
+                    assertThat(item.candidates()).as("%s above the cap", item.key()).isEmpty();
+                }
+            }
+            assertThat(dfs.get(dfs.size() - 1)).as("some item above the cap").isGreaterThan(cap);
+        }
     }
 
     @Test
