@@ -59,6 +59,12 @@ class TrialGraphWriter {
             DETACH DELETE shared
             """;
 
+    private static final String DELETE_TRIALS = """
+            UNWIND $ids AS id
+            MATCH (t:Trial {nctId: id})
+            DETACH DELETE t
+            """;
+
     // Trials known to be new are created outright, with the versions the batch read of them.
     private static final String CREATE_TRIALS = """
             UNWIND $rows AS row
@@ -274,13 +280,6 @@ class TrialGraphWriter {
                 .distinct().toList();
         run(tx, RECORD_SOURCES, Map.of("sources", sources));
     }
-
-    private static final String DELETE_TRIALS = """
-            UNWIND $ids AS id
-            MATCH (t:Trial {nctId: id})
-            DETACH DELETE t
-            RETURN count(*) AS deleted
-            """;
 
     /**
      * Removes trials as if never imported, with what only they used: owned arms and outcomes, shared nodes no
