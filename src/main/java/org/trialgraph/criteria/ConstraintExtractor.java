@@ -58,7 +58,7 @@ final class ConstraintExtractor {
     }
 
     private void numeric(String s, List<Constraint> out) {
-        if (!HAS_NUMBER.matcher(s).find()) {
+        if (!TextNormalizer.hasDigit(s) && !HAS_NUMBER.matcher(s).find()) {
             return;
         }
         List<ConceptMentions.Mention> mentions = ConceptMentions.find(s);

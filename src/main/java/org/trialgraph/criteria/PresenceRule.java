@@ -23,14 +23,14 @@ final class PresenceRule {
 
     private static final List<Rule> RULES = List.of(
             rule(new String[] {"pregnan"}, "(?<!become |becoming |get |getting |avoid |avoiding |prevent |preventing |prevention of |risk of |to |father |impregnate |wish |plans? |planning |intends? |intending |of non-|possibility of )\\bpregnan(?:t|cy|cies)\\b(?! test(?:ing|s)? (?:is|are|will|must|should)\\b| prevention| avoidance| category| outcome| registry| planning| should be avoided| is not)", Concept.PREGNANCY),
-            rule(new String[] {"breast", "lactat", "nursing"}, "\\bbreast[- ]?feed(?:ing)?\\b|\\bbreast[- ]?fed\\b|\\blactating\\b|\\blactation\\b|\\bnursing\\b(?=\\s+(?:mothers?|women|females?|a child|an infant|infants?)\\b|\\s+(?:or|and|and/or)\\s+(?:pregnan|lactat|breast))"
+            rule(new String[] {"breastfe", "breast fe", "breast-fe", "lactat", "nursing"}, "\\bbreast[- ]?feed(?:ing)?\\b|\\bbreast[- ]?fed\\b|\\blactating\\b|\\blactation\\b|\\bnursing\\b(?=\\s+(?:mothers?|women|females?|a child|an infant|infants?)\\b|\\s+(?:or|and|and/or)\\s+(?:pregnan|lactat|breast))"
                     + "|(?<=(?:pregnant|lactating|pregnancy)(?:\\s?,\\s?|\\s(?:or|and|and/or)\\s|/)|\\b(?:are|is|currently|not|be)\\s)nursing\\b", Concept.BREASTFEEDING),
-            rule(new String[] {"hiv", "immunodeficiency virus", "aids"}, "(?<!anti-|anti |(?:therapy|treatment|drugs?|medications?|vaccines?) (?:for|against) )(?:\\bhiv(?:-?[12])?\\b|human immunodeficiency virus)"
+            rule(new String[] {"\\bhiv", "antihiv", "immunodeficiency virus", "\\baids"}, "(?<!anti-|anti |(?:therapy|treatment|drugs?|medications?|vaccines?) (?:for|against) )(?:\\bhiv(?:-?[12])?\\b|human immunodeficiency virus)"
                     + "(?! protease| integrase| medications?| antiretroviral| drugs?| therap| treatment| regimen| vaccine| prevention| prophylaxis| testing is not)|(?<!erectile |hearing |walking |mobility |visual |memory |sleep |dietary |study |teaching )\\baids\\b"
                     + "|\\banti-?hiv(?:-?[12])?(?:\\s*(?:1/2|1\\+2))?\\s+(?:antibod(?:y|ies)|ab\\b|serology|test)", Concept.HIV),
-            rule(new String[] {"hepatitis b", "hbv", "hep"}, "hepatitis b(?: virus)?\\s*(?:or|and|and/or|/|,)\\s*(?:hepatitis\\s+)?c\\b|\\bhbv\\s*(?:or|and|and/or|/|,)\\s*hcv\\b|\\bhep(?:atitis)? b/c\\b", Concept.HBV, Concept.HCV),
-            rule(new String[] {"hepatitis b", "hbv", "hbs", "hbc", "hep b"}, "hepatitis b\\b|\\bhbv\\b|\\bhbsag\\b|hepatitis b surface antigen|\\bhbcab\\b|\\banti-?hbc\\b|hepatitis b core antibody|\\bhep b\\b", Concept.HBV),
-            rule(new String[] {"hepatitis c", "hcv", "hep c"}, "hepatitis c\\b|\\bhcv\\b|\\bhep c\\b", Concept.HCV),
+            rule(new String[] {"hepatitis b", "\\bhbv", "\\bhep b/c"}, "hepatitis b(?: virus)?\\s*(?:or|and|and/or|/|,)\\s*(?:hepatitis\\s+)?c\\b|\\bhbv\\s*(?:or|and|and/or|/|,)\\s*hcv\\b|\\bhep(?:atitis)? b/c\\b", Concept.HBV, Concept.HCV),
+            rule(new String[] {"hepatitis b", "\\bhbv", "\\bhbsag", "\\bhbcab", "anti-hbc", "antihbc", "\\bhep b"}, "hepatitis b\\b|\\bhbv\\b|\\bhbsag\\b|hepatitis b surface antigen|\\bhbcab\\b|\\banti-?hbc\\b|hepatitis b core antibody|\\bhep b\\b", Concept.HBV),
+            rule(new String[] {"hepatitis c", "\\bhcv", "\\bhep c"}, "hepatitis c\\b|\\bhcv\\b|\\bhep c\\b", Concept.HCV),
             rule(new String[] {"metasta", "leptomening", "mets"}, "\\b(?:cns|central nervous system|brain|cerebral|intracranial|leptomeningeal|meningeal|spinal cord)\\b(?:\\s*\\([^)]{1,12}\\))?(?:[\\s,/]+(?:or|and|and/or)?[\\s,/]*(?:cns|brain|leptomeningeal|meningeal|spinal cord|untreated|active|symptomatic|known|parenchymal)\\b){0,4}\\s+(?:metasta(?:ses|sis|tic disease|tic lesions?)|mets|lesions from)"
                     + "|\\bleptomeningeal (?:disease|carcinomatosis|involvement|spread)|metasta(?:ses|sis|tic disease) (?:to|in|of|involving) the (?:brain|cns|central nervous system)", Concept.CNS_METASTASES));
 
