@@ -17,20 +17,40 @@ final class PresenceRule {
 
     /**
      * anchors: one must occur before the pattern is tried (see {@link ConceptMentions#containsAny}). starts and lead:
-     * every match begins at most lead characters before an occurrence of one of starts, so the search skips the text
-     * before that (speed only: the lookbehinds make trying each position costly).
+     * every match begins at most lead characters before an occurrence of one of starts, so only those positions are
+     * tried (speed only: the lookbehinds make trying every position costly).
      */
     private record Rule(String[] anchors, String[] starts, int lead, Pattern pattern, List<Concept> concepts) {
 
-        int searchFrom(String s) {
+        /** The first position at or after from where a match could start, or -1. */
+        int nextCandidate(String s, int from) {
             int first = Integer.MAX_VALUE;
             for (String start : starts) {
-                int i = s.indexOf(start);
+                int i = s.indexOf(start, from);
                 if (i >= 0 && i < first) {
                     first = i;
                 }
             }
-            return first == Integer.MAX_VALUE ? -1 : Math.max(0, first - lead);
+            return first == Integer.MAX_VALUE ? -1 : Math.max(from, first - lead);
+        }
+
+        /**
+         * The matches {@code pattern.matcher(s).find()} would give, tried only at candidate positions: transparent
+         * bounds let lookbehinds and word boundaries see the text before each one.
+         */
+        void findAll(String s, List<Mention> out) {
+            Matcher m = pattern.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
+            int notBefore = 0;
+            for (int p = nextCandidate(s, 0); p >= 0; p = nextCandidate(s, p + 1)) {
+                if (p < notBefore) {
+                    continue;
+                }
+                m.region(p, s.length());
+                if (m.lookingAt()) {
+                    out.add(new Mention(m.start(), m.end(), concepts));
+                    notBefore = m.end();
+                }
+            }
         }
     }
 
@@ -105,13 +125,8 @@ final class PresenceRule {
     private static List<Mention> find(String s) {
         List<Mention> all = new ArrayList<>();
         for (Rule r : RULES) {
-            int from = ConceptMentions.containsAny(s, r.anchors()) ? r.searchFrom(s) : -1;
-            if (from < 0) {
-                continue;
-            }
-            Matcher m = r.pattern().matcher(s);
-            for (boolean found = m.find(from); found; found = m.find()) {
-                all.add(new Mention(m.start(), m.end(), r.concepts()));
+            if (ConceptMentions.containsAny(s, r.anchors())) {
+                r.findAll(s, all);
             }
         }
         all.sort(java.util.Comparator.comparingInt(Mention::start)
