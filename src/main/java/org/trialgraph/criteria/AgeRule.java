@@ -32,7 +32,8 @@ final class AgeRule {
     private static final Pattern WORTH_A_LOOK = Pattern.compile("\\d[^a-z]{0,12}(?:y|mo|mth|w|d)|\\bage|\\bold|older|younger");
 
     void extract(String s, List<Constraint> out) {
-        if (!WORTH_A_LOOK.matcher(s).find()) {
+        boolean maybe = TextNormalizer.hasDigit(s) || s.contains("age") || s.contains("old") || s.contains("younger");
+        if (!maybe || !WORTH_A_LOOK.matcher(s).find()) {
             return;
         }
         int lastAgeEnd = -100;
