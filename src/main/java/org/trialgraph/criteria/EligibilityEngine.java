@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * Parses ClinicalTrials.gov eligibility text into sections, criteria, canonical keys, plain-language text and
- * structured constraints. Stateless and thread-safe; pure Java (no Spring, no Neo4j).
+ * structured constraints. Thread-safe (its only state is a bounded cache of criterion readings); pure Java (no
+ * Spring, no Neo4j).
  *
  * <p>Text without any heading becomes one section with heading "" and kind {@link CriterionKind#OTHER}: the
  * engine does not guess whether unlabelled statements include or exclude; constraints are kept as stated.
