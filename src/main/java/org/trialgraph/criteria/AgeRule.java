@@ -28,10 +28,12 @@ final class AgeRule {
     private static final Pattern CHAIN = Pattern.compile("^\\s*(?:,|and|to|but|-|or|until|through)?\\s*(?:age\\s+)?$");
     private static final Pattern TIME_SINCE = Pattern.compile("\\b(?:for|since|within|past|last|after|before|prior|ago|during|duration|least|history|treated|diagnosed|interval)\\s*$");
 
+    private static final Pattern OLDER_OR_YOUNGER = Pattern.compile(".*\\b(?:older|younger)\\b.*");
     private static final Pattern WORTH_A_LOOK = Pattern.compile("\\d[^a-z]{0,12}(?:y|mo|mth|w|d)|\\bage|\\bold|older|younger");
 
     void extract(String s, List<Constraint> out) {
-        if (!WORTH_A_LOOK.matcher(s).find()) {
+        boolean maybe = TextNormalizer.hasDigit(s) || s.contains("age") || s.contains("old") || s.contains("younger");
+        if (!maybe || !WORTH_A_LOOK.matcher(s).find()) {
             return;
         }
         int lastAgeEnd = -100;
@@ -52,9 +54,11 @@ final class AgeRule {
                 continue;
             }
             String before = s.substring(Math.max(0, e.start() - 30), e.start());
-            boolean ageWordBefore = ageWordJustBefore(before) || AGE_WORD.matcher(s.substring(e.start(), e.end())).find();
+            String expression = s.substring(e.start(), e.end());
+            boolean ageWordBefore = ageWordJustBefore(before) || expression.contains("age") && AGE_WORD.matcher(expression).find();
             boolean ofAgeAfter = OF_AGE_AFTER.matcher(after).find();
-            boolean olderSuffix = s.substring(e.start(), e.end()).matches(".*\\b(?:older|younger)\\b.*");
+            boolean olderSuffix = (expression.contains("older") || expression.contains("younger"))
+                    && OLDER_OR_YOUNGER.matcher(expression).matches();
             boolean population = timeUnit && POPULATION_BEFORE.matcher(before).find() && !TIME_SINCE.matcher(before).find();
             boolean chained = e.start() - lastAgeEnd <= 12 && CHAIN.matcher(s.substring(lastAgeEnd, e.start())).matches();
             if (!(ageWordBefore || ofAgeAfter || olderSuffix || population || chained)) {
@@ -91,6 +95,9 @@ final class AgeRule {
 
     /** "age 18-75", "aged between", "age at screening >= 18"; not "age or karnofsky score >= 50". */
     private static boolean ageWordJustBefore(String before) {
+        if (!before.contains("age")) {
+            return false;
+        }
         Matcher m = AGE_WORD.matcher(before);
         int lastEnd = -1;
         while (m.find()) {

@@ -43,7 +43,16 @@ final class ConstraintExtractor {
     private final BloodPressureRule bloodPressureRule = new BloodPressureRule();
 
     List<Constraint> extract(String criterionText) {
-        String s = TextNormalizer.collapseWhitespace(TextNormalizer.forMatching(criterionText));
+        return extractMatchable(matchable(criterionText));
+    }
+
+    /** The form every rule reads: {@link TextNormalizer#forMatching}, whitespace collapsed. The key starts from it too. */
+    static String matchable(String criterionText) {
+        return TextNormalizer.collapseWhitespace(TextNormalizer.forMatching(criterionText));
+    }
+
+    List<Constraint> extractMatchable(String matchable) {
+        String s = matchable;
         if (s.length() > MAX_CHARS) {
             s = s.substring(0, MAX_CHARS);
         }
@@ -58,7 +67,7 @@ final class ConstraintExtractor {
     }
 
     private void numeric(String s, List<Constraint> out) {
-        if (!HAS_NUMBER.matcher(s).find()) {
+        if (!TextNormalizer.hasDigit(s) && !HAS_NUMBER.matcher(s).find()) {
             return;
         }
         List<ConceptMentions.Mention> mentions = ConceptMentions.find(s);

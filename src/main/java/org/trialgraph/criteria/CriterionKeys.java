@@ -25,7 +25,12 @@ public final class CriterionKeys {
     }
 
     public static String keyOf(String criterionText) {
-        String s = TextNormalizer.collapseWhitespace(TextNormalizer.forMatching(criterionText));
+        return keyOfMatchable(ConstraintExtractor.matchable(criterionText));
+    }
+
+    /** The key of text already passed through {@link ConstraintExtractor#matchable}. */
+    static String keyOfMatchable(String matchable) {
+        String s = matchable;
         for (int i = 0; i < 3; i++) {
             String stripped = LEADING_MARKER.matcher(s).replaceFirst("");
             if (stripped.equals(s)) {

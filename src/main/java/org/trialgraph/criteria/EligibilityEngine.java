@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * Parses ClinicalTrials.gov eligibility text into sections, criteria, canonical keys, plain-language text and
- * structured constraints. Stateless and thread-safe; pure Java (no Spring, no Neo4j).
+ * structured constraints. Thread-safe (its only state is a bounded cache of criterion readings); pure Java (no
+ * Spring, no Neo4j).
  *
  * <p>Text without any heading becomes one section with heading "" and kind {@link CriterionKind#OTHER}: the
  * engine does not guess whether unlabelled statements include or exclude; constraints are kept as stated.
@@ -25,11 +26,13 @@ public final class EligibilityEngine {
     private final PlainLanguageRenderer renderer;
     private final SectionParser sectionParser = new SectionParser();
     private final ConstraintExtractor extractor = new ConstraintExtractor();
+    private final CriterionCache cache = new CriterionCache();
 
     public EligibilityEngine() {
         this(new GlossaryPlainLanguageRenderer());
     }
 
+    /** The renderer must give the same text for the same criterion and kind: the engine keeps recent readings. */
     public EligibilityEngine(PlainLanguageRenderer renderer) {
         this.renderer = Objects.requireNonNull(renderer, "renderer");
     }
@@ -45,13 +48,22 @@ public final class EligibilityEngine {
             List<ParsedCriterion> criteria = new ArrayList<>(raw.criteria().size());
             int position = 1;
             for (SectionParser.RawCriterion c : raw.criteria()) {
-                String plain = renderer.render(c.text(), raw.kind());
-                criteria.add(new ParsedCriterion(position++, c.text(), CriterionKeys.keyOf(c.text()),
-                        plain == null ? "" : plain, extractor.extract(c.flatText())));
+                CriterionCache.Reading r = cache.get(new CriterionCache.Key(c.text(), c.flatText(), raw.kind()),
+                        () -> read(c, raw.kind()));
+                criteria.add(new ParsedCriterion(position++, c.text(), r.key(), r.plainText(), r.constraints()));
             }
             sections.add(new EligibilitySection(raw.heading(), raw.kind(), criteria));
         }
         return new ParsedEligibility(text, sections);
+    }
+
+    private CriterionCache.Reading read(SectionParser.RawCriterion c, CriterionKind kind) {
+        String plain = renderer.render(c.text(), kind);
+        String matchable = ConstraintExtractor.matchable(c.text());
+        // Without sub-bullets the flat text is the text: normalise it once for the key and the constraints.
+        String flatMatchable = c.flatText().equals(c.text()) ? matchable : ConstraintExtractor.matchable(c.flatText());
+        return new CriterionCache.Reading(CriterionKeys.keyOfMatchable(matchable), plain == null ? "" : plain,
+                extractor.extractMatchable(flatMatchable));
     }
 
     /**

@@ -15,17 +15,18 @@ import java.util.regex.Pattern;
  */
 public final class GlossaryPlainLanguageRenderer implements PlainLanguageRenderer {
 
-    private record Operator(Pattern pattern, String replacement) {
+    /** requiredChars: one of them is in every match (speed only). */
+    private record Operator(Pattern pattern, String replacement, String requiredChars) {
     }
 
     private record Entry(String abbreviation, String expansion, String spelled, Pattern word) {
     }
 
     private static final List<Operator> OPERATORS = List.of(
-            new Operator(Pattern.compile("\\s*(?:≥|>=|=>|> or =|⩾)\\s*"), " at least "),
-            new Operator(Pattern.compile("\\s*(?:≤|<=|=<|< or =|⩽)\\s*"), " no more than "),
-            new Operator(Pattern.compile("\\s*<\\s*"), " less than "),
-            new Operator(Pattern.compile("\\s*>\\s*"), " more than "));
+            new Operator(Pattern.compile("\\s*(?:≥|>=|=>|> or =|⩾)\\s*"), " at least ", "≥>⩾"),
+            new Operator(Pattern.compile("\\s*(?:≤|<=|=<|< or =|⩽)\\s*"), " no more than ", "≤<⩽"),
+            new Operator(Pattern.compile("\\s*<\\s*"), " less than ", "<"),
+            new Operator(Pattern.compile("\\s*>\\s*"), " more than ", ">"));
     private static final Pattern TEN_POWER = Pattern.compile("\\s*[×xX*]\\s*10\\s*(?:\\^|⁹|e)?\\s*(9|⁹)\\s*/\\s*L\\b");
     private static final Pattern TIMES_ULN = Pattern.compile("\\s*[×xX*]\\s*(?=(?:the\\s+)?(?:institutional\\s+)?(?:ULN|upper limit of normal))");
     private static final Pattern RANGE = Pattern.compile("(?<=\\d)\\s*[-–]\\s*(?=\\d)");
@@ -48,14 +49,32 @@ public final class GlossaryPlainLanguageRenderer implements PlainLanguageRendere
     @Override
     public String render(String criterionText, CriterionKind kind) {
         String s = TextNormalizer.unescapeMarkdown(criterionText == null ? "" : criterionText);
-        s = TEN_POWER.matcher(s).replaceAll(" billion per litre");
-        s = TIMES_ULN.matcher(s).replaceAll(" times ");
-        for (Operator op : OPERATORS) {
-            s = op.pattern().matcher(s).replaceAll(op.replacement());
+        // Each pattern runs only if the text has what it needs (most criteria have no operator, range or ULN).
+        if (s.contains("10")) {
+            s = TEN_POWER.matcher(s).replaceAll(" billion per litre");
         }
-        s = RANGE.matcher(s).replaceAll(" to ");
+        if (s.contains("ULN") || s.contains("upper limit of normal")) {
+            s = TIMES_ULN.matcher(s).replaceAll(" times ");
+        }
+        for (Operator op : OPERATORS) {
+            if (containsAnyChar(s, op.requiredChars())) {
+                s = op.pattern().matcher(s).replaceAll(op.replacement());
+            }
+        }
+        if (s.indexOf('-') >= 0 || s.indexOf('–') >= 0) {
+            s = RANGE.matcher(s).replaceAll(" to ");
+        }
         s = expandAbbreviations(s);
         return TextNormalizer.collapseWhitespace(s.replace(" ,", ",").replace("( ", "("));
+    }
+
+    private static boolean containsAnyChar(String s, String chars) {
+        for (int i = 0; i < chars.length(); i++) {
+            if (s.indexOf(chars.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String expandAbbreviations(String s) {

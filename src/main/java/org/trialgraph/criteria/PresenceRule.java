@@ -15,23 +15,59 @@ import java.util.regex.Pattern;
  */
 final class PresenceRule {
 
-    private record Rule(String[] anchors, Pattern pattern, List<Concept> concepts) {
+    /**
+     * anchors: one must occur before the pattern is tried (see {@link ConceptMentions#containsAny}). starts and lead:
+     * every match begins at most lead characters before an occurrence of one of starts, so only those positions are
+     * tried (speed only: the lookbehinds make trying every position costly).
+     */
+    private record Rule(String[] anchors, String[] starts, int lead, Pattern pattern, List<Concept> concepts) {
+
+        /** The first position at or after from where a match could start, or -1. */
+        int nextCandidate(String s, int from) {
+            int first = Integer.MAX_VALUE;
+            for (String start : starts) {
+                int i = s.indexOf(start, from);
+                if (i >= 0 && i < first) {
+                    first = i;
+                }
+            }
+            return first == Integer.MAX_VALUE ? -1 : Math.max(from, first - lead);
+        }
+
+        /**
+         * The matches {@code pattern.matcher(s).find()} would give, tried only at candidate positions: transparent
+         * bounds let lookbehinds and word boundaries see the text before each one.
+         */
+        void findAll(String s, List<Mention> out) {
+            Matcher m = pattern.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
+            int notBefore = 0;
+            for (int p = nextCandidate(s, 0); p >= 0; p = nextCandidate(s, p + 1)) {
+                if (p < notBefore) {
+                    continue;
+                }
+                m.region(p, s.length());
+                if (m.lookingAt()) {
+                    out.add(new Mention(m.start(), m.end(), concepts));
+                    notBefore = m.end();
+                }
+            }
+        }
     }
 
     private record Mention(int start, int end, List<Concept> concepts) {
     }
 
     private static final List<Rule> RULES = List.of(
-            rule(new String[] {"pregnan"}, "(?<!become |becoming |get |getting |avoid |avoiding |prevent |preventing |prevention of |risk of |to |father |impregnate |wish |plans? |planning |intends? |intending |of non-|possibility of )\\bpregnan(?:t|cy|cies)\\b(?! test(?:ing|s)? (?:is|are|will|must|should)\\b| prevention| avoidance| category| outcome| registry| planning| should be avoided| is not)", Concept.PREGNANCY),
-            rule(new String[] {"breast", "lactat", "nursing"}, "\\bbreast[- ]?feed(?:ing)?\\b|\\bbreast[- ]?fed\\b|\\blactating\\b|\\blactation\\b|\\bnursing\\b(?=\\s+(?:mothers?|women|females?|a child|an infant|infants?)\\b|\\s+(?:or|and|and/or)\\s+(?:pregnan|lactat|breast))"
+            rule(new String[] {"pregnan"}, new String[] {"pregnan"}, 0, "(?<!become |becoming |get |getting |avoid |avoiding |prevent |preventing |prevention of |risk of |to |father |impregnate |wish |plans? |planning |intends? |intending |of non-|possibility of )\\bpregnan(?:t|cy|cies)\\b(?! test(?:ing|s)? (?:is|are|will|must|should)\\b| prevention| avoidance| category| outcome| registry| planning| should be avoided| is not)", Concept.PREGNANCY),
+            rule(new String[] {"breastfe", "breast fe", "breast-fe", "lactat", "nursing"}, new String[] {"breast", "lactat", "nursing"}, 0, "\\bbreast[- ]?feed(?:ing)?\\b|\\bbreast[- ]?fed\\b|\\blactating\\b|\\blactation\\b|\\bnursing\\b(?=\\s+(?:mothers?|women|females?|a child|an infant|infants?)\\b|\\s+(?:or|and|and/or)\\s+(?:pregnan|lactat|breast))"
                     + "|(?<=(?:pregnant|lactating|pregnancy)(?:\\s?,\\s?|\\s(?:or|and|and/or)\\s|/)|\\b(?:are|is|currently|not|be)\\s)nursing\\b", Concept.BREASTFEEDING),
-            rule(new String[] {"hiv", "immunodeficiency virus", "aids"}, "(?<!anti-|anti |(?:therapy|treatment|drugs?|medications?|vaccines?) (?:for|against) )(?:\\bhiv(?:-?[12])?\\b|human immunodeficiency virus)"
+            rule(new String[] {"\\bhiv", "antihiv", "immunodeficiency virus", "\\baids"}, new String[] {"hiv", "human immunodeficiency virus", "aids"}, 5, "(?<!anti-|anti |(?:therapy|treatment|drugs?|medications?|vaccines?) (?:for|against) )(?:\\bhiv(?:-?[12])?\\b|human immunodeficiency virus)"
                     + "(?! protease| integrase| medications?| antiretroviral| drugs?| therap| treatment| regimen| vaccine| prevention| prophylaxis| testing is not)|(?<!erectile |hearing |walking |mobility |visual |memory |sleep |dietary |study |teaching )\\baids\\b"
                     + "|\\banti-?hiv(?:-?[12])?(?:\\s*(?:1/2|1\\+2))?\\s+(?:antibod(?:y|ies)|ab\\b|serology|test)", Concept.HIV),
-            rule(new String[] {"hepatitis b", "hbv", "hep"}, "hepatitis b(?: virus)?\\s*(?:or|and|and/or|/|,)\\s*(?:hepatitis\\s+)?c\\b|\\bhbv\\s*(?:or|and|and/or|/|,)\\s*hcv\\b|\\bhep(?:atitis)? b/c\\b", Concept.HBV, Concept.HCV),
-            rule(new String[] {"hepatitis b", "hbv", "hbs", "hbc", "hep b"}, "hepatitis b\\b|\\bhbv\\b|\\bhbsag\\b|hepatitis b surface antigen|\\bhbcab\\b|\\banti-?hbc\\b|hepatitis b core antibody|\\bhep b\\b", Concept.HBV),
-            rule(new String[] {"hepatitis c", "hcv", "hep c"}, "hepatitis c\\b|\\bhcv\\b|\\bhep c\\b", Concept.HCV),
-            rule(new String[] {"metasta", "leptomening", "mets"}, "\\b(?:cns|central nervous system|brain|cerebral|intracranial|leptomeningeal|meningeal|spinal cord)\\b(?:\\s*\\([^)]{1,12}\\))?(?:[\\s,/]+(?:or|and|and/or)?[\\s,/]*(?:cns|brain|leptomeningeal|meningeal|spinal cord|untreated|active|symptomatic|known|parenchymal)\\b){0,4}\\s+(?:metasta(?:ses|sis|tic disease|tic lesions?)|mets|lesions from)"
+            rule(new String[] {"hepatitis b", "\\bhbv", "\\bhep b/c"}, new String[] {"hep", "hbv"}, 0, "hepatitis b(?: virus)?\\s*(?:or|and|and/or|/|,)\\s*(?:hepatitis\\s+)?c\\b|\\bhbv\\s*(?:or|and|and/or|/|,)\\s*hcv\\b|\\bhep(?:atitis)? b/c\\b", Concept.HBV, Concept.HCV),
+            rule(new String[] {"hepatitis b", "\\bhbv", "\\bhbsag", "\\bhbcab", "anti-hbc", "antihbc", "\\bhep b"}, new String[] {"hep", "hb"}, 5, "hepatitis b\\b|\\bhbv\\b|\\bhbsag\\b|hepatitis b surface antigen|\\bhbcab\\b|\\banti-?hbc\\b|hepatitis b core antibody|\\bhep b\\b", Concept.HBV),
+            rule(new String[] {"hepatitis c", "\\bhcv", "\\bhep c"}, new String[] {"hep", "hcv"}, 0, "hepatitis c\\b|\\bhcv\\b|\\bhep c\\b", Concept.HCV),
+            rule(new String[] {"metasta", "leptomening", "mets"}, new String[] {"cns", "central nervous system", "brain", "cerebral", "intracranial", "meningeal", "spinal cord", "metasta"}, 5, "\\b(?:cns|central nervous system|brain|cerebral|intracranial|leptomeningeal|meningeal|spinal cord)\\b(?:\\s*\\([^)]{1,12}\\))?(?:[\\s,/]+(?:or|and|and/or)?[\\s,/]*(?:cns|brain|leptomeningeal|meningeal|spinal cord|untreated|active|symptomatic|known|parenchymal)\\b){0,4}\\s+(?:metasta(?:ses|sis|tic disease|tic lesions?)|mets|lesions from)"
                     + "|\\bleptomeningeal (?:disease|carcinomatosis|involvement|spread)|metasta(?:ses|sis|tic disease) (?:to|in|of|involving) the (?:brain|cns|central nervous system)", Concept.CNS_METASTASES));
 
     private static final Pattern NEGATION_BEFORE = Pattern.compile(
@@ -43,8 +79,8 @@ final class PresenceRule {
             "^[\\s:-]*(?:\\([^)]{0,20}\\)\\s*)?(?:[\\w/-]+\\s+){0,2}?(?:positive|seropositive|reactive|infection|detected)");
     private static final Pattern JOIN = Pattern.compile("^[\\s,/()]*(?:or|and|and/or|nor|/|,)[\\s,/()]*(?:\\w+\\s+){0,2}?$");
 
-    private static Rule rule(String[] anchors, String regex, Concept... concepts) {
-        return new Rule(anchors, Pattern.compile(regex), List.of(concepts));
+    private static Rule rule(String[] anchors, String[] starts, int lead, String regex, Concept... concepts) {
+        return new Rule(anchors, starts, lead, Pattern.compile(regex), List.of(concepts));
     }
 
     void extract(String s, List<Constraint> out) {
@@ -89,12 +125,8 @@ final class PresenceRule {
     private static List<Mention> find(String s) {
         List<Mention> all = new ArrayList<>();
         for (Rule r : RULES) {
-            if (!ConceptMentions.containsAny(s, r.anchors())) {
-                continue;
-            }
-            Matcher m = r.pattern().matcher(s);
-            while (m.find()) {
-                all.add(new Mention(m.start(), m.end(), r.concepts()));
+            if (ConceptMentions.containsAny(s, r.anchors())) {
+                r.findAll(s, all);
             }
         }
         all.sort(java.util.Comparator.comparingInt(Mention::start)

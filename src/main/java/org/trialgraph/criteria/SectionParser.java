@@ -35,6 +35,10 @@ final class SectionParser {
     private static final Pattern SUBHEADING_WORD = Pattern.compile(
             "(?i)\\b(?:cohort|part|arm|group|groups|stage|phase|population|therapy|volunteers|controls|patients|participants|subjects)\\b");
     private static final Pattern INTRO = Pattern.compile("\\b(?:following|below|one of|all of|any of|at least|either)\\b");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
+    private static final Pattern SHORT_GROUP_NAME = Pattern.compile("(?i)(?:cohort|part|arm|group|stage|phase|step)\\s+\\S{1,4}");
+    private static final Pattern GROUP_HEADING = Pattern.compile("(?i)(?:cohort|part|arm|group|stage|phase|step)\\s+[\\w.-]{1,4}\\b.{0,50}");
     private static final Pattern HAS_OPERATOR_OR_DIGIT = Pattern.compile("[0-9<>=≤≥%]");
     /** Subheadings of the old PDQ layout ("Age", "Hematopoietic", ...): their bullets form one criterion with them. */
     private static final Set<String> PDQ_LABELS = Set.of("age", "sex", "gender", "menopausal status", "performance status",
@@ -162,19 +166,19 @@ final class SectionParser {
         if (h.isEmpty() || h.length() > 80) {
             return false;
         }
-        int words = h.split("\\s+").length;
+        int words = WHITESPACE.split(h).length;
         boolean colon = body.trim().endsWith(":");
         boolean allCaps = isAllCaps(h);
         if (CRITERIA_WORD.matcher(h).find() && words <= 8 && (colon || allCaps || words <= 4)) {
             return true;
         }
-        if (HAS_OPERATOR_OR_DIGIT.matcher(h).find() && !h.matches("(?i)(?:cohort|part|arm|group|stage|phase|step)\\s+\\S{1,4}")) {
+        if (HAS_OPERATOR_OR_DIGIT.matcher(h).find() && !SHORT_GROUP_NAME.matcher(h).matches()) {
             return false;
         }
         if (allCaps && words <= 6 && (colon || SUBHEADING_WORD.matcher(h).find())) {
             return true;
         }
-        if (h.matches("(?i)(?:cohort|part|arm|group|stage|phase|step)\\s+[\\w.-]{1,4}\\b.{0,50}") && (colon || nextIsBullet)) {
+        if (GROUP_HEADING.matcher(h).matches() && (colon || nextIsBullet)) {
             return true;
         }
         return colon && nextIsBullet && words <= 8 && h.length() <= 60;
@@ -183,7 +187,7 @@ final class SectionParser {
     /** Top headings set their own kind; other headings (cohorts, groups) inherit the enclosing kind. */
     static boolean isTopHeading(String body) {
         String h = stripColon(body);
-        int words = h.split("\\s+").length;
+        int words = WHITESPACE.split(h).length;
         String lower = h.toLowerCase(Locale.ROOT);
         if (INTRO.matcher(lower).find()) {
             return false; // "Meet all of the following criteria:" introduces a list inside the section
@@ -242,7 +246,7 @@ final class SectionParser {
 
     private static List<Line> toLines(String text) {
         List<Line> out = new ArrayList<>();
-        for (String raw : text.split("\r\n|\r|\n", -1)) {
+        for (String raw : LINE_BREAK.split(text, -1)) {
             out.add(Line.of(TextNormalizer.unescapeMarkdown(raw)));
         }
         return out;

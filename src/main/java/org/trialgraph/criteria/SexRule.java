@@ -50,21 +50,42 @@ final class SexRule {
 
     /** Whether any word the patterns look for could be there (lower-case text): female/male, women/men, woman/man, boys, girls. */
     private static boolean mentionsASexWord(String s) {
-        return s.contains("male") || s.contains("men") || s.contains("man") || s.contains("boy") || s.contains("girl");
+        return ConceptMentions.containsAny(s, SEX_WORDS);
     }
+
+    /**
+     * The patterns find a sex word at the start of a word (after a word boundary, ^, whitespace, "," or ";"), except
+     * EXPLICIT, which also reads it glued to "sex"/"gender" ("sexmale").
+     */
+    private static final String[] SEX_WORDS = {"\\bmale", "\\bfemale", "\\bmen", "\\bwomen", "\\bman", "\\bwoman",
+            "\\bboys", "\\bgirls", "sexmale", "sexfemale", "sexmen", "sexwomen", "gendermale", "genderfemale", "gendermen",
+            "genderwomen"};
 
     /** The first restriction found, with the sex word in its first matched group; null if the criterion restricts to no sex. */
     private static Matcher restriction(String s) {
         Matcher lead = LEADING.matcher(s);
-        if (lead.find() && !NOT_A_RESTRICTION.matcher(s.substring(lead.start(1))).find()) {
+        if (lead.lookingAt() && !NOT_A_RESTRICTION.matcher(s.substring(lead.start(1))).find()) {
             return lead;
         }
-        for (Pattern p : List.of(EXPLICIT, ONLY_AFTER, LIST_ITEM, WITH_AGE)) {
-            Matcher m = p.matcher(s);
+        if (s.contains("sex") || s.contains("gender") || s.contains("must be") || s.contains("only ")) {
+            Matcher m = EXPLICIT.matcher(s);
             if (m.find()) {
                 return m;
             }
         }
-        return null;
+        if (s.contains("only")) {
+            Matcher m = ONLY_AFTER.matcher(s);
+            if (m.find()) {
+                return m;
+            }
+        }
+        if (s.indexOf(',') >= 0 || s.indexOf(';') >= 0) {
+            Matcher m = LIST_ITEM.matcher(s);
+            if (m.find()) {
+                return m;
+            }
+        }
+        Matcher m = WITH_AGE.matcher(s);
+        return TextNormalizer.hasDigit(s) && m.find() ? m : null;
     }
 }

@@ -16,7 +16,21 @@ final class TextNormalizer {
     private TextNormalizer() {
     }
 
+    /** Whether s has an ASCII digit (what \\d matches). */
+    static boolean hasDigit(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static String unescapeMarkdown(String text) {
+        if (text.indexOf('\\') < 0) {
+            return text; // nothing escaped: spares the regex on almost every line
+        }
         return MARKDOWN_ESCAPE.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
     }
 
@@ -29,7 +43,9 @@ final class TextNormalizer {
         if (s.indexOf('&') >= 0) {
             s = HTML_ENTITY.matcher(s).replaceAll(m -> Matcher.quoteReplacement(entity(m.group(1))));
         }
-        s = SUPERSCRIPTS.matcher(s).replaceAll(m -> "^" + plainSuperscript(m.group()));
+        if (hasSuperscript(s)) {
+            s = SUPERSCRIPTS.matcher(s).replaceAll(m -> "^" + plainSuperscript(m.group()));
+        }
         StringBuilder out = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -65,6 +81,15 @@ final class TextNormalizer {
             case "amp" -> "&";
             default -> " ";
         };
+    }
+
+    private static boolean hasSuperscript(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (SUPERSCRIPT_CHARS.indexOf(s.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String plainSuperscript(String superscripts) {
