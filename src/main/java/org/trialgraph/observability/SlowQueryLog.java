@@ -17,6 +17,8 @@ final class SlowQueryLog {
     /** Turn it off with logging.level.org.trialgraph.slow-query=WARN. */
     private static final Logger log = LoggerFactory.getLogger("org.trialgraph.slow-query");
 
+    private static final int STATEMENT_CHARS = 100;
+
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final long thresholdNanos;
@@ -38,12 +40,20 @@ final class SlowQueryLog {
         }
     }
 
-    /** A transaction function: the statements it ran, timed as a whole (their rows are read lazily, not counted). */
+    /**
+     * A transaction function: the statements it ran, timed as a whole (their rows are read lazily, not counted).
+     * Each statement is shortened: an import batch runs a dozen long ones, and their start names them.
+     */
     void transaction(List<String> statements, long nanos) {
         if (nanos >= thresholdNanos && log.isInfoEnabled()) {
             log.info("transaction {} ms, {} statements: {}", nanos / 1_000_000, statements.size(),
-                    String.join(" ;; ", statements.stream().distinct().map(SlowQueryLog::oneLine).toList()));
+                    String.join(" ;; ", statements.stream().distinct().map(SlowQueryLog::oneLine)
+                            .map(SlowQueryLog::shortened).toList()));
         }
+    }
+
+    private static String shortened(String cypher) {
+        return cypher.length() <= STATEMENT_CHARS ? cypher : cypher.substring(0, STATEMENT_CHARS) + "...";
     }
 
     private static String oneLine(String cypher) {
