@@ -62,6 +62,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup-seconds", defaultValue = "5", description = "Unmeasured run before each query (default ${DEFAULT-VALUE}).")
     private double warmupSeconds;
 
+    @Option(names = "--mix", description = "One run of all selected queries mixed (each request a query drawn at "
+            + "random) instead of one run per query.")
+    private boolean mix;
+
     @Option(names = "--pid", description = "The server's process id, for its RSS (and heap through jcmd when the actuator has no metrics).")
     private Long pid;
 
@@ -98,7 +102,7 @@ public final class BenchCommand implements Callable<Integer> {
         ServerMemory.Snapshot before = memory.snapshot();
         List<LoadRunner.Measurement> measurements = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
-        long seed = 1;
+        List<BenchQuery> selected = new ArrayList<>();
         for (BenchQuery query : all) {
             if (!only.isEmpty() && !only.contains(query.name())) {
                 continue;
@@ -107,14 +111,23 @@ public final class BenchCommand implements Callable<Integer> {
                 skipped.add(query.name());
                 continue;
             }
+            selected.add(query);
+        }
+        long seed = 1;
+        List<List<BenchQuery>> runs = mix ? List.of(selected) : selected.stream().map(List::of).toList();
+        for (List<BenchQuery> run : runs) {
+            String name = run.size() == 1 ? run.get(0).name() : "mix of " + run.size();
             int most = clients.stream().mapToInt(Integer::intValue).max().orElse(1);
             if (warmupSeconds > 0) {
-                runner.run(query, most, new LoadRunner.Limits(millis(warmupSeconds), requests), seed++);
+                runner.run(name, run, most, new LoadRunner.Limits(millis(warmupSeconds), requests), seed++);
             }
             for (int count : clients) {
-                LoadRunner.Measurement m = runner.run(query, count, new LoadRunner.Limits(millis(seconds), requests), seed++);
+                LoadRunner.Measurement m = runner.run(name, run, count, new LoadRunner.Limits(millis(seconds), requests), seed++);
                 err.printf("%-20s %d clients: %,d requests, %,d errors, %,.1f/s, p50 %.1f ms, p99 %.1f ms%n", m.query(),
                         m.clients(), m.requests(), m.errors(), m.requestsPerSecond(), m.p50(), m.p99());
+                if (m.firstError() != null) {
+                    err.println("  first error: " + m.firstError());
+                }
                 measurements.add(m);
             }
         }

@@ -18,9 +18,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Sends one benchmark query from a number of concurrent clients (a fixed thread pool, each thread one client
- * sending its next request when the last one answered) for a fixed time or a fixed number of requests, and
- * measures each request's latency.
+ * Sends one benchmark query (or a mix: each request a query drawn at random) from a number of concurrent clients
+ * (a fixed thread pool, each thread one client sending its next request when the last one answered) for a fixed
+ * time or a fixed number of requests, and measures each request's latency.
  */
 final class LoadRunner {
 
@@ -48,6 +48,12 @@ final class LoadRunner {
     }
 
     Measurement run(BenchQuery query, int clients, Limits limits, long seed) throws InterruptedException {
+        return run(query.name(), List.of(query), clients, limits, seed);
+    }
+
+    /** Every request of every client is one of the queries, drawn at random. */
+    Measurement run(String name, List<BenchQuery> queries, int clients, Limits limits, long seed)
+            throws InterruptedException {
         long deadline = System.nanoTime() + limits.duration().toNanos();
         AtomicLong started = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -56,14 +62,14 @@ final class LoadRunner {
         try {
             for (int c = 0; c < clients; c++) {
                 SplittableRandom random = new SplittableRandom(seed * 31 + c);
-                futures.add(pool.submit(() -> client(query, random, deadline, started, limits.requests())));
+                futures.add(pool.submit(() -> client(queries, random, deadline, started, limits.requests())));
             }
             List<ClientResult> results = new ArrayList<>();
             for (Future<ClientResult> future : futures) {
                 results.add(future.get());
             }
             double seconds = (System.nanoTime() - begin) / 1e9;
-            return measurement(query.name(), clients, results, seconds);
+            return measurement(name, clients, results, seconds);
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException("client failed: " + e.getCause(), e.getCause());
         } finally {
@@ -71,14 +77,14 @@ final class LoadRunner {
         }
     }
 
-    private ClientResult client(BenchQuery query, SplittableRandom random, long deadline, AtomicLong started,
+    private ClientResult client(List<BenchQuery> queries, SplittableRandom random, long deadline, AtomicLong started,
             long maxRequests) {
         long[] latencies = new long[1024];
         int count = 0;
         long errors = 0;
         String firstError = null;
         while (System.nanoTime() < deadline && started.incrementAndGet() <= maxRequests) {
-            HttpRequest request = request(query, random);
+            HttpRequest request = request(queries.get(random.nextInt(queries.size())), random);
             long t0 = System.nanoTime();
             String problem;
             try {

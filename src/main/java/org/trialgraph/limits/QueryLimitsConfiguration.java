@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-/** Spring Boot adds every Instrumentation bean to graphql-java; the body limit is a servlet filter. */
+/** Spring Boot adds every Instrumentation bean to graphql-java; the body and concurrency limits are servlet filters. */
 @Configuration(proxyBeanMethods = false)
 class QueryLimitsConfiguration {
 
@@ -32,6 +32,18 @@ class QueryLimitsConfiguration {
         registration.addUrlPatterns(graphQlPath);
         // Before Spring Security and everything else: an oversized body is refused before anyone reads it.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    @ConditionalOnWebApplication
+    FilterRegistrationBean<ConcurrencyFilter> concurrencyFilter(ConcurrencyLimits limits,
+            @Value("${spring.graphql.http.path:/graphql}") String graphQlPath) {
+        FilterRegistrationBean<ConcurrencyFilter> registration =
+                new FilterRegistrationBean<>(new ConcurrencyFilter(limits.executions(), limits.maxWait()));
+        registration.addUrlPatterns(graphQlPath);
+        // After the size check (a refused body holds no permit), before security and GraphQL.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 }

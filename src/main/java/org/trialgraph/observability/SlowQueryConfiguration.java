@@ -1,0 +1,28 @@
+package org.trialgraph.observability;
+
+import org.neo4j.driver.Driver;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/** Wraps the Neo4j driver bean so that slow Cypher is logged (SlowQueryLog); the repositories are unaware. */
+@Configuration(proxyBeanMethods = false)
+class SlowQueryConfiguration {
+
+    // Static, and bound straight from the environment: a BeanPostProcessor must not pull other beans in early.
+    @Bean
+    static BeanPostProcessor slowQueryDriver(Environment environment) {
+        SlowQueryProperties properties = Binder.get(environment)
+                .bindOrCreate("trialgraph.slow-query", SlowQueryProperties.class);
+        SlowQueryLog log = new SlowQueryLog(properties.threshold());
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return bean instanceof Driver driver ? SlowQueryDriver.decorate(driver, log) : bean;
+            }
+        };
+    }
+}
