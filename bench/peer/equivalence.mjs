@@ -51,6 +51,10 @@ const names = (list) => (list ?? []).map((x) => x.name);
 const edges = (connection) => (connection?.edges ?? []);
 const bucketRows = (buckets) => buckets.map((b) => `${b.keys.join(" / ")}: ${b.trials}`);
 const round = (x) => Math.round(x * 1e9) / 1e9;
+// Scores equal to 1e-9 count as a tie, ordered by NCT id: TrialGraph sums the contributions in Java (compensated
+// summation), the peer in Cypher, so the last bits of equal scores can differ and swap tied trials.
+const related = (list) => list.map(([nctId, score, reasons]) => ({ nctId, score: round(score), reasons }))
+  .sort((a, b) => b.score - a.score || a.nctId.localeCompare(b.nctId)).map((r) => `${r.nctId} ${r.score} ${r.reasons}`);
 
 // Each query's answer reduced to what both servers must agree on.
 const canonical = {
@@ -83,8 +87,8 @@ const canonical = {
     peer: ({ trialsByText: c }) => ({ totalCount: c.totalCount, nctIds: c.edges.map((e) => e.node.nctId) }),
   },
   "related-trials": {
-    trialgraph: ({ relatedTrials: r }) => r.map((x) => `${x.trial.nctId} ${round(x.score)} ${x.reasons.length}`),
-    peer: ({ relatedTrials: r }) => r.map((x) => `${x.nctId} ${round(x.score)} ${x.reasons.length}`),
+    trialgraph: ({ relatedTrials: r }) => related(r.map((x) => [x.trial.nctId, x.score, x.reasons.length])),
+    peer: ({ relatedTrials: r }) => related(r.map((x) => [x.nctId, x.score, x.reasons.length])),
   },
   "trial-stats": {
     trialgraph: ({ trialStats }) => bucketRows(trialStats),

@@ -173,7 +173,7 @@ const typeDefs = /* GraphQL */ `
 // is the sum of the contributions of the items it shares (at most 1), ties by nctId.
 function RELATED_TRIALS() {
   return `
-    MATCH (all:Trial) WITH count(all) AS n
+    MATCH (trial:Trial) WITH count(trial) AS n
     CALL () {
       MATCH (s:Trial {nctId: $nctId})-[:STUDIES]->(x:Condition)
       RETURN 'CONDITION' AS kind, 0.25 AS weight, x.key AS key, x.name AS label, true AS direct,
