@@ -294,8 +294,10 @@ const server = new ApolloServer({ schema, introspection: true });
 const { url } = await startStandaloneServer(server, { listen: { port, host: "127.0.0.1" } });
 console.log(`peer (@neo4j/graphql) ready at ${url} on ${uri}`);
 
+process.on("exit", (code) => console.log(`peer exits with code ${code}`));
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, async () => {
+    console.log(`peer stopping on ${signal}`);
     await server.stop();
     await driver.close();
     process.exit(0);
