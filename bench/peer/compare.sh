@@ -64,6 +64,7 @@ cleanup() {
   for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM   # so that the EXIT trap stops the servers on Ctrl-C or kill too
 
 echo "starting TrialGraph on port $PORT, Bolt on 127.0.0.1:$BOLT_PORT"
 java $HEAP -jar "$JAR" --server.port="$PORT" --trialgraph.neo4j.data-dir="$STORE" \
