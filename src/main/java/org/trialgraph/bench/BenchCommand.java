@@ -44,6 +44,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--url", defaultValue = "http://127.0.0.1:8080", description = "The service (default ${DEFAULT-VALUE}).")
     private URI url;
 
+    @Option(names = "--sample-from", description = "The TrialGraph to sample NCT ids from (default: --url). "
+            + "For a server that is not TrialGraph, e.g. the @neo4j/graphql peer, so both are asked for the same trials.")
+    private URI sampleFrom;
+
     @Option(names = "--queries", description = "Query file (default: the one in the jar, bench/queries.graphql).")
     private Path queries;
 
@@ -92,7 +96,7 @@ public final class BenchCommand implements Callable<Integer> {
                 .connectTimeout(Duration.ofSeconds(10)).build();
         URI graphql = url.resolve("/graphql");
         Set<String> rootFields = rootFields(http, graphql);
-        List<String> nctIds = sampleNctIds(http, graphql);
+        List<String> nctIds = sampleNctIds(http, sampleFrom == null ? graphql : sampleFrom.resolve("/graphql"));
         if (nctIds.isEmpty()) {
             err.println("the service at " + url + " holds no trials");
             return 1;

@@ -1,6 +1,7 @@
 package org.trialgraph.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +15,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The server's memory: resident set size (now and peak) from {@code /proc/PID/status}, and heap in use from
  * the actuator metric {@code jvm.memory.used} (area heap), or from {@code jcmd PID GC.heap_info} when the
- * actuator does not expose it.
+ * actuator does not expose it and the process is a JVM.
  */
 final class ServerMemory {
 
@@ -90,8 +92,17 @@ final class ServerMemory {
         }
     }
 
+    private boolean isJvm() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc", pid.toString(), "maps"))) {
+            return lines.anyMatch(line -> line.endsWith("/libjvm.so"));
+        } catch (IOException | UncheckedIOException e) {
+            return false;
+        }
+    }
+
     private OptionalLong jcmdHeap() {
-        if (pid == null) {
+        // jcmd attaches by sending SIGQUIT, which ends a process that is not a JVM (the Node.js peer server).
+        if (pid == null || !isJvm()) {
             return OptionalLong.empty();
         }
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");

@@ -1,0 +1,169 @@
+// Checks once per benchmark query that TrialGraph and the @neo4j/graphql peer answer the same: the same trials
+// (NCT ids, in order), the same totals and, for the detail, the same linked parts. Each query runs with every
+// value its section lists (the two query files list them in the same order) and the first NCT ids TrialGraph
+// returns. Prints a Markdown table and exits 1 when an answer differs or fails.
+//
+//   node equivalence.mjs --trialgraph http://127.0.0.1:18080 --peer http://127.0.0.1:4000 \
+//        --trialgraph-queries ../../src/main/resources/bench/queries.graphql --peer-queries queries.graphql \
+//        [--ids 5] [--report ../../target/bench/peer-equivalence.md]
+import { readFileSync, writeFileSync } from "node:fs";
+
+const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, arg, i, all) =>
+  arg.startsWith("--") ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs, []));
+const idCount = Number(args.ids ?? 5);
+
+/** The sections of a query file (the format bench.BenchQuery reads). */
+function parse(file) {
+  const sections = new Map();
+  let current = null;
+  for (const line of readFileSync(file, "utf8").split("\n")) {
+    if (line.startsWith("###")) {
+      current = { name: line.slice(3).trim(), variables: "{}", values: {}, document: "" };
+      sections.set(current.name, current);
+    } else if (!current) {
+      continue;
+    } else if (line.startsWith("# variables:")) {
+      current.variables = line.slice("# variables:".length).trim();
+    } else if (line.startsWith("# values:")) {
+      const [name, list] = line.slice("# values:".length).split("=", 2);
+      current.values[name.trim()] = list.trim().split(/\s*\|\s*/);
+    } else if (!line.startsWith("#")) {
+      current.document += line + "\n";
+    }
+  }
+  return sections;
+}
+
+async function post(base, query, variables) {
+  const response = await fetch(new URL("/graphql", base), {
+    method: "POST",
+    headers: { "content-type": "application/json", accept: "application/json" },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await response.json();
+  if (response.status !== 200 || body.errors) {
+    throw new Error(`HTTP ${response.status}: ${JSON.stringify(body.errors ?? body).slice(0, 300)}`);
+  }
+  return body.data;
+}
+
+const names = (list) => (list ?? []).map((x) => x.name);
+const edges = (connection) => (connection?.edges ?? []);
+const bucketRows = (buckets) => buckets.map((b) => `${b.keys.join(" / ")}: ${b.trials}`);
+const round = (x) => Math.round(x * 1e9) / 1e9;
+// Scores equal to 1e-9 count as a tie, ordered by NCT id: TrialGraph sums the contributions in Java (compensated
+// summation), the peer in Cypher, so the last bits of equal scores can differ and swap tied trials.
+const related = (list) => list.map(([nctId, score, reasons]) => ({ nctId, score: round(score), reasons }))
+  .sort((a, b) => b.score - a.score || a.nctId.localeCompare(b.nctId)).map((r) => `${r.nctId} ${r.score} ${r.reasons}`);
+
+// Each query's answer reduced to what both servers must agree on.
+const canonical = {
+  "trial-detail": {
+    trialgraph: ({ trial: t }) => t && {
+      nctId: t.nctId, overallStatus: t.overallStatus, phases: t.phases, enrollment: t.enrollment?.count ?? null,
+      leadSponsor: t.leadSponsor?.name ?? null, collaborators: names(t.collaborators), conditions: names(t.conditions),
+      meshTerms: t.meshTerms.map((m) => m.id), interventions: t.interventions.map((i) => `${i.type} ${i.name}`),
+      arms: t.arms.map((a) => a.label), outcomes: t.outcomes.map((o) => `${o.kind} ${o.measure}`),
+      sites: t.sites.map((s) => s.facility),
+      criteria: t.eligibility.sections.flatMap((s) => s.criteria.map((c) => `${c.criterion?.key}#${c.criterion?.trialCount}`)),
+    },
+    peer: ({ trials: [t] }) => t && {
+      nctId: t.nctId, overallStatus: t.overallStatus, phases: t.phases ?? [], enrollment: t.enrollmentCount ?? null,
+      leadSponsor: edges(t.leadSponsor)[0]?.node.name ?? null, collaborators: edges(t.collaborators).map((e) => e.node.name),
+      conditions: edges(t.conditionsConnection).map((e) => e.node.name), meshTerms: t.meshTerms.map((m) => m.id),
+      interventions: edges(t.interventionsConnection).map((e) => `${e.node.type} ${e.properties.name ?? e.node.name}`),
+      arms: edges(t.armsConnection).map((e) => e.node.label),
+      outcomes: edges(t.outcomesConnection).map((e) => `${e.properties.kind} ${e.node.measure}`),
+      sites: edges(t.sitesConnection).map((e) => e.node.facility),
+      criteria: edges(t.criteriaConnection).map((e) => `${e.node.key}#${e.node.trialCount}`),
+    },
+  },
+  "trials-filtered": {
+    trialgraph: ({ trials: c }) => ({ totalCount: c.totalCount, nctIds: c.edges.map((e) => e.node.nctId) }),
+    peer: ({ trialsConnection: c }) => ({ totalCount: c.totalCount, nctIds: c.edges.map((e) => e.node.nctId) }),
+  },
+  search: {
+    trialgraph: ({ search: c }) => ({ totalCount: c.totalCount, nctIds: c.edges.map((e) => e.node.nctId) }),
+    peer: ({ trialsByText: c }) => ({ totalCount: c.totalCount, nctIds: c.edges.map((e) => e.node.nctId) }),
+  },
+  "related-trials": {
+    trialgraph: ({ relatedTrials: r }) => related(r.map((x) => [x.trial.nctId, x.score, x.reasons.length])),
+    peer: ({ relatedTrials: r }) => related(r.map((x) => [x.nctId, x.score, x.reasons.length])),
+  },
+  "trial-stats": {
+    trialgraph: ({ trialStats }) => bucketRows(trialStats),
+    peer: ({ trialStatsByPhaseAndStatus }) => bucketRows(trialStatsByPhaseAndStatus),
+  },
+  "trial-stats-filtered": {
+    trialgraph: ({ trialStats }) => bucketRows(trialStats),
+    peer: ({ trialStatsOfConditions }) => bucketRows(trialStatsOfConditions),
+  },
+};
+
+/** Every combination of the section's values; {{nctId}} takes the sampled ids. */
+function variableSets(section, ids) {
+  const placeholders = [...new Set([...section.variables.matchAll(/\{\{(\w+)}}/g)].map((m) => m[1]))];
+  let sets = [{}];
+  for (const p of placeholders) {
+    const values = p === "nctId" ? ids : section.values[p];
+    sets = sets.flatMap((set) => values.map((v, index) => ({ ...set, [p]: { v, index } })));
+  }
+  return sets;
+}
+
+function fill(section, chosen, own) {
+  const text = section.variables.replace(/\{\{(\w+)}}/g, (_, p) => {
+    const value = p === "nctId" ? chosen[p].v : own.values[p][chosen[p].index];
+    return JSON.stringify(value).slice(1, -1);
+  });
+  return JSON.parse(text);
+}
+
+function firstDifference(a, b, path = "") {
+  if (JSON.stringify(a) === JSON.stringify(b)) return null;
+  if (a && b && typeof a === "object" && typeof b === "object") {
+    for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+      const d = firstDifference(a[key], b[key], `${path}.${key}`);
+      if (d) return d;
+    }
+  }
+  return `${path || "answer"}: TrialGraph ${JSON.stringify(a)?.slice(0, 160)} vs peer ${JSON.stringify(b)?.slice(0, 160)}`;
+}
+
+const tgQueries = parse(args["trialgraph-queries"]);
+const peerQueries = parse(args["peer-queries"]);
+const sample = await post(args.trialgraph, "{ trials(first: 100, orderBy: [{field: NCT_ID, direction: DESC}]) { edges { node { nctId } } } }");
+const allIds = sample.trials.edges.map((e) => e.node.nctId);
+// Spread over the page rather than the first few, so trials with and without many parts are both checked.
+const ids = Array.from({ length: Math.min(idCount, allIds.length) }, (_, i) => allIds[Math.floor(i * allIds.length / idCount)]);
+
+const rows = [];
+let failures = 0;
+for (const [name, tg] of tgQueries) {
+  const peer = peerQueries.get(name);
+  if (!peer || !canonical[name]) {
+    rows.push(`| ${name} | not comparable | the peer has no equivalent query |`);
+    continue;
+  }
+  let agreed = 0;
+  const differences = [];
+  for (const chosen of variableSets(tg, ids)) {
+    const label = Object.values(chosen).map((c) => c.v).join(", ") || "(no variables)";
+    try {
+      const a = canonical[name].trialgraph(await post(args.trialgraph, tg.document, fill(tg, chosen, tg)));
+      const b = canonical[name].peer(await post(args.peer, peer.document, fill(tg, chosen, peer)));
+      const d = firstDifference(a, b);
+      if (d) differences.push(`${label}: ${d}`); else agreed++;
+    } catch (e) {
+      differences.push(`${label}: ${e.message}`);
+    }
+  }
+  failures += differences.length;
+  const detail = differences.length === 0 ? "same answers" : differences.join("<br>").replaceAll("|", "\\|");
+  rows.push(`| ${name} | ${agreed} of ${agreed + differences.length} agree | ${detail} |`);
+}
+
+const report = ["| query | equivalent answers | differences |", "|---|---|---|", ...rows].join("\n") + "\n";
+console.log(report);
+if (args.report) writeFileSync(args.report, report);
+process.exit(failures === 0 ? 0 : 1);
