@@ -14,6 +14,11 @@ public final class MeshIds {
     private MeshIds() {
     }
 
+    /** Whether the text is written as a MeSH id (a letter and digits, e.g. D054198 or D000054198). */
+    public static boolean looksLikeId(String text) {
+        return ID.matcher(text.strip().toUpperCase(java.util.Locale.ROOT)).matches();
+    }
+
     public static String canonical(String id) {
         Matcher matcher = ID.matcher(id.strip().toUpperCase(java.util.Locale.ROOT));
         if (!matcher.matches()) {

@@ -72,7 +72,8 @@ class PreScreenService {
         if (near == null) {
             return where;
         }
-        return new TrialWhere(null, null, null, null, null, null, null, null, null, null, null, null, near, null, null, null,
-                null, null, null, null, where == null ? null : List.of(where), null, null);
+        return new TrialWhere(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, near, null, null, null, null, null, null, null, null, null, where == null ? null : List.of(where),
+                null, null);
     }
 }

@@ -107,8 +107,9 @@ class CatalogTrialsController {
         }
 
         TrialWhere build() {
-            return new TrialWhere(null, null, null, null, null, null, condition, mesh, intervention, sponsor, country,
-                    site, null, null, null, null, null, null, null, null, null, null, null);
+            return new TrialWhere(null, null, null, null, null, null, null, condition, mesh, null, intervention, null,
+                    null, sponsor, country, site, null, null, null, null, null, null, null, null, null, null, null, null,
+                    null);
         }
     }
 }

@@ -62,15 +62,24 @@ public final class TrialFilterCypher {
         if (w.condition() != null) {
             condition(w.condition(), all);
         }
+        if (w.conditionFilter() != null) {
+            condition(w.conditionFilter(), all);
+        }
         if (w.mesh() != null) {
             all.add("EXISTS { (t)-[:STUDIES_MESH|TESTS_MESH]->(:MeshTerm)-[:BROADER*0..1]->(:MeshTerm {id: "
                     + param(MeshIds.canonical(w.mesh())) + "}) }");
         }
         if (w.intervention() != null) {
-            intervention(w.intervention(), all);
+            intervention(new TrialWhere.InterventionFilter(w.intervention(), null), all);
         }
-        if (w.sponsor() != null) {
-            sponsor(w.sponsor(), all);
+        if (w.interventionFilter() != null) {
+            intervention(w.interventionFilter(), all);
+        }
+        if (w.sponsor() != null || w.sponsorClass() != null) {
+            sponsor(new TrialWhere.SponsorFilter(w.sponsor(), w.sponsorClass(), false), all);
+        }
+        if (w.sponsorFilter() != null) {
+            sponsor(w.sponsorFilter(), all);
         }
         if (w.country() != null) {
             all.add("EXISTS { (t)-[:RECRUITS_AT]->(:Site)-[:IN]->(:Country {name: " + param(w.country()) + "}) }");
@@ -83,6 +92,7 @@ public final class TrialFilterCypher {
                     + param(w.near().latitude()) + ", longitude: " + param(w.near().longitude()) + "})) <= "
                     + param(w.near().kilometres() * 1000) + " }");
         }
+        range("t.startDate", new TrialWhere.DateRange(w.startFrom(), w.startTo()), all);
         range("t.startDate", w.startDate(), all);
         range("t.completionDate", w.completionDate(), all);
         if (w.enrollment() != null) {
@@ -113,9 +123,26 @@ public final class TrialFilterCypher {
             all.add("(" + String.join(" OR ", w.OR().stream().map(nested -> "(" + predicate(nested) + ")").toList()) + ")");
         }
         if (w.NOT() != null) {
-            all.add("NOT (" + predicate(w.NOT()) + ")");
+            w.NOT().forEach(nested -> all.add("NOT (" + predicate(nested) + ")"));
         }
         return all.isEmpty() ? "true" : String.join(" AND ", all);
+    }
+
+    /**
+     * A condition as the contract's {@code condition: String} gives it: trials naming it, or carrying a MeSH term of
+     * that name or id, or any narrower term.
+     */
+    private void condition(String condition, List<String> all) {
+        String text = condition.strip();
+        List<String> any = new ArrayList<>();
+        any.add("EXISTS { (t)-[:STUDIES]->(:Condition {key: " + param(Keys.of(text)) + "}) }");
+        any.add("EXISTS { (t)-[:STUDIES_MESH]->(:MeshTerm)-[:BROADER*0..1]->(m:MeshTerm) WHERE toLower(m.term) = "
+                + param(text.toLowerCase(Locale.ROOT)) + " }");
+        if (MeshIds.looksLikeId(text)) {
+            any.add("EXISTS { (t)-[:STUDIES_MESH]->(:MeshTerm)-[:BROADER*0..1]->(:MeshTerm {id: "
+                    + param(MeshIds.canonical(text)) + "}) }");
+        }
+        all.add("(" + String.join(" OR ", any) + ")");
     }
 
     private void condition(TrialWhere.ConditionFilter c, List<String> all) {

@@ -10,13 +10,19 @@ public record TrialWhere(
         List<String> studyType,
         List<String> sex,
         Boolean healthyVolunteers,
-        ConditionFilter condition,
+        String condition,
+        ConditionFilter conditionFilter,
         String mesh,
-        InterventionFilter intervention,
-        SponsorFilter sponsor,
+        String intervention,
+        InterventionFilter interventionFilter,
+        String sponsor,
+        List<String> sponsorClass,
+        SponsorFilter sponsorFilter,
         String country,
         String site,
         GeoRadius near,
+        String startFrom,
+        String startTo,
         DateRange startDate,
         DateRange completionDate,
         IntRange enrollment,
@@ -26,7 +32,7 @@ public record TrialWhere(
         List<ConstraintValue> allows,
         List<TrialWhere> AND,
         List<TrialWhere> OR,
-        TrialWhere NOT) {
+        List<TrialWhere> NOT) {
 
     public record ConditionFilter(String name, String meshId, String meshTerm) {
     }

@@ -232,7 +232,7 @@ class CompareEligibilityTest {
 
     /** Leukemia trials of the data other than the seed trial, found by querying their MeSH subtree. */
     private List<String> leukemiaTrials() {
-        return graphQl.documentName("trialPage").variable("where", Map.of("condition", Map.of("meshTerm", "Leukemia")))
+        return graphQl.documentName("trialPage").variable("where", Map.of("conditionFilter", Map.of("meshTerm", "Leukemia")))
                 .variable("first", 100).execute().path("trials.edges[*].node.nctId").entityList(String.class).get()
                 .stream().filter(id -> !id.equals(SEED) && rawText.containsKey(id)).toList();
     }

@@ -22,6 +22,7 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import org.trialgraph.SharedData;
 import org.trialgraph.TrialGraphTest;
+import org.trialgraph.ingest.Keys;
 import org.trialgraph.ingest.StudyImporter;
 
 /**
@@ -57,9 +58,18 @@ class TrialListTest {
         expectCount(Map.of("sex", List.of("FEMALE")), s -> eligibility(s).path("sex").asString("").equals("FEMALE"));
         expectCount(Map.of("healthyVolunteers", true), s -> eligibility(s).path("healthyVolunteers").asBoolean(false));
         expectCount(Map.of("hasResults", true), s -> s.path("hasResults").asBoolean(false));
-        expectCount(Map.of("condition", Map.of("meshTerm", "Neoplasms")), s -> browseTerms(s).contains("Neoplasms"));
-        expectCount(Map.of("intervention", Map.of("type", "DRUG")), s -> interventionTypes(s).contains("DRUG"));
-        expectCount(Map.of("sponsor", Map.of("agencyClass", List.of("INDUSTRY"), "leadOnly", true)),
+        expectCount(Map.of("conditionFilter", Map.of("meshTerm", "Neoplasms")), s -> browseTerms(s).contains("Neoplasms"));
+        // The contract's condition: String takes a MeSH term or id (narrower terms included) or a condition name.
+        expectCount(Map.of("condition", "Neoplasms"), s -> browseTerms(s).contains("Neoplasms")
+                || texts(protocol(s).path("conditionsModule").path("conditions")).stream().anyMatch(c -> Keys.of(c).equals("neoplasms")));
+        expectCount(Map.of("condition", "asthma"), s -> browseTerms(s).stream().anyMatch(t -> t.equalsIgnoreCase("asthma"))
+                || texts(protocol(s).path("conditionsModule").path("conditions")).stream().anyMatch(c -> Keys.of(c).equals("asthma")));
+        expectCount(Map.of("condition", "D009369"), s -> browseTerms(s).contains("Neoplasms"));
+        expectCount(Map.of("interventionFilter", Map.of("type", "DRUG")), s -> interventionTypes(s).contains("DRUG"));
+        expectCount(Map.of("sponsorClass", List.of("INDUSTRY")), s -> sponsorClasses(s).contains("INDUSTRY"));
+        expectCount(Map.of("startFrom", "2020-01-01", "startTo", "2020-12-31"),
+                s -> status(s).path("startDateStruct").path("date").asString("").startsWith("2020"));
+        expectCount(Map.of("sponsorFilter", Map.of("agencyClass", List.of("INDUSTRY"), "leadOnly", true)),
                 s -> protocol(s).path("sponsorCollaboratorsModule").path("leadSponsor").path("class").asString("").equals("INDUSTRY"));
         expectCount(Map.of("country", "France"), s -> countries(s).contains("France"));
         expectCount(Map.of("startDate", Map.of("from", "2020-01-01", "to", "2020-12-31")),
@@ -95,7 +105,7 @@ class TrialListTest {
 
     @Test
     void filtersCombineWithAndOrAndNot() {
-        expectCount(Map.of("NOT", Map.of("overallStatus", List.of("COMPLETED"))),
+        expectCount(Map.of("NOT", List.of(Map.of("overallStatus", List.of("COMPLETED")))),
                 s -> !status(s).path("overallStatus").asString("").equals("COMPLETED"));
         expectCount(Map.of("OR", List.of(Map.of("phase", List.of("PHASE1")), Map.of("phase", List.of("PHASE3")))),
                 s -> texts(design(s).path("phases")).contains("PHASE1") || texts(design(s).path("phases")).contains("PHASE3"));
@@ -216,6 +226,15 @@ class TrialListTest {
         Map<String, Object> where = new HashMap<>();
         where.put("AND", List.of(Map.of("nctIds", List.copyOf(raw.keySet())), filter));
         return where;
+    }
+
+    /** Agency classes of the lead sponsor and every collaborator. */
+    private static Set<String> sponsorClasses(JsonNode s) {
+        Set<String> classes = new HashSet<>();
+        JsonNode module = protocol(s).path("sponsorCollaboratorsModule");
+        classes.add(module.path("leadSponsor").path("class").asString(""));
+        module.path("collaborators").forEach(c -> classes.add(c.path("class").asString("")));
+        return classes;
     }
 
     private static JsonNode protocol(JsonNode s) {
