@@ -7,7 +7,7 @@ import org.trialgraph.paging.Connection;
 /** A trial found by full-text search: its relevance and which fields hold a searched word. */
 public record TrialSearchHit(Trial node, double score, List<String> matchedFields) {
 
-    /** The GraphQL {@code SearchConnection}: edges carry the score and matched fields beside the trial. */
+    /** Search results as a GraphQL {@code TrialConnection} whose edges also carry the score and matched fields. */
     public record Results(List<Edge> edges, Connection.PageInfo pageInfo, long totalCount) {
 
         static Results of(Connection<TrialSearchHit> hits) {

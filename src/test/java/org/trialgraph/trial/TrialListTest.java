@@ -145,6 +145,7 @@ class TrialListTest {
         Map<String, Object> result = graphQl.documentName("search").variable("text", "asthma")
                 .variable("where", within(Map.of())).variable("first", 50).execute().path("search").entity(Map.class).get();
         List<Map<String, Object>> edges = (List<Map<String, Object>>) result.get("edges");
+        assertThat(result.get("__typename")).as("search returns the contract's TrialConnection").isEqualTo("TrialConnection");
         assertThat(((Number) result.get("totalCount")).longValue()).isGreaterThan(50);
         double previous = Double.MAX_VALUE;
         for (Map<String, Object> edge : edges) {
