@@ -107,7 +107,7 @@ class CommonCriteriaTest {
         String after = null;
         do {
             Map<String, Object> page = graphQl.documentName("trialEligibilityKeys")
-                    .variable("where", Map.of("condition", conditionFilter)).variable("after", after).execute()
+                    .variable("where", Map.of("conditionFilter", conditionFilter)).variable("after", after).execute()
                     .path("trials").entity(Map.class).get();
             for (Map<String, Object> edge : (List<Map<String, Object>>) page.get("edges")) {
                 Map<String, Object> node = (Map<String, Object>) edge.get("node");

@@ -73,7 +73,7 @@ class InjectionTest {
         List<Probe> probes = probes(query);
         assertThat(probes).as("string paths found in the Query type").hasSizeGreaterThan(50);
         System.out.println("InjectionTest: " + probes.size() + " string argument paths x " + HOSTILE.size() + " strings");
-        assertThat(probes).extracting(Probe::label).anyMatch(l -> l.startsWith("trials(where.AND.condition.name"))
+        assertThat(probes).extracting(Probe::label).anyMatch(l -> l.startsWith("trials(where.AND.conditionFilter.name"))
                 .anyMatch(l -> l.startsWith("preScreen(patient.conditions"))
                 .anyMatch(l -> l.startsWith("preScreen(patient.measurements.unit"));
 
