@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -89,8 +90,14 @@ public final class CriteriaBenchmark {
 
     /** One entry per distinct NCT id (the last file read wins). */
     static List<Study> load(Path v2) throws IOException {
-        JsonMapper mapper = JsonMapper.builder().build();
         Map<String, Study> byId = new LinkedHashMap<>();
+        forEachEligibilityText(v2, (id, text) -> byId.put(id, new Study(id, text)));
+        return new ArrayList<>(byId.values());
+    }
+
+    /** Each API v2 record's NCT id and eligibility text (records lacking either skipped), files in path order. */
+    static void forEachEligibilityText(Path v2, BiConsumer<String, String> consumer) throws IOException {
+        JsonMapper mapper = JsonMapper.builder().build();
         List<Path> files;
         try (Stream<Path> walk = Files.walk(v2)) {
             files = walk.filter(p -> p.toString().endsWith(".json")).sorted().toList();
@@ -108,10 +115,9 @@ public final class CriteriaBenchmark {
                 String id = ps.path("identificationModule").path("nctId").asString("");
                 String text = ps.path("eligibilityModule").path("eligibilityCriteria").asString("");
                 if (!id.isEmpty() && !text.isEmpty()) {
-                    byId.put(id, new Study(id, text));
+                    consumer.accept(id, text);
                 }
             }
         }
-        return new ArrayList<>(byId.values());
     }
 }

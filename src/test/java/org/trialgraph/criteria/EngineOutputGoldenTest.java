@@ -20,8 +20,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import java.util.stream.Stream;
 
 /**
@@ -67,29 +65,9 @@ class EngineOutputGoldenTest {
 
     /** Every distinct eligibility text of every API v2 record, by NCT id (both in sorted order). */
     static Map<String, List<String>> load(Path data) throws IOException {
-        JsonMapper mapper = JsonMapper.builder().build();
         Map<String, TreeSet<String>> byId = new TreeMap<>();
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(data.resolve("ctgov-v2"))) {
-            files = walk.filter(p -> p.toString().endsWith(".json")).sorted().toList();
-        }
-        for (Path f : files) {
-            JsonNode root = mapper.readTree(f.toFile());
-            List<JsonNode> records = new ArrayList<>();
-            if (root.isArray()) {
-                root.forEach(records::add);
-            } else {
-                records.add(root);
-            }
-            for (JsonNode rec : records) {
-                JsonNode ps = rec.path("protocolSection");
-                String id = ps.path("identificationModule").path("nctId").asString("");
-                String text = ps.path("eligibilityModule").path("eligibilityCriteria").asString("");
-                if (!id.isEmpty() && !text.isEmpty()) {
-                    byId.computeIfAbsent(id, k -> new TreeSet<>()).add(text);
-                }
-            }
-        }
+        CriteriaBenchmark.forEachEligibilityText(data.resolve("ctgov-v2"),
+                (id, text) -> byId.computeIfAbsent(id, k -> new TreeSet<>()).add(text));
         Map<String, List<String>> out = new LinkedHashMap<>();
         byId.forEach((id, t) -> out.put(id, List.copyOf(t)));
         return out;
