@@ -103,8 +103,10 @@ public final class BenchCommand implements Callable<Integer> {
         }
         LoadRunner runner = new LoadRunner(http, graphql, Map.of("nctId", nctIds));
         ServerMemory memory = new ServerMemory(http, url, pid);
+        ServerCost cost = new ServerCost(http, url, pid);
         ServerMemory.Snapshot before = memory.snapshot();
         List<LoadRunner.Measurement> measurements = new ArrayList<>();
+        List<ServerCost.PerRequest> costs = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         List<BenchQuery> selected = new ArrayList<>();
         for (BenchQuery query : all) {
@@ -126,13 +128,17 @@ public final class BenchCommand implements Callable<Integer> {
                 runner.run(name, run, most, new LoadRunner.Limits(millis(warmupSeconds), requests), seed++);
             }
             for (int count : clients) {
+                ServerCost.Snapshot costBefore = cost.snapshot();
                 LoadRunner.Measurement m = runner.run(name, run, count, new LoadRunner.Limits(millis(seconds), requests), seed++);
-                err.printf("%-20s %d clients: %,d requests, %,d errors, %,.1f/s, p50 %.1f ms, p99 %.1f ms%n", m.query(),
-                        m.clients(), m.requests(), m.errors(), m.requestsPerSecond(), m.p50(), m.p99());
+                ServerCost.PerRequest perRequest = costBefore.perRequest(cost.snapshot(), m.requests());
+                err.printf("%-20s %d clients: %,d requests, %,d errors, %,.1f/s, p50 %.1f ms, p99 %.1f ms, "
+                        + "%.2f queries/request, %.2f CPU ms/request%n", m.query(), m.clients(), m.requests(), m.errors(),
+                        m.requestsPerSecond(), m.p50(), m.p99(), perRequest.queries(), perRequest.cpuMillis());
                 if (m.firstError() != null) {
                     err.println("  first error: " + m.firstError());
                 }
                 measurements.add(m);
+                costs.add(perRequest);
             }
         }
         ServerMemory.Snapshot after = memory.snapshot();
@@ -140,7 +146,7 @@ public final class BenchCommand implements Callable<Integer> {
                 + "%,d sampled NCT ids; measured %s.", url, clients.size() == 1 ? clients.get(0) + " client(s)"
                 : "clients " + clients, trim(seconds), requests == Long.MAX_VALUE ? "unlimited" : "" + requests,
                 trim(warmupSeconds), nctIds.size(), Instant.now().toString().substring(0, 19) + "Z");
-        BenchReport result = new BenchReport(title, parameters, measurements, skipped, before, after);
+        BenchReport result = new BenchReport(title, parameters, measurements, costs, skipped, before, after);
         String markdown = result.markdown();
         System.out.print(markdown);
         System.out.flush();

@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
+import org.neo4j.driver.types.MapAccessor;
 
 import org.springframework.stereotype.Repository;
 
@@ -76,20 +78,29 @@ class EligibilityRepository {
 
     /** The stored sections of each trial, in the order written. */
     Map<String, List<Section>> sectionsOf(Collection<String> nctIds) {
-        Map<String, Map<Integer, SectionBuilder>> byTrial = new LinkedHashMap<>();
-        nctIds.forEach(id -> byTrial.put(id, new LinkedHashMap<>()));
+        Map<String, List<Record>> rows = new LinkedHashMap<>();
+        nctIds.forEach(id -> rows.put(id, new ArrayList<>()));
         driver.executableQuery(CRITERIA_OF_TRIALS).withParameters(Map.of("ids", List.copyOf(nctIds))).execute()
-                .records().forEach(r -> {
-                    SectionBuilder section = byTrial.get(r.get("id").asString()).computeIfAbsent(
-                            r.get("sectionIndex").asInt(), i -> new SectionBuilder(r.get("section").asString(""),
-                                    r.get("kind").asString()));
-                    Criterion criterion = criterion(r.get("criterion"));
-                    section.items.add(new Item(r.get("position").asInt(), r.get("statedText").asString(),
-                            criterion.plainText(), criterion));
-                });
+                .records().forEach(r -> rows.get(r.get("id").asString()).add(r));
         Map<String, List<Section>> sections = new HashMap<>();
-        byTrial.forEach((id, builders) -> sections.put(id, builders.values().stream().map(SectionBuilder::build).toList()));
+        rows.forEach((id, criteria) -> sections.put(id, sections(criteria)));
         return sections;
+    }
+
+    /**
+     * One trial's sections from its criterion rows, ordered by section and position: {@code sectionIndex, section,
+     * kind, position, statedText, criterion} (a row of CRITERIA_OF_TRIALS or an entry of EligibilityPart's list).
+     */
+    static List<Section> sections(List<? extends MapAccessor> rows) {
+        Map<Integer, SectionBuilder> builders = new LinkedHashMap<>();
+        for (MapAccessor r : rows) {
+            SectionBuilder section = builders.computeIfAbsent(r.get("sectionIndex").asInt(),
+                    i -> new SectionBuilder(r.get("section").asString(""), r.get("kind").asString()));
+            Criterion criterion = criterion(r.get("criterion"));
+            section.items.add(new Item(r.get("position").asInt(), r.get("statedText").asString(), criterion.plainText(),
+                    criterion));
+        }
+        return builders.values().stream().map(SectionBuilder::build).toList();
     }
 
     Optional<Criterion> findCriterion(String key) {

@@ -2,22 +2,28 @@ package org.trialgraph.observability;
 
 import org.neo4j.driver.Driver;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
-/** Wraps the Neo4j driver bean so that slow Cypher is logged (SlowQueryLog); the repositories are unaware. */
+/**
+ * Wraps the Neo4j driver bean so that slow Cypher is logged (SlowQueryLog) and every query sent is counted
+ * ({@code trialgraph.db.queries}, see QueryMeter); the repositories are unaware.
+ */
 @Configuration(proxyBeanMethods = false)
 class SlowQueryConfiguration {
 
     // Static, and bound straight from the environment: a BeanPostProcessor must not pull other beans in early.
     @Bean
-    static BeanPostProcessor slowQueryDriver(Environment environment) {
+    static BeanPostProcessor slowQueryDriver(Environment environment, ObjectProvider<MeterRegistry> meters) {
         SlowQueryProperties properties = Binder.get(environment)
                 .bindOrCreate("trialgraph.slow-query", SlowQueryProperties.class);
-        SlowQueryLog log = new SlowQueryLog(properties.threshold());
+        SlowQueryLog log = new SlowQueryLog(properties.threshold(), new QueryMeter(meters));
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {

@@ -18,7 +18,8 @@ import org.neo4j.driver.TransactionContext;
 /**
  * Decorates the Neo4j driver for the slow-query log: every {@code executableQuery} is timed with its rows, and
  * every transaction function of a {@link Session} ({@code executeRead/executeWrite/executeWriteWithoutResult})
- * is timed as a whole with the Cypher of the statements it ran. Everything else passes through unchanged.
+ * is timed as a whole with the Cypher of the statements it ran. Every statement sent (an executable query, a
+ * session's or a transaction function's {@code run}) is counted. Everything else passes through unchanged.
  */
 final class SlowQueryDriver {
 
@@ -40,6 +41,9 @@ final class SlowQueryDriver {
 
     private static Session decorate(Session session, SlowQueryLog log) {
         return proxy(Session.class, session, (method, args) -> {
+            if (method.getName().equals("run")) {
+                log.sent();
+            }
             if (!method.getName().startsWith("execute") || args == null || args.length == 0) {
                 return invoke(method, session, args);
             }
@@ -58,17 +62,18 @@ final class SlowQueryDriver {
     @SuppressWarnings("unchecked")
     private static Object recording(Object work, List<String> statements, SlowQueryLog log) {
         if (work instanceof TransactionCallback<?> callback) {
-            return (TransactionCallback<Object>) tx -> callback.execute(recording(tx, statements));
+            return (TransactionCallback<Object>) tx -> callback.execute(recording(tx, statements, log));
         }
         if (work instanceof Consumer<?> consumer) {
-            return (Consumer<TransactionContext>) tx -> ((Consumer<TransactionContext>) consumer).accept(recording(tx, statements));
+            return (Consumer<TransactionContext>) tx -> ((Consumer<TransactionContext>) consumer).accept(recording(tx, statements, log));
         }
         return work;
     }
 
-    private static TransactionContext recording(TransactionContext tx, List<String> statements) {
+    private static TransactionContext recording(TransactionContext tx, List<String> statements, SlowQueryLog log) {
         return proxy(TransactionContext.class, tx, (method, args) -> {
             if (method.getName().equals("run") && args != null && args.length > 0) {
+                log.sent();
                 statements.add(args[0] instanceof Query query ? query.text() : String.valueOf(args[0]));
             }
             return invoke(method, tx, args);

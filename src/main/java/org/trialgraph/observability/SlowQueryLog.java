@@ -22,9 +22,16 @@ final class SlowQueryLog {
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final long thresholdNanos;
+    private final QueryMeter meter;
 
-    SlowQueryLog(Duration threshold) {
+    SlowQueryLog(Duration threshold, QueryMeter meter) {
         this.thresholdNanos = threshold.toNanos();
+        this.meter = meter;
+    }
+
+    /** One statement is about to be sent to the database. */
+    void sent() {
+        meter.increment();
     }
 
     void query(String cypher, long nanos, long rows) {

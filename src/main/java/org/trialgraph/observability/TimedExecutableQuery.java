@@ -44,6 +44,7 @@ final class TimedExecutableQuery implements ExecutableQuery {
             rows.incrementAndGet();
             collector.accumulator().accept(container, record);
         }, collector.combiner(), collector.finisher(), collector.characteristics().toArray(Collector.Characteristics[]::new));
+        log.sent();
         long started = System.nanoTime();
         try {
             T result = delegate.execute(counting, finisher);

@@ -60,7 +60,7 @@ class CatalogTrialsController {
     }
 
     private Connection<Trial> page(WhereBuilder where, Integer first, String after) {
-        return trials.page(where.build(), List.of(), Cursors.pageSize(first), after);
+        return trials.page(where.build(), List.of(), Cursors.pageSize(first), after, true);
     }
 
     private static WhereBuilder where() {

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
+import org.neo4j.driver.types.MapAccessor;
 
 import org.springframework.stereotype.Repository;
 
@@ -20,42 +21,56 @@ import org.trialgraph.trial.TrialOrder.Direction;
 import org.trialgraph.trial.TrialOrder.Field;
 
 /**
- * Lists of trials: filtered, sorted and paged with keyset cursors, and full-text search. Counts run as a
- * separate {@code count(t)} so the total never loads the rows it counts.
+ * Lists of trials: filtered, sorted and paged with keyset cursors, and full-text search. A page and its total
+ * are one query; the total is a separate {@code count(t)} subquery, so it never loads the rows it counts.
  */
 @Repository
 class TrialListRepository {
 
+    // Each list is one query: the page as one row of collected entries (in order, possibly none) and, when the
+    // total is selected, its count from a second subquery that never loads the rows it counts.
     private static final String PAGE = """
-            MATCH (t:Trial)
-            WHERE (%s) AND (%s)
-            RETURN t, [%s] AS sortKeys
-            ORDER BY %s
-            LIMIT $limit
+            CALL () {
+              MATCH (t:Trial)
+              WHERE (%s) AND (%s)
+              WITH t, [%s] AS sortKeys
+              ORDER BY %s
+              LIMIT $limit
+              RETURN collect({t: t, sortKeys: sortKeys}) AS rows
+            }
             """;
 
     private static final String COUNT = """
-            MATCH (t:Trial)
-            WHERE %s
-            RETURN count(t) AS total
+            CALL () {
+              MATCH (t:Trial)
+              WHERE %s
+              RETURN count(t) AS total
+            }
             """;
 
     private static final String SEARCH = """
-            CALL db.index.fulltext.queryNodes('trial_text', $query) YIELD node AS t, score
-            WHERE (%s) AND (%s)
-            WITH t, score, [%s] AS sortKeys
-            ORDER BY %s
-            LIMIT $limit
-            RETURN t, score, sortKeys,
-                   [(t)-[:STUDIES]->(c:Condition) | c.name] AS conditions,
-                   [(t)-[r:TESTS]->(i:Intervention) | coalesce(r.name, i.name)] AS interventions
+            CALL () {
+              CALL db.index.fulltext.queryNodes('trial_text', $query) YIELD node AS t, score
+              WHERE (%s) AND (%s)
+              WITH t, score, [%s] AS sortKeys
+              ORDER BY %s
+              LIMIT $limit
+              RETURN collect({t: t, score: score, sortKeys: sortKeys,
+                              conditions: [(t)-[:STUDIES]->(c:Condition) | c.name],
+                              interventions: [(t)-[r:TESTS]->(i:Intervention) | coalesce(r.name, i.name)]}) AS rows
+            }
             """;
 
     private static final String SEARCH_COUNT = """
-            CALL db.index.fulltext.queryNodes('trial_text', $query) YIELD node AS t
-            WHERE %s
-            RETURN count(t) AS total
+            CALL () {
+              CALL db.index.fulltext.queryNodes('trial_text', $query) YIELD node AS t
+              WHERE %s
+              RETURN count(t) AS total
+            }
             """;
+
+    private static final String WITH_TOTAL = "RETURN rows, total";
+    private static final String WITHOUT_TOTAL = "RETURN rows, -1 AS total";
 
     private static final Pattern LUCENE_SPECIAL = Pattern.compile("([+\\-&|!(){}\\[\\]^\"~*?:\\\\/])");
     private static final Pattern WORDS = Pattern.compile("\\s+");
@@ -66,7 +81,8 @@ class TrialListRepository {
         this.driver = driver;
     }
 
-    Connection<Trial> page(TrialWhere where, List<TrialOrder> orderBy, int first, String after) {
+    /** A page of trials; {@code totalCount} is -1 unless {@code withTotal}. */
+    Connection<Trial> page(TrialWhere where, List<TrialOrder> orderBy, int first, String after, boolean withTotal) {
         if (orderBy != null && orderBy.stream().anyMatch(o -> o.field() == Field.RELEVANCE)) {
             throw new IllegalArgumentException("orderBy: RELEVANCE needs search words; use search(text:, orderBy:)");
         }
@@ -78,15 +94,16 @@ class TrialListRepository {
         String cypher = PAGE.formatted(filter.cypher(), keyset,
                 String.join(", ", order.stream().map(o -> o.field().expression).toList()),
                 String.join(", ", order.stream().map(o -> o.field().expression + " " + o.directionOrAsc()).toList()));
-        List<SortedTrial> rows = driver.executableQuery(cypher).withParameters(params).execute().records().stream()
-                .map(r -> new SortedTrial(Trial.from(r.get("t")), r.get("sortKeys").asList(Value::asObject)))
-                .toList();
-        long total = count(COUNT.formatted(filter.cypher()), filter.parameters());
-        return Connection.of(rows, first, total, row -> Cursors.encode(row.sortKeys().toArray()), SortedTrial::trial);
+        Record result = single(cypher + (withTotal ? COUNT.formatted(filter.cypher()) + WITH_TOTAL : WITHOUT_TOTAL), params);
+        List<SortedTrial> rows = result.get("rows").asList(r -> new SortedTrial(Trial.from(r.get("t")),
+                r.get("sortKeys").asList(Value::asObject)));
+        return Connection.of(rows, first, result.get("total").asLong(), row -> Cursors.encode(row.sortKeys().toArray()),
+                SortedTrial::trial);
     }
 
+    /** A page of search hits; {@code totalCount} is -1 unless {@code withTotal}. */
     Connection<TrialSearchHit> search(String text, TrialWhere where, List<TrialOrder> orderBy, int first,
-            String after) {
+            String after, boolean withTotal) {
         List<String> words = words(text);
         TrialFilterCypher.Predicate filter = TrialFilterCypher.of(where);
         if (words.isEmpty()) {
@@ -102,12 +119,12 @@ class TrialListRepository {
         String cypher = SEARCH.formatted(filter.cypher(), keyset,
                 String.join(", ", order.stream().map(o -> o.field().expression).toList()),
                 String.join(", ", order.stream().map(o -> o.field().expression + " " + o.directionOrAsc()).toList()));
-        List<SortedHit> hits = driver.executableQuery(cypher).withParameters(params).execute().records().stream()
-                .map(r -> new SortedHit(hit(r, words), r.get("sortKeys").asList(Value::asObject))).toList();
-        Map<String, Object> countParams = new HashMap<>(filter.parameters());
-        countParams.put("query", query);
-        long total = count(SEARCH_COUNT.formatted(filter.cypher()), countParams);
-        return Connection.of(hits, first, total, hit -> Cursors.encode(hit.sortKeys().toArray()), SortedHit::hit);
+        Record result = single(cypher + (withTotal ? SEARCH_COUNT.formatted(filter.cypher()) + WITH_TOTAL : WITHOUT_TOTAL),
+                params);
+        List<SortedHit> hits = result.get("rows").asList(r -> new SortedHit(hit(r, words),
+                r.get("sortKeys").asList(Value::asObject)));
+        return Connection.of(hits, first, result.get("total").asLong(), hit -> Cursors.encode(hit.sortKeys().toArray()),
+                SortedHit::hit);
     }
 
     private record SortedHit(TrialSearchHit hit, List<Object> sortKeys) {
@@ -116,8 +133,8 @@ class TrialListRepository {
     private record SortedTrial(Trial trial, List<Object> sortKeys) {
     }
 
-    private long count(String cypher, Map<String, Object> params) {
-        return driver.executableQuery(cypher).withParameters(params).execute().records().get(0).get("total").asLong();
+    private Record single(String cypher, Map<String, Object> params) {
+        return driver.executableQuery(cypher).withParameters(params).execute().records().get(0);
     }
 
     private static List<TrialOrder> withTieBreak(List<TrialOrder> orderBy) {
@@ -150,7 +167,7 @@ class TrialListRepository {
         return predicate;
     }
 
-    private static TrialSearchHit hit(Record r, List<String> words) {
+    private static TrialSearchHit hit(MapAccessor r, List<String> words) {
         Trial trial = Trial.from(r.get("t"));
         Map<String, List<String>> fields = new LinkedHashMap<>();
         fields.put("briefTitle", single(trial.briefTitle()));

@@ -72,5 +72,20 @@ public final class TrialParts {
 
     /** A page of one trial's sites: those after a position, in the order the record lists them. */
     record SitePage(String nctId, int afterPosition, int size) {
+
+        /** The page that {@code Trial.sites(first, after)} asks for. */
+        static SitePage of(String nctId, Integer first, String after) {
+            List<String> position = Cursors.decode(after, 1);
+            int afterPosition = position.isEmpty() ? -1 : sitePosition(position.get(0), after);
+            return new SitePage(nctId, afterPosition, Cursors.pageSize(first == null ? 100 : first));
+        }
+
+        private static int sitePosition(String value, String cursor) {
+            try {
+                return Integer.parseInt(value);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("after is not a cursor of Trial.sites: " + cursor);
+            }
+        }
     }
 }

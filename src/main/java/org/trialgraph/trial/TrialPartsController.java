@@ -15,7 +15,6 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 
-import org.trialgraph.paging.Cursors;
 import org.trialgraph.trial.TrialParts.Arm;
 import org.trialgraph.trial.TrialParts.Condition;
 import org.trialgraph.trial.TrialParts.MeshTerm;
@@ -26,13 +25,14 @@ import org.trialgraph.trial.TrialParts.TrialSite;
 
 /**
  * Loads the linked parts of trials in batches: however many trials a response holds, each part costs one
- * database query.
+ * database query. Entry points that return trials usually prime these loaders first (TrialPartsPrimer), so
+ * the batch queries here run only for parts that were not primed.
  */
 @Controller
 class TrialPartsController {
 
-    private static final String OUTCOMES_LOADER = "trialOutcomes";
-    private static final String SITES_LOADER = "trialSites";
+    static final String OUTCOMES_LOADER = "trialOutcomes";
+    static final String SITES_LOADER = "trialSites";
 
     private final TrialRepository trials;
 
@@ -92,17 +92,7 @@ class TrialPartsController {
     @SchemaMapping
     CompletableFuture<List<TrialSite>> sites(Trial trial, @Argument Integer first, @Argument String after,
             DataLoader<TrialParts.SitePage, List<TrialSite>> trialSites) {
-        List<String> position = Cursors.decode(after, 1);
-        int afterPosition = position.isEmpty() ? -1 : sitePosition(position.get(0), after);
-        return trialSites.load(new TrialParts.SitePage(trial.nctId(), afterPosition, Cursors.pageSize(first == null ? 100 : first)));
-    }
-
-    private static int sitePosition(String value, String cursor) {
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("after is not a cursor of Trial.sites: " + cursor);
-        }
+        return trialSites.load(TrialParts.SitePage.of(trial.nctId(), first, after));
     }
 
     @BatchMapping

@@ -4,12 +4,12 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
+import org.neo4j.driver.types.MapAccessor;
 
 import org.springframework.stereotype.Repository;
 
@@ -22,16 +22,12 @@ import org.trialgraph.trial.TrialParts.TrialIntervention;
 import org.trialgraph.trial.TrialParts.TrialSite;
 
 /**
- * Reads trials and their linked parts. Every part query takes many trial ids at once, so a page of trials
- * costs one query per part, not one per trial.
+ * Reads the linked parts of trials for the batch loaders of TrialPartsController. Every part query takes many
+ * trial ids at once, so a page of trials costs one query per part, not one per trial. (Most responses read their
+ * parts with the trials in one query instead: TrialPartsQuery.)
  */
 @Repository
 class TrialRepository {
-
-    private static final String TRIAL = """
-            MATCH (t:Trial {nctId: $nctId})
-            RETURN t
-            """;
 
     private static final String SPONSORS = """
             UNWIND $ids AS id
@@ -128,19 +124,12 @@ class TrialRepository {
         this.driver = driver;
     }
 
-    Optional<Trial> findTrial(String nctId) {
-        return driver.executableQuery(TRIAL).withParameters(Map.of("nctId", nctId)).execute().records().stream()
-                .findFirst()
-                .map(r -> Trial.from(r.get("t")));
-    }
-
     Map<String, List<Sponsor>> sponsorsWithRole(Collection<String> nctIds, String role) {
-        return byId(SPONSORS, Map.of("ids", List.copyOf(nctIds), "role", role), nctIds,
-                r -> new Sponsor(r.get("name").asString(), text(r.get("agencyClass"))));
+        return byId(SPONSORS, Map.of("ids", List.copyOf(nctIds), "role", role), nctIds, TrialRepository::sponsor);
     }
 
     Map<String, List<Condition>> conditions(Collection<String> nctIds) {
-        return byId(CONDITIONS, "ids", nctIds, r -> new Condition(r.get("key").asString(), r.get("name").asString()));
+        return byId(CONDITIONS, "ids", nctIds, TrialRepository::condition);
     }
 
     Map<String, List<MeshTerm>> conditionMeshTerms(Collection<String> nctIds) {
@@ -152,19 +141,15 @@ class TrialRepository {
     }
 
     Map<String, List<TrialIntervention>> interventions(Collection<String> nctIds) {
-        return byId(INTERVENTIONS, "ids", nctIds, r -> new TrialIntervention(r.get("type").asString(),
-                r.get("name").asString(), texts(r.get("otherNames")), text(r.get("description")),
-                texts(r.get("armGroupLabels"))));
+        return byId(INTERVENTIONS, "ids", nctIds, TrialRepository::intervention);
     }
 
     Map<String, List<Arm>> arms(Collection<String> nctIds) {
-        return byId(ARMS, "ids", nctIds, r -> new Arm(text(r.get("label")), text(r.get("type")),
-                text(r.get("description")), texts(r.get("interventionNames"))));
+        return byId(ARMS, "ids", nctIds, TrialRepository::arm);
     }
 
     Map<String, List<Outcome>> outcomes(Collection<String> nctIds) {
-        return byId(OUTCOMES, "ids", nctIds, r -> new Outcome(r.get("kind").asString(), r.get("measure").asString(),
-                text(r.get("timeFrame")), text(r.get("description"))));
+        return byId(OUTCOMES, "ids", nctIds, TrialRepository::outcome);
     }
 
     Map<TrialParts.SitePage, List<TrialSite>> sites(Collection<TrialParts.SitePage> pages) {
@@ -172,10 +157,7 @@ class TrialRepository {
         pages.forEach(page -> byId.put(page.nctId() + "#" + page.afterPosition() + "#" + page.size(), page));
         List<Map<String, Object>> rows = byId.entrySet().stream().map(e -> Map.<String, Object>of("id", e.getKey(),
                 "nctId", e.getValue().nctId(), "after", e.getValue().afterPosition(), "size", e.getValue().size())).toList();
-        Map<String, List<TrialSite>> sites = byId(SITE_PAGES, Map.of("pages", rows), byId.keySet(),
-                r -> new TrialSite(r.get("key").asString(), text(r.get("facility")), text(r.get("status")), text(r.get("city")),
-                        text(r.get("state")), text(r.get("zip")), text(r.get("country")), decimal(r.get("latitude")),
-                        decimal(r.get("longitude")), r.get("position").asInt()));
+        Map<String, List<TrialSite>> sites = byId(SITE_PAGES, Map.of("pages", rows), byId.keySet(), TrialRepository::site);
         Map<TrialParts.SitePage, List<TrialSite>> result = new LinkedHashMap<>();
         byId.forEach((id, page) -> result.put(page, sites.get(id)));
         return result;
@@ -196,8 +178,39 @@ class TrialRepository {
         return byId(MESH_ANCESTORS, "ids", meshIds, TrialRepository::meshTerm);
     }
 
-    private static MeshTerm meshTerm(Record r) {
+    // Row readers, shared with the one-query load of TrialPartsQuery: a record and a projected map read alike.
+
+    static Sponsor sponsor(MapAccessor r) {
+        return new Sponsor(r.get("name").asString(), text(r.get("agencyClass")));
+    }
+
+    static Condition condition(MapAccessor r) {
+        return new Condition(r.get("key").asString(), r.get("name").asString());
+    }
+
+    static MeshTerm meshTerm(MapAccessor r) {
         return new MeshTerm(r.get("meshId").asString(), r.get("term").asString());
+    }
+
+    static TrialIntervention intervention(MapAccessor r) {
+        return new TrialIntervention(r.get("type").asString(), r.get("name").asString(), texts(r.get("otherNames")),
+                text(r.get("description")), texts(r.get("armGroupLabels")));
+    }
+
+    static Arm arm(MapAccessor r) {
+        return new Arm(text(r.get("label")), text(r.get("type")), text(r.get("description")),
+                texts(r.get("interventionNames")));
+    }
+
+    static Outcome outcome(MapAccessor r) {
+        return new Outcome(r.get("kind").asString(), r.get("measure").asString(), text(r.get("timeFrame")),
+                text(r.get("description")));
+    }
+
+    static TrialSite site(MapAccessor r) {
+        return new TrialSite(r.get("key").asString(), text(r.get("facility")), text(r.get("status")), text(r.get("city")),
+                text(r.get("state")), text(r.get("zip")), text(r.get("country")), decimal(r.get("latitude")),
+                decimal(r.get("longitude")), r.get("position").asInt());
     }
 
     /** Runs a batch query and groups its rows by the id they belong to. */

@@ -2,6 +2,9 @@ package org.trialgraph.trial;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -10,7 +13,11 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.trialgraph.QueryCounting;
 import org.trialgraph.TrialGraphTest;
 
-/** Nested fields load in batches: a page of 100 trials with their parts costs as many queries as a page of 5. */
+/**
+ * Trials and the parts a response selects on them load together: a trial with every part is one database query,
+ * a page of trials with every part two (the page with its total, then the parts of all its trials), whatever the
+ * page size; search with its total is one. Queries are counted on the driver, as sent.
+ */
 @TrialGraphTest
 class BatchLoadingTest {
 
@@ -21,18 +28,73 @@ class BatchLoadingTest {
     QueryCounting.Counter counter;
 
     @Test
-    void aPageOfTrialsWithTheirPartsCostsOneQueryPerPartNotPerTrial() {
-        int forFive = queriesFor(5);
-        int forHundred = queriesFor(100);
+    void aTrialWithEveryPartIsOneQuery() {
+        String nctId = firstTrialWithSitesAndCriteria();
 
-        // the page, its count, and one query per nested part (sponsors twice: lead and collaborators)
-        assertThat(forHundred).isLessThanOrEqualTo(11).isEqualTo(forFive);
+        counter.reset();
+        Map<String, Object> trial = graphQl.documentName("trialWithAllParts").variable("nctId", nctId).execute()
+                .path("trial").entity(Map.class).get();
+
+        assertThat(counter.queries()).isEqualTo(1);
+        assertThat((List<?>) trial.get("sites")).isNotEmpty();
+        assertThat((Map<?, ?>) trial.get("eligibility")).extracting("sections").asList().isNotEmpty();
     }
 
-    private int queriesFor(int first) {
+    @Test
+    void aPageOfTrialsWithEveryPartIsTwoQueriesWhateverItsSize() {
+        int forFive = queriesForPage("trialListWithParts", 5);
+        int forTwenty = queriesForPage("trialPageWithAllParts", 20);
+        int forHundred = queriesForPage("trialListWithParts", 100);
+
+        // the page with its count, then one query for the selected parts of all its trials
+        assertThat(forFive).isEqualTo(2);
+        assertThat(forTwenty).isEqualTo(2);
+        assertThat(forHundred).isEqualTo(2);
+    }
+
+    @Test
+    void searchWithItsTotalIsOneQuery() {
         counter.reset();
-        graphQl.documentName("trialListWithParts").variable("first", first).execute()
+        long total = graphQl.documentName("search").variable("text", "cancer").variable("first", 20).execute()
+                .path("search.totalCount").entity(Long.class).get();
+
+        assertThat(counter.queries()).isEqualTo(1);
+        assertThat(total).isPositive();
+    }
+
+    @Test
+    void primedPartsAnswerExactlyWhatTheBatchLoadersAnswer() {
+        String country = "United States";
+
+        counter.reset();
+        List<Map<String, Object>> primed = graphQl.documentName("trialsOfCountryWithAllParts").variable("country", country)
+                .execute().path("trials.edges[*].node").entityList(mapType()).get();
+        int primedQueries = counter.queries();
+        counter.reset();
+        List<Map<String, Object>> loaded = graphQl.documentName("countryTrialsWithAllParts").variable("country", country)
+                .execute().path("country.trials.edges[*].node").entityList(mapType()).get();
+        int loadedQueries = counter.queries();
+
+        assertThat(primed).hasSize(20).isEqualTo(loaded);
+        assertThat(primedQueries).isEqualTo(2);
+        // Country.trials is not primed: its page, its count, then the batch loaders
+        assertThat(loadedQueries).isGreaterThan(primedQueries);
+    }
+
+    private int queriesForPage(String document, int first) {
+        counter.reset();
+        graphQl.documentName(document).variable("first", first).execute()
                 .path("trials.edges").entityList(Object.class).hasSize(first);
         return counter.queries();
+    }
+
+    private String firstTrialWithSitesAndCriteria() {
+        return graphQl.document("{ trials(where: { country: \"United States\" }, first: 1) { edges { node { nctId } } } }")
+                .execute().path("trials.edges[0].node.nctId").entity(String.class).get();
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Class<Map<String, Object>> mapType() {
+        return (Class) Map.class;
     }
 }

@@ -1,0 +1,86 @@
+package org.trialgraph.trial;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.SelectedField;
+import org.neo4j.driver.Record;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+import org.trialgraph.trial.TrialPart.Read;
+
+/**
+ * Loads the parts of trials that a response selects in one query and primes the DataLoaders of their fetchers
+ * with them (see TrialPart), so a trial with all its parts costs one database query instead of one per part.
+ * The batch loaders stay the fallback for anything not primed (nested levels such as Condition.meshTerm, two
+ * different pages of sites, trials returned by other entry points).
+ */
+@Component
+class TrialPartsPrimer {
+
+    /** Where the trials' fields are in the selection of a connection of trials. */
+    static final String CONNECTION_NODES = "edges/node/*";
+
+    private final TrialPartsQuery query;
+    private final Map<String, TrialPart> parts;
+
+    TrialPartsPrimer(TrialPartsQuery query, ObjectProvider<TrialPart> contributed) {
+        this.query = query;
+        List<TrialPart> all = new ArrayList<>(TrialPartsQuery.OWN_PARTS);
+        contributed.orderedStream().forEach(all::add);
+        this.parts = all.stream().collect(Collectors.toMap(TrialPart::field, Function.identity(), (a, b) -> {
+            throw new IllegalStateException("two parts answer Trial." + a.field());
+        }, LinkedHashMap::new));
+    }
+
+    /** The trial with the parts the query selects on it, read together and primed; empty when there is none. */
+    Optional<Trial> trial(String nctId, DataFetchingEnvironment env) {
+        Map<String, Read> reads = reads(env.getSelectionSet().getImmediateFields());
+        List<Record> rows = query.read(List.of(nctId), true, reads);
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Trial trial = Trial.from(rows.get(0).get("t"));
+        primeAll(env, reads, Map.of(trial.nctId(), trial), rows);
+        return Optional.of(trial);
+    }
+
+    /** Reads and primes the parts that the selection picks on the trials at {@code glob} (e.g. a connection's nodes). */
+    void prime(List<Trial> trials, String glob, DataFetchingEnvironment env) {
+        if (trials.isEmpty()) {
+            return;
+        }
+        Map<String, Read> reads = reads(env.getSelectionSet().getFields(glob));
+        if (reads.isEmpty()) {
+            return;
+        }
+        Map<String, Trial> byId = new LinkedHashMap<>();
+        trials.forEach(t -> byId.putIfAbsent(t.nctId(), t));
+        primeAll(env, reads, byId, query.read(byId.keySet(), false, reads));
+    }
+
+    private Map<String, Read> reads(List<SelectedField> trialFields) {
+        Map<String, List<SelectedField>> byField = trialFields.stream()
+                .filter(f -> parts.containsKey(f.getName()))
+                .collect(Collectors.groupingBy(SelectedField::getName, LinkedHashMap::new, Collectors.toList()));
+        Map<String, Read> reads = new LinkedHashMap<>();
+        byField.forEach((field, selections) -> parts.get(field).read(selections).ifPresent(read -> reads.put(field, read)));
+        return reads;
+    }
+
+    private static void primeAll(DataFetchingEnvironment env, Map<String, Read> reads, Map<String, Trial> trials,
+            List<Record> rows) {
+        for (Record row : rows) {
+            Trial trial = trials.get(row.get("nctId").asString());
+            reads.forEach((field, read) -> read.primer().prime(env.getDataLoaderRegistry(), trial, row.get(field)));
+        }
+    }
+}
