@@ -3,6 +3,8 @@ package org.trialgraph.observability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -13,6 +15,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import org.trialgraph.QueryCounting;
 import org.trialgraph.TrialGraphTest;
 
 /** Request ids in responses and logs; GraphQL timers per operation and data fetcher at /actuator/prometheus. */
@@ -22,6 +25,9 @@ class ObservabilityTest {
 
     @Autowired
     WebTestClient http;
+
+    @Autowired
+    QueryCounting.Counter counter;
 
     @Test
     void theCallersRequestIdIsEchoedAndOnTheLogLinesOfTheRequest(CapturedOutput output) {
@@ -48,6 +54,25 @@ class ObservabilityTest {
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
         assertThat(metrics).containsPattern("graphql_request_seconds_count\\{[^}]*graphql_operation_type=\"query\",graphql_outcome=\"SUCCESS\"");
         assertThat(metrics).containsPattern("graphql_datafetcher_seconds_count\\{[^}]*graphql_field_name=\"trials\"");
+    }
+
+    @Test
+    void prometheusCountsEveryDatabaseQuerySent() {
+        double before = queriesSent();
+        counter.reset();
+        query("metrics-2", "query countedTrials { trials(first: 3) { totalCount edges { node { nctId conditions { name } } } } }")
+                .expectStatus().isOk();
+
+        assertThat(counter.queries()).isPositive();
+        assertThat(queriesSent() - before).isEqualTo(counter.queries());
+    }
+
+    private double queriesSent() {
+        String metrics = http.get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        Matcher total = Pattern.compile("(?m)^trialgraph_db_queries_total(?:\\{[^}]*\\})? (\\S+)$").matcher(metrics);
+        assertThat(total.find()).as("trialgraph_db_queries_total in %s", metrics).isTrue();
+        return Double.parseDouble(total.group(1));
     }
 
     private WebTestClient.ResponseSpec query(String requestId, String document) {
