@@ -135,17 +135,16 @@ class TrialPartsQuery {
     }
 
     private static TrialPart simple(String field, String subquery, Function<Value, ?> value) {
-        return new TrialPart() {
-            @Override
-            public String field() {
-                return field;
-            }
+        return new Simple(field, Read.batchMapped(subquery, field, value));
+    }
 
-            @Override
-            public Optional<Read> read(List<SelectedField> selections) {
-                return Optional.of(Read.batchMapped(subquery, field, value));
-            }
-        };
+    /** A part without arguments: every selection of it reads the same. */
+    private record Simple(String field, Read read) implements TrialPart {
+
+        @Override
+        public Optional<Read> read(List<SelectedField> selections) {
+            return Optional.of(read);
+        }
     }
 
     private static <T> Function<Value, List<T>> list(Function<MapAccessor, T> item) {
