@@ -347,6 +347,15 @@ class ConstraintExtractionTest {
     }
 
     @Test
+    void aLowAndAHighBloodPressureReadingGiveBothSides() {
+        assertThat(keys("Resting hypotension (BP < 90/50 mm Hg), or resting hypertension (BP > 170/110 mm Hg)"))
+                .containsExactlyInAnyOrder("SYSTOLIC_BP|LT|90|mmHg", "DIASTOLIC_BP|LT|50|mmHg", "SYSTOLIC_BP|GT|170|mmHg",
+                        "DIASTOLIC_BP|GT|110|mmHg");
+        assertThat(keys("Blood pressure >= 140/90 mmHg, or blood pressure >= 160/100 mmHg on treatment"))
+                .containsExactlyInAnyOrder("SYSTOLIC_BP|GE|140|mmHg", "DIASTOLIC_BP|GE|90|mmHg");
+    }
+
+    @Test
     void outsideARangeIsBelowItsLowerOrAboveItsUpperEnd() {
         assertThat(keys("Platelet count outside the normal range (150 to 400 × 10⁹/L)"))
                 .containsExactlyInAnyOrder("PLATELETS|LT|150|10^9/L", "PLATELETS|GT|400|10^9/L");
