@@ -9,6 +9,8 @@ Usage: sample_criteria.py DATA_DIR SET N SEED > out.tsv
   SET=heldout3  pool: API v2 records of ctgov-v2/urology-morcos and ctgov-v2/small-downloads whose NCT id is in no
                 annotated set (src/test/resources/criteria/*.tsv) and not in the dev pool; criteria whose text is in
                 any set are left out too. The cue also covers NYHA, CD4, PSA and blood pressure (CUE3).
+  SET=heldout4  as heldout3 (same pool, same cue), and also leaving out the records listed in
+                src/test/resources/criteria/seen-while-building.txt (records whose criteria were read while building).
 70% of the sample comes from criteria that mention a lab/score/age/presence cue (CUE below, independent of the
 engine), 30% from all criteria. Output columns: nct_id, criterion text (one line), expected (left empty).
 """
@@ -67,6 +69,8 @@ DIRS = {"dev": ["ctgov-v2/partrita-tigit/studies/*.json", "ctgov-v2/aact-fixture
         "heldout": ["ctgov-v2/urology-morcos/studies/*.json", "ctgov-v2/small-downloads/*.json"],
         "heldout2": ["NCT0000xxxx/*.xml"]}
 DIRS["heldout3"] = DIRS["heldout"]
+DIRS["heldout4"] = DIRS["heldout"]
+SEEN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "resources", "criteria", "seen-while-building.txt")
 SETS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "resources", "criteria", "annotated-*.tsv")
 
 
@@ -84,10 +88,16 @@ def used_so_far(data):
     return ids, texts
 
 
+def seen_while_building():
+    return {l.strip() for l in open(SEEN, encoding="utf-8") if l.strip() and not l.startswith("#")}
+
+
 def main():
     data, which, n, seed = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
     paths = sorted(p for d in DIRS[which] for p in glob.glob(f"{data}/{d}"))
-    skip_ids, skip_texts = used_so_far(data) if which == "heldout3" else (set(), set())
+    skip_ids, skip_texts = used_so_far(data) if which in ("heldout3", "heldout4") else (set(), set())
+    if which == "heldout4":
+        skip_ids |= seen_while_building()
     seen, pool = set(skip_texts), []
     for nct, text in (xml_studies(paths) if which == "heldout2" else studies(paths)):
         if nct in skip_ids:
@@ -97,7 +107,7 @@ def main():
                 seen.add(c)
                 pool.append((nct, c))
     rnd = random.Random(seed)
-    cue = CUE3 if which == "heldout3" else CUE
+    cue = CUE3 if which in ("heldout3", "heldout4") else CUE
     cued = [x for x in pool if cue.search(x[1])]
     picked = rnd.sample(cued, int(n * 0.7))
     rest = [x for x in pool if x not in picked]

@@ -24,10 +24,15 @@ final class AgeRule {
             "\\b(?:mother|father|parent|caregiver|caretaker|guardian|carer|sibling|partner)s?(?:'s)?\\s+(?:\\w+\\s+){0,2}?(?:of|for|to)\\b");
     /** "for participants under the age of 18", "in the case of subjects &lt; 18 years": a subgroup, not a requirement. */
     private static final Pattern SUBGROUP_BEFORE = Pattern.compile(
-            "\\b(?:in the case of|for|if|when|from all|from)\\s+(?:all\\s+)?(?:the\\s+)?(?:study\\s+)?(?:participants?|patients?|subjects?|those|children|minors|individuals|siblings)\\s*(?:who are\\s+|aged\\s+)?$");
+            "\\b(?:in the case of|for|if|when|from all|from|in)\\s+(?:all\\s+)?(?:the\\s+)?(?:study\\s+)?(?:participants?|patients?|subjects?|those|children|minors|individuals|siblings)\\s*(?:who are\\s+|aged\\s+)?$"
+                    + "|\\b(?:if|when|in)\\s+(?:(?:the\\s+)?(?!they\\b)[a-z]+\\s+(?:is|are)\\s+)?$");
+    /** An age in brackets right after another value qualifies that value: "Lansky 50-100% (age 10 and under)", "CD4 of at least 750 (under 12 months of age)". */
+    private static final Pattern QUALIFIES_A_VALUE = Pattern.compile("(?:\\d|%)\\s*\\(\\s*(?:age[ds]?\\s+)?$");
     private static final Pattern CHAIN = Pattern.compile("^\\s*(?:,|and|to|but|-|or|until|through)?\\s*(?:age\\s+)?$");
     private static final Pattern TIME_SINCE = Pattern.compile("\\b(?:for|since|within|past|last|after|before|prior|ago|during|duration|least|history|treated|diagnosed|interval)\\s*$");
 
+    /** "MRI not older than 4 years prior to enrolment": the age of a thing, not of the participant. */
+    private static final Pattern BEFORE_AN_EVENT = Pattern.compile("^\\s*(?:prior|before|ago|after|since)\\b");
     private static final Pattern OLDER_OR_YOUNGER = Pattern.compile(".*\\b(?:older|younger)\\b.*");
     private static final Pattern WORTH_A_LOOK = Pattern.compile("\\d[^a-z]{0,12}(?:y|mo|mth|w|d)|\\bage|\\bold|older|younger");
 
@@ -58,7 +63,7 @@ final class AgeRule {
             boolean ageWordBefore = ageWordJustBefore(before) || expression.contains("age") && AGE_WORD.matcher(expression).find();
             boolean ofAgeAfter = OF_AGE_AFTER.matcher(after).find();
             boolean olderSuffix = (expression.contains("older") || expression.contains("younger"))
-                    && OLDER_OR_YOUNGER.matcher(expression).matches();
+                    && OLDER_OR_YOUNGER.matcher(expression).matches() && !BEFORE_AN_EVENT.matcher(after).find();
             boolean population = timeUnit && POPULATION_BEFORE.matcher(before).find() && !TIME_SINCE.matcher(before).find();
             boolean chained = e.start() - lastAgeEnd <= 12 && CHAIN.matcher(s.substring(lastAgeEnd, e.start())).matches();
             if (!(ageWordBefore || ofAgeAfter || olderSuffix || population || chained)) {
@@ -70,7 +75,7 @@ final class AgeRule {
             if (aboutSomeoneElse(s, e.start()) && !ageWordBefore) {
                 continue;
             }
-            if (SUBGROUP_BEFORE.matcher(before).find()) {
+            if (SUBGROUP_BEFORE.matcher(before).find() || QUALIFIES_A_VALUE.matcher(before).find()) {
                 continue;
             }
             if (add(out, Concept.AGE, e, s)) {

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 /**
  * Blood pressure written as one reading, "blood pressure &gt;= 140/90 mmHg": a systolic and a diastolic bound with
  * the same comparator. Systolic and diastolic named on their own are ordinary numeric mentions.
+ * Each reading is read, so a low and a high reading in one criterion give both sides.
  */
 final class BloodPressureRule {
 
@@ -35,9 +36,10 @@ final class BloodPressureRule {
                     null, 1, second.start(1), second.end());
             Constraint diastolic = ConstraintExtractor.toConstraint(Concept.DIASTOLIC_BP, d, source);
             if (systolic != null && diastolic != null) {
+                // every reading counts: "BP < 90/50 mm Hg or BP > 170/110 mm Hg" gives both sides; a later one with
+                // the same direction is dropped as an alternative threshold when constraints are merged
                 out.add(systolic);
                 out.add(diastolic);
-                return;
             }
         }
     }

@@ -20,7 +20,16 @@ final class ConstraintExtractor {
     static final int MAX_CHARS = 20_000;
     private static final int WINDOW = 110;
 
-    private static final Pattern CHAIN_JOIN = Pattern.compile(",?\\s*(?:and|or|but)\\s+");
+    /** "and"/"or"/"but" after an optional unit repeated in brackets ("170 millimeters of mercury (mm hg) or &lt; 90"), or "/" before an operator ("&lt;60/&gt;90"). */
+    private static final Pattern CHAIN_JOIN = Pattern.compile("(?:\\s*\\([a-z /.^]{1,20}\\))?,?\\s*(?:and|or|but)\\s+|\\s*/\\s*(?=[<>])");
+    /** "outside the normal range (150 to 400)": a range not to be in. */
+    private static final Pattern OUTSIDE = Pattern.compile("\\boutside\\b");
+    /**
+     * A value measured from a reference, not a level: "0.3 mg/dl above upper limit of normal", "45 kg (100 lbs.) over
+     * ideal body weight".
+     */
+    private static final Pattern RELATIVE_AFTER = Pattern.compile(
+            "\\s*(?:\\([^)]{1,15}\\)\\s*)?(?:over|above|below|under|more than|less than|greater than)\\s+(?:the\\s+)?(?:institutional\\s+)?(?:ideal|upper limit|lower limit|uln|lln|normal|baseline|predicted)\\b");
     private static final Pattern CONNECTOR = Pattern.compile("[\\s/,&()]*(?:and/or|and|or|&)?[\\s/,()]*(?:the\\s+)?(?:serum\\s+)?");
     private static final Pattern CLAUSE_END = Pattern.compile(";|\\.(?:\\s|$)(?<!\\d\\.\\s)|\\bif\\b|\\bunless\\b|\\bexcept\\b|\\bin patients\\b|\\bfor (?:the\\s+)?(?:patients?|subjects?|participants?)\\b|\\bor\\s+(?:<|>|<=|>=)|\\bwithin\\b|\\bprior to\\b");
 
@@ -28,7 +37,8 @@ final class ConstraintExtractor {
     private static final Pattern BARE_GAP = Pattern.compile("\\s*(?:\\([^)]{1,12}\\)\\s*)?(?::|-|,)?\\s*(?:(?:of|level|levels|count|value|is)\\s+)*");
     private static final Pattern CHANGE_BEFORE = Pattern.compile("\\b(?:increase|increases|decrease|decreases|drop|reduction|rise|fall|change|decline|elevation)\\s+(?:in|of)\\s+(?:the\\s+)?$");
     private static final Pattern SUBGROUP_BEFORE = Pattern.compile(
-            "\\b(?:for|in|if)\\s+(?:the\\s+|those\\s+)?(?:patients?|participants?|subjects?|those|individuals?)\\s+(?:with|who have|whose)\\s+(?:[a-z]+\\s+){0,2}$");
+            "(?:\\b(?:for|in|if)\\s+(?:the\\s+|those\\s+)?|(?<!\\d)\\.\\s+)(?:patients?|participants?|subjects?|those|individuals?|men|women)\\s+(?:with|who have|whose)\\s+(?:[a-z]+\\s+){0,2}$"
+                    + "|\\bprovid(?:ed|ing)\\s+(?:that\\s+)?(?:the\\s+)?(?:[a-z]+\\s+)?$");
     private static final Pattern PRESSURE_PAIR = Pattern.compile("\\s*/\\s*\\d{2,3}\\b");
     private static final Set<Concept> BARE_MINIMUM = EnumSet.of(Concept.ANC, Concept.ALC, Concept.WBC, Concept.PLATELETS,
             Concept.HEMOGLOBIN, Concept.LVEF, Concept.CREATININE_CLEARANCE, Concept.EGFR, Concept.CD4);
@@ -116,7 +126,7 @@ final class ConstraintExtractor {
                 double max = e.upper() == null ? e.value() : e.upper();
                 concepts = List.of(max <= 5 ? Concept.ECOG : Concept.KARNOFSKY);
             }
-            List<ValueExpression> expressions = new ArrayList<>(List.of(e));
+            List<ValueExpression> expressions = new ArrayList<>(outsideRange(s, m, e));
             int limit = s.length();
             for (ConceptMentions.Mention later : mentions) {
                 if (later.start() >= e.end()) {
@@ -129,6 +139,9 @@ final class ConstraintExtractor {
                 expressions.add(second);
             }
             for (ValueExpression x : expressions) {
+                if (RELATIVE_AFTER.matcher(s).region(x.end(), s.length()).lookingAt()) {
+                    continue;
+                }
                 String source = s.substring(m.start(), Math.max(m.end(), x.end()));
                 for (Concept c : concepts) {
                     if (c == Concept.GESTATIONAL_AGE && x.unit() == null || isPressure(c) && PRESSURE_PAIR.matcher(s).region(x.end(), s.length()).lookingAt()) {
@@ -193,11 +206,24 @@ final class ConstraintExtractor {
         return new ValueExpression(ValueExpression.Form.OPERATOR, direction, e.value(), null, e.unit(), e.factor(), e.start(), e.end());
     }
 
+    /** "Platelet count outside the normal range (150 to 400)" is LT 150 and GT 400; any other expression stays as it is. */
+    private static List<ValueExpression> outsideRange(String s, ConceptMentions.Mention m, ValueExpression e) {
+        if (e.form() != ValueExpression.Form.RANGE || e.start() <= m.end() || !OUTSIDE.matcher(s).region(m.end(), e.start()).find()) {
+            return List.of(e);
+        }
+        return List.of(
+                new ValueExpression(ValueExpression.Form.OPERATOR, Comparator.LT, e.value(), null, e.unit(), e.factor(), e.start(), e.end()),
+                new ValueExpression(ValueExpression.Form.OPERATOR, Comparator.GT, e.upper(), null, e.unit(), e.factor(), e.start(), e.end()));
+    }
+
     private static boolean isChange(String s, int mentionStart) {
         return CHANGE_BEFORE.matcher(s.substring(Math.max(0, mentionStart - 30), mentionStart)).find();
     }
 
-    /** "... or CrCl &gt;= 30 mL/min for participants with creatinine &gt; 1.5 x ULN": the condition of a subgroup. */
+    /**
+     * "... or CrCl &gt;= 30 mL/min for participants with creatinine &gt; 1.5 x ULN", "... Men with PSA greater than 4 ...
+     * must", "(4 times ULN provided transaminases no greater than ULN)": the condition of a subgroup or an alternative.
+     */
     private static boolean isSubgroupCondition(String s, int mentionStart) {
         return SUBGROUP_BEFORE.matcher(s.substring(Math.max(0, mentionStart - 40), mentionStart)).find();
     }

@@ -13,17 +13,17 @@ final class ExpressionParser {
 
     private static final String NUM = "(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+\\.\\d+|\\d+,\\d{1,2}(?![\\d,])|\\d+|\\.\\d+)";
     private static final Pattern START = Pattern.compile(
-            "(?<![\\w.,])\\d|\\.\\d|[<>=]|\\b(?:at|no|not|greater|more|longer|less|fewer|lower|higher|above|below|over|under|up|maximum|minimum|max|min|exceed|exceeding|exceeds|equal|between|in|inferior|superior|of|from)\\b");
+            "(?<![\\w.,])\\d|\\.\\d|[<>=]|\\b(?:at|no|not|greater|more|longer|less|fewer|lower|higher|above|below|over|under|up|maximum|minimum|max|min|exceed|exceeding|exceeds|equal|older|younger|between|in|inferior|superior|of|from)\\b");
     private static final Pattern OPERATOR = Pattern.compile(
             "(>\\s*or\\s*=|<\\s*or\\s*=|>\\s*/\\s*=|<\\s*/\\s*=|>\\s*=|<\\s*=|=\\s*>|=\\s*<|>|<|=(?!=)"
                     + "|greater than or equal to|greater than or equal|more than or equal to|equal to or greater than|equal or greater than"
-                    + "|equal to or more than|equal to or higher than|equal to or above|higher than or equal to|at least|no less than|not less than|not lower than|no lower than|not below"
+                    + "|equal to or more than|equal to or higher than|equal to or above|higher than or equal to|equal to or older than|older than or equal to|no younger than|not younger than|at least|no less than|not less than|not lower than|no lower than|not below"
                     + "|of at least|minimum of|a minimum of|minimum|min\\.?"
-                    + "|less than or equal to|less than or equal|equal to or less than|equal or less than|equal to or lower than|equal to or below|lower than or equal to"
-                    + "|no more than|not more than|no greater than|not greater than|not exceeding|not to exceed|not exceed|no higher than|not higher than|not above"
+                    + "|less than or equal to|less than or equal|equal to or younger than|younger than or equal to|equal to or less than|equal or less than|equal to or lower than|equal to or below|lower than or equal to"
+                    + "|no more than|not more than|no older than|not older than|no greater than|not greater than|not exceeding|not to exceed|not exceed|no higher than|not higher than|not above"
                     + "|at most|up to|maximum of|a maximum of|maximum|max\\.?"
-                    + "|greater than|more than|longer than|higher than|above|over|exceeding|exceeds|in excess of|superior to"
-                    + "|less than|lower than|fewer than|below|under|inferior to|equal to|equals)(?![a-z])");
+                    + "|greater than|more than|longer than|higher than|older than|above|over|exceeding|exceeds|in excess of|superior to"
+                    + "|less than|lower than|fewer than|younger than|below|under|inferior to|equal to|equals)(?![a-z])");
     private static final Pattern NUMBER = Pattern.compile(NUM);
     private static final Pattern FILLER = Pattern.compile("(?:\\s|:|\\(\\s*[<>]=?\\s*\\)|\\(|of\\b|the\\b|a\\b|an\\b|value\\b|level\\b|score\\b|age\\b|ages\\b)*");
     private static final Pattern SCI_NEGATIVE = Pattern.compile("(?:(\\d+(?:\\.\\d+)?)\\s*x\\s*)?10\\s*(?:\\^|e)\\s*\\(?\\s*-\\s*(\\d{1,2})\\)?");
@@ -276,18 +276,18 @@ final class ExpressionParser {
         if (o.matches(">\\s*or\\s*=|>\\s*=|=\\s*>|>\\s*/\\s*=") || o.startsWith("greater than or") || o.startsWith("more than or")
                 || o.startsWith("equal to or greater") || o.startsWith("equal or greater") || o.startsWith("equal to or more")
                 || o.startsWith("equal to or higher") || o.startsWith("equal to or above") || o.startsWith("higher than or")
-                || o.equals("at least") || o.equals("of at least") || o.startsWith("no less") || o.startsWith("not less")
+                || o.startsWith("equal to or older") || o.endsWith(" younger than") && (o.startsWith("no ") || o.startsWith("not ")) || o.startsWith("older than or") || o.equals("at least") || o.equals("of at least") || o.startsWith("no less") || o.startsWith("not less")
                 || o.startsWith("not lower") || o.startsWith("no lower") || o.equals("not below") || o.contains("minimum")
                 || o.startsWith("min")) {
             return Comparator.GE;
         }
         if (o.matches("<\\s*or\\s*=|<\\s*=|=\\s*<|<\\s*/\\s*=") || o.startsWith("less than or") || o.startsWith("equal to or less")
                 || o.startsWith("equal or less") || o.startsWith("equal to or lower") || o.startsWith("equal to or below")
-                || o.startsWith("lower than or") || o.startsWith("no ") || o.startsWith("not ") || o.equals("at most")
+                || o.startsWith("lower than or") || o.startsWith("equal to or younger") || o.startsWith("younger than or") || o.startsWith("no ") || o.startsWith("not ") || o.equals("at most")
                 || o.equals("up to") || o.contains("maximum") || o.startsWith("max")) {
             return Comparator.LE;
         }
-        if (o.equals(">") || o.equals("greater than") || o.equals("more than") || o.equals("longer than") || o.equals("higher than") || o.equals("above")
+        if (o.equals(">") || o.equals("greater than") || o.equals("more than") || o.equals("longer than") || o.equals("higher than") || o.equals("older than") || o.equals("above")
                 || o.equals("over") || o.startsWith("exceed") || o.equals("in excess of") || o.equals("superior to")) {
             return Comparator.GT;
         }

@@ -12,10 +12,19 @@ import java.util.regex.Pattern;
  */
 final class SexRule {
 
+    /**
+     * Words that end the noun phrase a leading sex word may close ("Forty married diabetic type 2 men", "Sexually active
+     * men"): function words and verbs, and the states that describe a subgroup rather than restrict to a sex
+     * ("pregnant women", "lactating females").
+     */
+    private static final String NOT_A_MODIFIER = "(?:of|with|without|for|in|on|at|by|from|to|than|and|or|nor|but|who|whose|which|that|"
+            + "if|when|where|as|not|no|non|any|other|their|his|her|its|is|are|be|been|was|were|has|have|had|will|can|may|must|"
+            + "should|would|could|do|does|did|including|include|includes|except|between|versus|vs|[a-z-]*pregnan[a-z]*|lactating|"
+            + "breast-?feeding|nursing|childbearing|(?!non-?smoking\\b|consenting\\b)[a-z'-]+ing|fertile|partners?|wives|husbands?|spouses?|mothers?|fathers?|sons?|daughters?)";
     private static final Pattern LEADING = Pattern.compile(
-            "^(?:(?:the|a|an|all|healthy|adult|young|elderly|older|obese|overweight|sedentary|married|non-?smoking|eligible|consenting|otherwise|genetically|postmenopausal|post-menopausal|premenopausal|pre-menopausal|perimenopausal|ambulatory|biological|cisgender|caucasian|asian|chinese|japanese|korean)\\s+)*"
+            "^(?:\\d{1,2}[.,)]\\s+)?(?:(?!" + NOT_A_MODIFIER + "\\b)[a-z0-9][a-z0-9'-]*\\s+){0,5}?"
                     + "(female|females|women|woman|girls|male|males|men|man|boys)\\b(?!\\s+(?:or|and|and/or|/)\\s)(?!\\s*/)"
-                    + "(?=\\s*(?:$|[,;.(:\\d<>]|(?:participants?|patients?|subjects?|volunteers?|adults?|individuals?|persons?|aged?|ages|between|only|with|who|of|over|under|older|younger|at least|from|sex|gender|children|adolescents|infants|healthy|smokers|diagnosed|undergoing|scheduled|presenting|having|in|and|\\()\\b|\\S+\\s+(?:participants?|patients?|subjects?|volunteers?)\\b))");
+                    + "(?=\\s*(?:$|[,;.(:\\d<>]|(?:participants?|patients?|subjects?|volunteers?|adults?|individuals?|persons?|aged?|ages|between|only|with|without|who|of|over|under|older|younger|at least|from|sex|gender|children|adolescents|infants|healthy|smokers|diagnosed|undergoing|scheduled|presenting|having|in|and|\\()\\b|\\S+\\s+(?:participants?|patients?|subjects?|volunteers?)\\b))");
     private static final Pattern EXPLICIT = Pattern.compile("\\b(?:sex|gender)\\s*[:=]?\\s*(?:is\\s+|must be\\s+)?(female|male|women|men)\\b(?!\\s+(?:or|and)\\s)|\\bmust be (?:a\\s+)?(female|male|woman|man)\\b(?!\\s+(?:or|and)\\s)|\\bonly (female|male|women|men)\\b");
     /** "women only", "male subjects only", "(men only)". */
     private static final Pattern ONLY_AFTER = Pattern.compile("\\b(female|females|women|male|males|men)(?:\\s+(?:participants?|patients?|subjects?|volunteers?))?\\s+only\\b");
@@ -27,7 +36,7 @@ final class SexRule {
     private static final Pattern MALE_WORD = Pattern.compile("\\b(?:male|males|men|man|boys)\\b");
     private static final Pattern FEMALE_WORD = Pattern.compile("\\b(?:female|females|women|woman|girls)\\b");
     private static final Pattern NOT_A_RESTRICTION = Pattern.compile(
-            "^\\S+\\s+(?:\\S+\\s+)?(?:of\\s+(?:child|reproductive|non-?child)|who\\b|with\\s+(?:\\w+\\s+){0,2}(?:child|reproductive|partners?)|capable|able\\s+to|partners?|must\\b|should\\b|will\\b|agrees?\\b|need\\b|using\\b|use\\b|(?:participants?|patients?|subjects?)\\s+(?:of\\s+child|who|with\\s+partners?|must|should|will|agree))");
+            "^\\S+\\s+(?:\\S+\\s+)?(?:of\\s+(?:child|reproductive|non-?child)|who\\b|with\\s+(?:\\w+\\s+){0,2}(?:child|reproductive|partners?)|without\\s+(?:\\S+\\s+){0,4}?(?:contracepti\\w*|potential|desire|birth control)|capable|able\\s+to|planning\\b|intending\\b|wishing\\b|trying\\b|partners?|must\\b|should\\b|will\\b|agrees?\\b|need\\b|using\\b|use\\b|(?:participants?|patients?|subjects?)\\s+(?:of\\s+child|who|with\\s+partners?|must|should|will|agree))");
 
     void extract(String s, List<Constraint> out) {
         if (!mentionsASexWord(s)) {

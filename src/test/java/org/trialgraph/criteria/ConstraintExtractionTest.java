@@ -3,9 +3,11 @@ package org.trialgraph.criteria;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class ConstraintExtractionTest {
 
@@ -254,6 +256,132 @@ class ConstraintExtractionTest {
         assertThat(keys("No consistent use of erectile aids or walking aids")).isEmpty();
         assertThat(keys("History of AIDS-defining illness")).containsExactly("HIV|PRESENT||");
         assertThat(keys("ECOG=0-1")).containsExactly("ECOG|LE|1|");
+    }
+
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', value = {
+            "Equal to or older than 18 years of age   ; AGE|GE|18|years",
+            "Older than or equal to 21 years          ; AGE|GE|21|years",
+            "Younger than 65 years old                ; AGE|LT|65|years",
+            "Patients older than 40 years             ; AGE|GT|40|years",
+            "Age equal to or younger than 75 years    ; AGE|LE|75|years",
+            "no younger than 30 years of age          ; AGE|GE|30|years",
+    })
+    void olderAndYoungerThanAreAgeOperators(String criterion, String expected) {
+        assertThat(keys(criterion)).containsExactly(expected.strip());
+    }
+
+    @Test
+    void olderAndYoungerBoundsCombineAndNoOlderThanIsAMaximum() {
+        assertThat(keys("must be at least 12 years of age and no older than 76 years of age")).containsExactly("AGE|BETWEEN|12..76|years");
+        assertThat(keys("People less than 18 years old and older than 70 years"))
+                .containsExactlyInAnyOrder("AGE|LT|18|years", "AGE|GT|70|years");
+    }
+
+    /** A property over generated ages: each spelling of an age bound reads back the number it was given. */
+    @ParameterizedTest
+    @MethodSource("ages")
+    void everyAgeWrittenWithOlderOrYoungerReadsBackAsThatAge(int age) {
+        assertThat(keys("Equal to or older than " + age + " years of age")).containsExactly("AGE|GE|" + age + "|years");
+        assertThat(keys("Younger than " + age + " years old")).containsExactly("AGE|LT|" + age + "|years");
+        assertThat(keys("Subjects no older than " + age + " years")).containsExactly("AGE|LE|" + age + "|years");
+    }
+
+    static IntStream ages() {
+        return IntStream.rangeClosed(1, 99);
+    }
+
+    @Test
+    void olderThanAboutAThingOrAConditionalAgeIsNotTheParticipantsAge() {
+        assertThat(keys("MRI available (not older than 4 years prior to study enrolment)")).isEmpty();
+        assertThat(keys("Skin prick test performed not older than 60 days before screening")).isEmpty();
+        assertThat(keys("If younger than 18 years old, must weigh 50 kg or more")).containsExactly("WEIGHT|GE|50|kg");
+        assertThat(keys("IgE >15 kUA/L, or > 5 kUA/L if younger than 1 year")).isEmpty();
+        assertThat(keys("Included if they are between 10 and 64 years of age")).containsExactly("AGE|BETWEEN|10..64|years");
+    }
+
+    @Test
+    void anAgeInBracketsRightAfterAnotherValueQualifiesThatValue() {
+        assertThat(keys("Performance status - Lansky 50-100% (age 10 and under)")).containsExactly("LANSKY|GE|50|");
+        assertThat(keys("CD4 count of at least 750 (under 12 months of age) cells/mm3")).containsExactly("CD4|GE|750|cells/uL");
+        assertThat(keys("Adults (>= 18 years)")).containsExactly("AGE|GE|18|years");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "Forty married diabetic type 2 men with erectile dysfunction | MALE",
+            "Sexually active men, not receiving PDE5 inhibitors           | MALE",
+            "Sexually active men without consistent use of erectile aids  | MALE",
+            "Postpartum women with lumbopelvic pain                       | FEMALE",
+            "Heterosexual males                                           | MALE",
+            "2. Infertile men with oligospermia                           | MALE",
+    })
+    void aSexNounAfterAnyModifiersRestrictsToThatSex(String criterion, String sex) {
+        assertThat(keys(criterion)).contains("SEX|EQ||" + sex.strip());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "Pregnant or lactating women",
+            "Non-pregnant women",
+            "Partners of pregnant women",
+            "History of infertility in men",
+            "Child-bearing potential female",
+            "Anticipate having the same male partner during the study",
+            "Women without contraception",
+            "Female participant planning to become pregnant",
+            "Sexually active women of childbearing potential must use contraception",
+    })
+    void aSexNounAfterAFunctionWordVerbOrPregnancyStateDoesNotRestrict(String criterion) {
+        assertThat(keys(criterion)).noneMatch(k -> k.startsWith("SEX"));
+    }
+
+    @Test
+    void aSecondBoundAfterABracketedUnitOrASlashIsRead() {
+        assertThat(keys("Systolic blood pressure >170 millimeters of mercury (mm Hg) or <90 mm Hg"))
+                .containsExactlyInAnyOrder("SYSTOLIC_BP|GT|170|mmHg", "SYSTOLIC_BP|LT|90|mmHg");
+        assertThat(keys("Diastolic blood pressure <60/>90 mmHg"))
+                .containsExactlyInAnyOrder("DIASTOLIC_BP|LT|60|mmHg", "DIASTOLIC_BP|GT|90|mmHg");
+        assertThat(keys("Blood pressure >= 140/90 mmHg")).containsExactlyInAnyOrder("SYSTOLIC_BP|GE|140|mmHg", "DIASTOLIC_BP|GE|90|mmHg");
+    }
+
+    @Test
+    void aLowAndAHighBloodPressureReadingGiveBothSides() {
+        assertThat(keys("Resting hypotension (BP < 90/50 mm Hg), or resting hypertension (BP > 170/110 mm Hg)"))
+                .containsExactlyInAnyOrder("SYSTOLIC_BP|LT|90|mmHg", "DIASTOLIC_BP|LT|50|mmHg", "SYSTOLIC_BP|GT|170|mmHg",
+                        "DIASTOLIC_BP|GT|110|mmHg");
+        assertThat(keys("Blood pressure >= 140/90 mmHg, or blood pressure >= 160/100 mmHg on treatment"))
+                .containsExactlyInAnyOrder("SYSTOLIC_BP|GE|140|mmHg", "DIASTOLIC_BP|GE|90|mmHg");
+    }
+
+    @Test
+    void outsideARangeIsBelowItsLowerOrAboveItsUpperEnd() {
+        assertThat(keys("Platelet count outside the normal range (150 to 400 × 10⁹/L)"))
+                .containsExactlyInAnyOrder("PLATELETS|LT|150|10^9/L", "PLATELETS|GT|400|10^9/L");
+        assertThat(keys("Platelet count of 150 to 400 × 10⁹/L")).containsExactly("PLATELETS|BETWEEN|150..400|10^9/L");
+    }
+
+    @Test
+    void aValueMeasuredFromAReferenceIsNotALevel() {
+        assertThat(keys("Creatinine no greater than 0.3 mg/dL above upper limit of normal for age")).isEmpty();
+        assertThat(keys("BMI more than 40 or a weight of more than 45 kg (100 lbs.) over ideal body weight")).containsExactly("BMI|GT|40|kg/m2");
+        assertThat(keys("Weight more than 45 kg")).containsExactly("WEIGHT|GT|45|kg");
+    }
+
+    @Test
+    void thresholdsOfALaterSentencesSubgroupOrOfAProvisoAreNotRequirements() {
+        assertThat(keys("PSA less than 10 ng/ml. Men with PSA greater than 4 and less than 10 ng/ml must have a negative biopsy"))
+                .containsExactly("PSA|LT|10|ng/mL");
+        assertThat(keys("Alkaline phosphatase no greater than 2.5 times ULN (4 times ULN provided transaminases no greater than ULN)"))
+                .containsExactly("ALP|LE|2.5|xULN");
+        assertThat(keys("Patients with PSA greater than 4 ng/ml")).containsExactly("PSA|GT|4|ng/mL");
+    }
+
+    @Test
+    void nonpregnantWrittenAsOneWordIsPregnancyAbsent() {
+        assertThat(keys("The serum or urine test indicates nonpregnant woman")).containsExactly("PREGNANCY|ABSENT||");
+        assertThat(keys("Pregnant woman")).containsExactly("PREGNANCY|PRESENT||");
     }
 
     @Test
