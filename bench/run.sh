@@ -10,7 +10,8 @@
 #
 # Environment: BENCH_HEAP (default -Xmx2g), BENCH_IMPORT (bulk: bulk-import, the default; import: the
 # transactional writer), BENCH_INCREMENT (studies imported into the populated store afterwards, default SIZE/10;
-# 0 skips it), BENCH_PORT (18080), BENCH_SECONDS (20), BENCH_WARMUP (5), BENCH_CLIENTS (1,8), BENCH_ARGS (more
+# 0 skips it), BENCH_MAX_INFLATED (archive member limit of the loads, default 64GB: a 100k export
+# inflates to 1.8 GB), BENCH_PORT (18080), BENCH_SECONDS (20), BENCH_WARMUP (5), BENCH_CLIENTS (1,8), BENCH_ARGS (more
 # options for the bench command, e.g. "--only trial-detail"), SHARED_DATA (../shared/data). The jar is built when
 # target/trialgraph.jar is missing.
 set -euo pipefail
@@ -51,7 +52,8 @@ timed_load() {
   local name=$1 command=$2 file=$3 load_before
   load_before=$(cut -d' ' -f1-3 /proc/loadavg)
   /usr/bin/time -v -o "$OUT/$name.time" java $HEAP -jar "$JAR" "$command" "$file" \
-    --trialgraph.neo4j.data-dir="$STORE" --trialgraph.neo4j.bolt-port=0 | tee "$OUT/$name.txt" >&2
+    --trialgraph.neo4j.data-dir="$STORE" --trialgraph.neo4j.bolt-port=0 \
+    --trialgraph.import.max-inflated-size="${BENCH_MAX_INFLATED:-64GB}" | tee "$OUT/$name.txt" >&2
   awk -F': ' -v before="$load_before" -v after="$(cut -d' ' -f1-3 /proc/loadavg)" '
     /User time/ {user = $2} /System time/ {sys = $2} /Elapsed/ {wall = $2} /Maximum resident/ {rss = $2}
     END {printf "wall %s, CPU %.1f s (user %.1f + sys %.1f), peak RSS %d MB, load average %s before, %s after",
