@@ -8,11 +8,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+
+import org.slf4j.MDC;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -145,7 +148,15 @@ public class StudyImporter {
                 List<StudyRecord> toWrite = List.copyOf(batch);
                 batch.clear();
                 readWhenHandedOff = read;
-                writing = writer().submit(() -> writer.write(toWrite));
+                Map<String, String> logContext = MDC.getCopyOfContextMap(); // the request id, for the slow-query log
+                writing = writer().submit(() -> {
+                    MDC.setContextMap(logContext == null ? Map.of() : logContext);
+                    try {
+                        return writer.write(toWrite);
+                    } finally {
+                        MDC.clear();
+                    }
+                });
             }
         }
 
