@@ -81,6 +81,7 @@ until curl -sf "http://127.0.0.1:$PORT/actuator/health/readiness" > /dev/null; d
 done
 
 # The bench command exits with 1 when a request failed: the report is still written, and says which.
+QUERY_LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
 set +e
 java -Xmx512m -jar "$JAR" bench --url "http://127.0.0.1:$PORT" --pid "$SERVER" --clients "$CLIENTS" \
   --seconds "$SECONDS_PER_RUN" --warmup-seconds "$WARMUP" --report "$OUT/queries-$SIZE.md" \
@@ -102,15 +103,15 @@ if [ "$INCREMENT" -gt 0 ]; then
   echo "importing $INCREMENT more studies into the populated store"
   INC_COST=$(timed_load "increment-$SIZE" import "$INC_DATA")
   INC_SUMMARY=$(grep '^read ' "$OUT/increment-$SIZE.txt" | tail -1)
-  INCREMENT_LINE="Incremental \`import\` of $INCREMENT new studies into the populated store: $INC_SUMMARY; $INC_COST;
-$(studies_per_cpu_second "$INCREMENT" "$OUT/increment-$SIZE.time") studies per CPU-second."
+  INCREMENT_LINE="Incremental \`import\` of $INCREMENT new studies into the populated store: $INC_SUMMARY; $INC_COST; $(
+    studies_per_cpu_second "$INCREMENT" "$OUT/increment-$SIZE.time") studies per CPU-second."
 fi
 
 {
   echo "## Registry scale run: $SIZE studies (seed $SEED), $(date -u +%Y-%m-%dT%H:%MZ)"
   echo
   echo "Machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GB RAM, $(java -version 2>&1 | head -1);" \
-       "load average before the queries: $(cut -d' ' -f1-3 /proc/loadavg); server heap $HEAP."
+       "load average before the queries: $QUERY_LOAD; server heap $HEAP."
   echo
   echo "Data: \`$DATA\` ($(du -h "$DATA" | cut -f1))."
   echo
