@@ -20,8 +20,9 @@ final class CriterionCache {
     record Reading(String key, String plainText, List<Constraint> constraints) {
     }
 
-    // 65,536 readings (~1 kB each at most, so < 70 MB). At 20k generated registry studies an LRU of 4,096 hit 16 % of
-    // criteria, one of 65,536 hits 29 % of the 30 % that repeat at all (docs/BENCHMARKS.md, "Import speed").
+    // 65,536 readings (texts of at most 500 characters: < 100 MB, typically far less). Simulated on 10k-50k generated
+    // registry studies, 16 x 256 entries hit 16 % of criteria, 16 x 4,096 hit 29-30 %, nearly all that repeat at all
+    // (docs/BENCHMARKS.md, "Import speed").
     static final int STRIPES = 16;
     static final int ENTRIES_PER_STRIPE = 4_096;
     static final int MAX_TEXT = 500;
