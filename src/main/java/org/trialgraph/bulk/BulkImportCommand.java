@@ -19,6 +19,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
 
 import org.trialgraph.ingest.ImportSummary;
 import org.trialgraph.ingest.StudyImporter;
@@ -84,6 +85,7 @@ public final class BulkImportCommand implements Callable<Integer> {
         arguments.addAll(springProperties);
         String[] args = arguments.toArray(String[]::new);
         Path home;
+        long maxInflatedBytes;
         try (ConfigurableApplicationContext settings = new SpringApplicationBuilder(Settings.class)
                 .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false).run(args)) {
             String uri = settings.getEnvironment().getProperty("spring.neo4j.uri", "");
@@ -93,6 +95,13 @@ public final class BulkImportCommand implements Callable<Integer> {
                 return FAILED;
             }
             home = settings.getBean(EmbeddedNeo4jProperties.class).dataDir().toAbsolutePath().normalize();
+            // As for `import`: a registry export in one zip member inflates to far more than the 1GB default.
+            maxInflatedBytes = settings.getEnvironment().getProperty("trialgraph.import.max-inflated-size",
+                    DataSize.class, DataSize.ofGigabytes(1)).toBytes();
+            if (maxInflatedBytes <= 0) {
+                err.println("trialgraph.import.max-inflated-size must be positive");
+                return USAGE;
+            }
         }
         StoreWriter store = new StoreWriter(home);
         if (store.hasStore()) {
@@ -102,7 +111,7 @@ public final class BulkImportCommand implements Callable<Integer> {
         }
         BulkImporter.Result bulk;
         try (ProgressBar progress = new ProgressBar(err, System.console() != null)) {
-            bulk = new BulkImporter(progress).run(paths, home, store);
+            bulk = new BulkImporter(progress, maxInflatedBytes).run(paths, home, store);
         } catch (BulkImporter.UnsupportedFormatException e) {
             err.println();
             err.println(e.getMessage());

@@ -53,9 +53,11 @@ final class BulkImporter {
 
     private final EligibilityEngine engine = new EligibilityEngine();
     private final ProgressBar progress;
+    private final long maxInflatedBytes;
 
-    BulkImporter(ProgressBar progress) {
+    BulkImporter(ProgressBar progress, long maxInflatedBytes) {
         this.progress = progress;
+        this.maxInflatedBytes = maxInflatedBytes;
     }
 
     Result run(List<Path> paths, Path home, StoreWriter store) throws IOException {
@@ -124,17 +126,18 @@ final class BulkImporter {
         try {
             for (Path file : files) {
                 try (InputStream in = counting(Files.newInputStream(file), bytes)) {
-                    BulkRows.read(file.toString(), file.getFileName().toString(), in, engine, study -> {
-                        if (!BulkRows.API_V2_FORMAT.equals(study.provenance().format())) {
-                            throw new UnsupportedFormatException(study.provenance().location());
-                        }
-                        read.incrementAndGet();
-                        put(queue, new Queued(workers.submit(() -> GraphStaging.Prepared.of(study, importedAt)),
-                                bytes.get()), failure);
-                    }, rejection -> {
-                        read.incrementAndGet();
-                        put(queue, new Queued(CompletableFuture.completedFuture(rejection), bytes.get()), failure);
-                    });
+                    BulkRows.read(file.toString(), file.getFileName().toString(), in, engine, maxInflatedBytes,
+                            study -> {
+                                if (!BulkRows.API_V2_FORMAT.equals(study.provenance().format())) {
+                                    throw new UnsupportedFormatException(study.provenance().location());
+                                }
+                                read.incrementAndGet();
+                                put(queue, new Queued(workers.submit(() -> GraphStaging.Prepared.of(study, importedAt)),
+                                        bytes.get()), failure);
+                            }, rejection -> {
+                                read.incrementAndGet();
+                                put(queue, new Queued(CompletableFuture.completedFuture(rejection), bytes.get()), failure);
+                            });
                 } catch (IOException e) {
                     read.incrementAndGet();
                     put(queue, new Queued(CompletableFuture.completedFuture(new Rejection(file.toString(), null,

@@ -20,8 +20,11 @@ final class CriterionCache {
     record Reading(String key, String plainText, List<Constraint> constraints) {
     }
 
+    // 65,536 readings (texts of at most 500 characters: < 100 MB, typically far less). Simulated on 10k-50k generated
+    // registry studies, 16 x 256 entries hit 16 % of criteria, 16 x 4,096 hit 29-30 %, nearly all that repeat at all
+    // (docs/BENCHMARKS.md, "Import speed").
     static final int STRIPES = 16;
-    static final int ENTRIES_PER_STRIPE = 256;
+    static final int ENTRIES_PER_STRIPE = 4_096;
     static final int MAX_TEXT = 500;
 
     private final Stripe[] stripes = new Stripe[STRIPES];

@@ -22,9 +22,12 @@ public final class BulkRows {
     private BulkRows() {
     }
 
-    /** Reads one file's stream as the {@code import} command does: by content, archives member by member. */
+    /**
+     * Reads one file's stream as the {@code import} command does: by content, archives member by member, each member
+     * inflating to at most {@code maxInflatedBytes} ({@code trialgraph.import.max-inflated-size}).
+     */
     public static void read(String location, String name, InputStream in, EligibilityEngine engine,
-            Consumer<StudyRecord> accept, Consumer<Rejection> reject) throws IOException {
+            long maxInflatedBytes, Consumer<StudyRecord> accept, Consumer<Rejection> reject) throws IOException {
         new StudyReader(new StudyReader.Sink() {
             @Override
             public void accept(StudyRecord study) {
@@ -35,7 +38,7 @@ public final class BulkRows {
             public void reject(Rejection rejection) {
                 reject.accept(rejection);
             }
-        }, engine).readStream(location, name, in);
+        }, engine, maxInflatedBytes).readStream(location, name, in);
     }
 
     /** Whether a directory walk of {@code import} picks this file. */

@@ -8,6 +8,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.MDC;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -61,10 +69,10 @@ public class StudyImporter {
 
     /** Imports studies already read, in this order, in batches (the bulk path's repeated NCT ids). */
     public ImportSummary importRecords(List<StudyRecord> studies) {
-        Run run = new Run(ImportProgress.NONE);
-        studies.forEach(run::accept);
-        run.flush();
-        return run.summary();
+        try (Run run = new Run(ImportProgress.NONE)) {
+            studies.forEach(run::accept);
+            return run.finish();
+        }
     }
 
     /** Removes trials and what only they used; returns the NCT ids that were present. */
@@ -82,20 +90,28 @@ public class StudyImporter {
     }
 
     private ImportSummary run(ImportProgress progress, Reading reading) {
-        Run run = new Run(progress);
-        reading.readWith(new StudyReader(run, criteriaEngine, maxInflatedBytes));
-        run.flush();
-        return run.summary();
+        try (Run run = new Run(progress)) {
+            reading.readWith(new StudyReader(run, criteriaEngine, maxInflatedBytes));
+            return run.finish();
+        }
     }
 
-    /** One import under way: collects studies into batches and tallies what each batch did. */
-    private final class Run implements StudyReader.Sink {
+    /**
+     * One import under way: collects studies into batches and tallies what each batch did. A batch is written on a
+     * writer thread while the reading thread parses the next one, so reading and writing share the cores; at most
+     * one batch is being written and one being read, and batches commit in input order.
+     */
+    private final class Run implements StudyReader.Sink, AutoCloseable {
 
         private final long started = System.nanoTime();
         private final ImportProgress progress;
         private final List<StudyRecord> batch = new ArrayList<>(batchSize);
         private final List<Rejection> rejected = new ArrayList<>();
+        private ExecutorService writerThread;
+        private Future<TrialGraphWriter.BatchResult> writing;
         private long read;
+        private long readWhenHandedOff;
+        private long committedRead;
         private long created;
         private long updated;
         private long unchanged;
@@ -119,16 +135,88 @@ public class StudyImporter {
             rejected.add(rejection);
         }
 
+        /**
+         * Hands the batch read so far to the writer thread once the previous batch is written; progress counts the
+         * studies up to the last committed batch.
+         */
         void flush() {
-            if (!batch.isEmpty()) {
-                TrialGraphWriter.BatchResult result = writer.write(List.copyOf(batch));
-                batch.clear();
-                created += result.created();
-                updated += result.updated();
-                unchanged += result.unchanged();
-                rejected.addAll(result.rejected());
+            if (writing != null) {
+                awaitWrites();
+                progress.update(committedRead, rejected.size(), seconds());
             }
-            progress.update(read, rejected.size(), seconds());
+            if (!batch.isEmpty()) {
+                List<StudyRecord> toWrite = List.copyOf(batch);
+                batch.clear();
+                readWhenHandedOff = read;
+                Map<String, String> logContext = MDC.getCopyOfContextMap(); // the request id, for the slow-query log
+                writing = writer().submit(() -> {
+                    MDC.setContextMap(logContext == null ? Map.of() : logContext);
+                    try {
+                        return writer.write(toWrite);
+                    } finally {
+                        MDC.clear();
+                    }
+                });
+            }
+        }
+
+        ImportSummary finish() {
+            flush();
+            awaitWrites();
+            committedRead = read;
+            progress.update(committedRead, rejected.size(), seconds());
+            return summary();
+        }
+
+        /** Waits for the batch being written and tallies it; a failed write ends the import with its error. */
+        void awaitWrites() {
+            if (writing == null) {
+                return;
+            }
+            TrialGraphWriter.BatchResult result;
+            try {
+                result = writing.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while writing a batch", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new IllegalStateException(e.getCause());
+            } finally {
+                writing = null;
+            }
+            committedRead = readWhenHandedOff;
+            created += result.created();
+            updated += result.updated();
+            unchanged += result.unchanged();
+            rejected.addAll(result.rejected());
+        }
+
+        private ExecutorService writer() {
+            if (writerThread == null) {
+                writerThread = Executors.newSingleThreadExecutor(runnable -> {
+                    Thread thread = new Thread(runnable, "import-writer");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+            }
+            return writerThread;
+        }
+
+        /** Lets a batch still being written (the reading failed) commit or roll back on its own, then stops. */
+        @Override
+        public void close() {
+            if (writerThread == null) {
+                return;
+            }
+            writerThread.shutdown();
+            try {
+                writerThread.awaitTermination(10, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         private double seconds() {

@@ -220,6 +220,9 @@ class TrialGraphWriter {
             unlinkEverything(tx, replaced);
         }
         String importedAt = Instant.now().toString();
+        // The criteria engine is the costliest part of building the rows: read the texts on all cores (each
+        // study's reading is kept on it) while the database waits for this batch anyway.
+        studies.parallelStream().forEach(StudyRecord::criteria);
         Map<String, String> meshIds = MeshWrites.resolveTermsWithoutId(tx, studies);
         studies = studies.stream().map(study -> study.withMeshIds(meshIds)).toList();
         Map<String, List<String>> history = historyPerId(batch);
