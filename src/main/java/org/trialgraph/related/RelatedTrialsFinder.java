@@ -41,8 +41,9 @@ class RelatedTrialsFinder {
         }
         return RelatedSearch.top(items, repository.trialCount(), maxItemTrials, first, new RelatedSearch.Lookup() {
             @Override
-            public Map<String, List<String>> carriers(List<RelatedScoring.Item> batch) {
-                return repository.carriers(nctId, batch, where);
+            public List<RelatedSearch.Candidate> bestCandidates(List<RelatedScoring.Item> walked,
+                    Map<String, Double> contributions, double remaining, int page) {
+                return repository.bestCandidates(nctId, walked, contributions, where, remaining, page);
             }
 
             @Override

@@ -1,8 +1,9 @@
 package org.trialgraph.related;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.EnumMap;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -36,41 +37,110 @@ class RelatedTrialsRepository {
             RETURN id AS nctId, %s
             """;
 
-    private final Driver driver;
+    private static final String DOCUMENT_FREQUENCIES = Arrays.stream(Relatedness.values())
+            .filter(kind -> kind.documentFrequency != null)
+            .map(kind -> kind.documentFrequency.replace("$keys", "$" + kind.keysParameter()))
+            .collect(Collectors.joining("UNION ALL\n"));
 
-    RelatedTrialsRepository(Driver driver) {
+    // Every kind's walk, with empty item lists for the absent ones: one query text per filter, planned once.
+    private static final String WALK = "CALL () {\n" + Arrays.stream(Relatedness.values())
+            .map(kind -> kind.carriers.replace("$items", "$" + kind.itemsParameter()))
+            .collect(Collectors.joining("UNION ALL\n")) + "}\n";
+
+    private final Driver driver;
+    private final DocumentFrequencies frequencies;
+
+    RelatedTrialsRepository(Driver driver, DocumentFrequencies frequencies) {
         this.driver = driver;
+        this.frequencies = frequencies;
     }
 
-    /** The source trial's items of the given kinds, with their df, and no candidates yet. */
+    /**
+     * The source trial's items of the given kinds, with their df, and no candidates yet. Dfs that take a walk come
+     * from the cache or, for the items it lacks, from one more query.
+     */
     List<RelatedScoring.Item> sourceItems(String nctId, Collection<Relatedness> kinds, long maxItemTrials) {
+        long generation = frequencies.generation();
         String cypher = kinds.stream().distinct().map(k -> k.items).collect(Collectors.joining("UNION ALL\n"));
         List<RelatedScoring.Item> items = new ArrayList<>();
-        driver.executableQuery(cypher).withParameters(Map.of("nctId", nctId, "maxItemTrials", maxItemTrials))
-                .execute().records().forEach(r -> items.add(new RelatedScoring.Item(
-                        Relatedness.valueOf(r.get("kind").asString()), r.get("key").asString(),
-                        r.get("label").asString(), r.get("direct").asBoolean(), r.get("df").asLong(1), List.of())));
+        List<RelatedScoring.Item> uncounted = new ArrayList<>();
+        driver.executableQuery(cypher).withParameters(Map.of("nctId", nctId)).execute().records().forEach(r -> {
+            Relatedness kind = Relatedness.valueOf(r.get("kind").asString());
+            String key = r.get("key").asString();
+            Long df = r.get("df").isNull() ? frequencies.get(RelatedScoring.Item.id(kind, key), maxItemTrials)
+                    : Long.valueOf(r.get("df").asLong(1));
+            RelatedScoring.Item item = new RelatedScoring.Item(kind, key, r.get("label").asString(),
+                    r.get("direct").asBoolean(), df == null ? -1 : df, List.of());
+            (df == null ? uncounted : items).add(item);
+        });
+        if (!uncounted.isEmpty()) {
+            Map<String, Long> counted = countDocumentFrequencies(uncounted, maxItemTrials);
+            for (RelatedScoring.Item item : uncounted) {
+                long df = counted.getOrDefault(item.id(), 1L);
+                frequencies.put(item.id(), maxItemTrials, df, generation);
+                items.add(new RelatedScoring.Item(item.kind(), item.key(), item.label(), item.direct(), df, List.of()));
+            }
+        }
+        // One order whatever the cache held: the idf sums, and so the last bits of the scores, follow it.
+        items.sort(Comparator.comparing(RelatedScoring.Item::kind).thenComparing(RelatedScoring.Item::key));
         return items;
+    }
+
+    private Map<String, Long> countDocumentFrequencies(List<RelatedScoring.Item> items, long maxItemTrials) {
+        Map<String, Object> params = new HashMap<>(keysByKind(items));
+        params.put("maxItemTrials", maxItemTrials);
+        Map<String, Long> dfs = new HashMap<>();
+        driver.executableQuery(DOCUMENT_FREQUENCIES).withParameters(params).execute().records().forEach(r -> dfs.put(
+                RelatedScoring.Item.id(Relatedness.valueOf(r.get("kind").asString()), r.get("key").asString()),
+                r.get("df").asLong(1)));
+        return dfs;
     }
 
     /** For each item, the trials other than the source that carry it and pass the filter (items with none absent). */
     Map<String, List<String>> carriers(String nctId, Collection<RelatedScoring.Item> items, TrialWhere where) {
         Map<String, List<String>> carriers = new HashMap<>();
-        if (items.isEmpty()) {
-            return carriers;
-        }
         TrialFilterCypher.Predicate filter = TrialFilterCypher.of(where);
         Map<String, Object> params = new HashMap<>(filter.parameters());
         params.put("nctId", nctId);
-        Map<Relatedness, List<String>> keys = keysByKind(items);
-        keys.forEach((kind, list) -> params.put(kind.keysParameter(), list));
-        String cypher = keys.keySet().stream()
-                .map(kind -> kind.carriers.formatted(filter.cypher()).replace("$keys", "$" + kind.keysParameter()))
-                .collect(Collectors.joining("UNION ALL\n"));
+        params.putAll(itemsByKind(items, Map.of()));
+        String cypher = WALK + """
+                WITH DISTINCT t, item WHERE t.nctId <> $nctId AND (%s)
+                RETURN item.id AS id, collect(t.nctId) AS candidates
+                """.formatted(filter.cypher());
         driver.executableQuery(cypher).withParameters(params).execute().records().forEach(r -> carriers.put(
-                RelatedScoring.Item.id(Relatedness.valueOf(r.get("kind").asString()), r.get("key").asString()),
-                r.get("candidates").asList(Value::asString)));
+                r.get("id").asString(), r.get("candidates").asList(Value::asString)));
         return carriers;
+    }
+
+    /**
+     * Walks the items' trials once and sums, per trial passing the filter, the contributions of the items it
+     * carries ({@code partial}). Returns the trials that can still be on the page of {@code first}: a trial's final
+     * score lies between its partial score and that plus {@code remaining} (the items not walked), and at least
+     * {@code first} trials score at least the first-th best partial score.
+     */
+    List<RelatedSearch.Candidate> bestCandidates(String nctId, Collection<RelatedScoring.Item> items,
+            Map<String, Double> contributions, TrialWhere where, double remaining, int first) {
+        List<RelatedSearch.Candidate> candidates = new ArrayList<>();
+        TrialFilterCypher.Predicate filter = TrialFilterCypher.of(where);
+        Map<String, Object> params = new HashMap<>(filter.parameters());
+        params.put("nctId", nctId);
+        params.put("remaining", remaining);
+        params.put("first", first);
+        params.putAll(itemsByKind(items, contributions));
+        String cypher = WALK + """
+                WITH DISTINCT t, item
+                WITH t, sum(item.c) AS partial, collect(item.id) AS items
+                WHERE t.nctId <> $nctId AND (%s)
+                ORDER BY partial DESC
+                WITH collect({t: t, partial: partial, items: items}) AS rows
+                WITH rows, CASE WHEN size(rows) >= $first THEN rows[$first - 1].partial ELSE 0.0 END AS kth
+                UNWIND [r IN rows WHERE r.partial + $remaining >= kth - 1e-9] AS r
+                RETURN r.t.nctId AS nctId, r.partial AS partial, r.items AS items
+                """.formatted(filter.cypher());
+        driver.executableQuery(cypher).withParameters(params).execute().records().forEach(r -> candidates.add(
+                new RelatedSearch.Candidate(r.get("nctId").asString(), r.get("partial").asDouble(),
+                        Set.copyOf(r.get("items").asList(Value::asString)))));
+        return candidates;
     }
 
     /** For each trial, which of the items it carries (as item ids). */
@@ -81,14 +151,14 @@ class RelatedTrialsRepository {
         }
         Map<String, Object> params = new HashMap<>();
         params.put("ids", List.copyOf(nctIds));
-        Map<Relatedness, List<String>> keys = keysByKind(items);
-        keys.forEach((kind, list) -> params.put(kind.keysParameter(), list));
-        String columns = keys.keySet().stream()
-                .map(kind -> kind.carried.replace("$keys", "$" + kind.keysParameter()) + " AS " + kind.name())
+        params.putAll(keysByKind(items));
+        String columns = Arrays.stream(Relatedness.values())
+                .map(kind -> "CASE WHEN size($keys) = 0 THEN [] ELSE %s END AS %s"
+                        .formatted(kind.carried, kind.name()).replace("$keys", "$" + kind.keysParameter()))
                 .collect(Collectors.joining(",\n       "));
         driver.executableQuery(CARRIED.formatted(columns)).withParameters(params).execute().records().forEach(r -> {
             Set<String> ids = new HashSet<>();
-            keys.keySet().forEach(kind -> r.get(kind.name()).asList(Value::asString)
+            Arrays.stream(Relatedness.values()).forEach(kind -> r.get(kind.name()).asList(Value::asString)
                     .forEach(key -> ids.add(RelatedScoring.Item.id(kind, key))));
             carried.put(r.get("nctId").asString(), ids);
         });
@@ -109,9 +179,21 @@ class RelatedTrialsRepository {
         return trials;
     }
 
-    private static Map<Relatedness, List<String>> keysByKind(Collection<RelatedScoring.Item> items) {
-        Map<Relatedness, List<String>> keys = new EnumMap<>(Relatedness.class);
-        items.forEach(i -> keys.computeIfAbsent(i.kind(), k -> new ArrayList<>()).add(i.key()));
+    /** The item parameters of every kind (maps of key, id and contribution), empty for the absent kinds. */
+    private static Map<String, List<Map<String, Object>>> itemsByKind(Collection<RelatedScoring.Item> items,
+            Map<String, Double> contributions) {
+        Map<String, List<Map<String, Object>>> params = new HashMap<>();
+        Arrays.stream(Relatedness.values()).forEach(kind -> params.put(kind.itemsParameter(), new ArrayList<>()));
+        items.forEach(i -> params.get(i.kind().itemsParameter())
+                .add(Map.of("key", i.key(), "id", i.id(), "c", contributions.getOrDefault(i.id(), 0.0))));
+        return params;
+    }
+
+    /** The key parameters of every kind, empty for the kinds none of the items has. */
+    private static Map<String, List<String>> keysByKind(Collection<RelatedScoring.Item> items) {
+        Map<String, List<String>> keys = new HashMap<>();
+        Arrays.stream(Relatedness.values()).forEach(kind -> keys.put(kind.keysParameter(), new ArrayList<>()));
+        items.forEach(i -> keys.get(i.kind().keysParameter()).add(i.key()));
         return keys;
     }
 }

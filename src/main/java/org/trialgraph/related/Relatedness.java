@@ -5,9 +5,11 @@ package org.trialgraph.related;
  *
  * <ul>
  *   <li>{@code items}: a UNION branch returning the source trial's items ({@code $nctId}) with a label, whether the
- *       source carries it directly (MeSH ancestors are not direct) and how many trials carry it ({@code df});</li>
- *   <li>{@code carriers}: a UNION branch returning, for the item keys in {@code $keys}, the other trials that carry
- *       each and pass the candidate filter ({@code %s}, a predicate on {@code t});</li>
+ *       source carries it directly (MeSH ancestors are not direct) and how many trials carry it ({@code df}) when
+ *       that is stored or a degree; null when it takes a walk, which {@code documentFrequency} then does (a UNION
+ *       branch for the keys in {@code $keys}, cached by {@link DocumentFrequencies});</li>
+ *   <li>{@code carriers}: a UNION branch returning a row {@code t, item} for every trial {@code t} carrying one of
+ *       the items in {@code $items} (maps with the item's {@code key}); rows may repeat;</li>
  *   <li>{@code carried}: a list expression on a trial {@code t}: which of the keys in {@code $keys} it carries.</li>
  * </ul>
  *
@@ -23,12 +25,11 @@ public enum Relatedness {
             RETURN 'CONDITION' AS kind, x.key AS key, x.name AS label, true AS direct,
                    COUNT { (x)<-[:STUDIES]-() } AS df
             """, """
-            UNWIND $keys AS key
-            MATCH (:Condition {key: key})<-[:STUDIES]-(t:Trial)
-            WHERE t.nctId <> $nctId AND (%s)
-            RETURN 'CONDITION' AS kind, key, collect(DISTINCT t.nctId) AS candidates
+            UNWIND $items AS item
+            MATCH (:Condition {key: item.key})<-[:STUDIES]-(t:Trial)
+            RETURN t, item
             """,
-            "[(t)-[:STUDIES]->(x:Condition) WHERE x.key IN $keys | x.key]"),
+            "[(t)-[:STUDIES]->(x:Condition) WHERE x.key IN $keys | x.key]", null),
 
     // A source term's ancestors are items too: sharing only "Leukemia" counts, but less than sharing the narrow
     // term, because far more trials sit under a broad term (df counts the whole subtree). Only exact ancestries
@@ -38,43 +39,55 @@ public enum Relatedness {
             MATCH (src:Trial {nctId: $nctId})-[:STUDIES_MESH]->(nt:MeshTerm)-[:BROADER*0..1]->(x:MeshTerm)
             WHERE x = nt OR nt.ancestry = 'EXACT'
             WITH DISTINCT src, x
-            WITH src, x, reduce(total = 0, d IN COLLECT { MATCH (nt:MeshTerm)-[:BROADER*0..1]->(x)
-                                                          WHERE x = nt OR nt.ancestry = 'EXACT'
-                                                          RETURN COUNT { (nt)<-[:STUDIES_MESH]-() } } | total + d) AS bound
+            RETURN 'MESH' AS kind, x.id AS key, x.term AS label, EXISTS { (src)-[:STUDIES_MESH]->(x) } AS direct,
+                   null AS df
+            """, """
+            UNWIND $items AS item
+            MATCH (:MeshTerm {id: item.key})<-[:BROADER*0..1]-(nt:MeshTerm)<-[:STUDIES_MESH]-(t:Trial)
+            WHERE nt.id = item.key OR nt.ancestry = 'EXACT'
+            RETURN t, item
+            """, """
+            [(t)-[:STUDIES_MESH]->(nt:MeshTerm)-[:BROADER*0..1]->(x:MeshTerm)
+             WHERE (x = nt OR nt.ancestry = 'EXACT') AND x.id IN $keys | x.id]""", """
+            UNWIND $keys AS key
+            MATCH (x:MeshTerm {id: key})
+            WITH x, reduce(total = 0, d IN COLLECT { MATCH (nt:MeshTerm)-[:BROADER*0..1]->(x)
+                                                     WHERE x = nt OR nt.ancestry = 'EXACT'
+                                                     RETURN COUNT { (nt)<-[:STUDIES_MESH]-() } } | total + d) AS bound
             CALL (x, bound) {
               WITH x WHERE bound <= $maxItemTrials
               MATCH (t:Trial)-[:STUDIES_MESH]->(nt:MeshTerm)-[:BROADER*0..1]->(x)
               WHERE x = nt OR nt.ancestry = 'EXACT'
               RETURN count(DISTINCT t) AS exact
             }
-            RETURN 'MESH' AS kind, x.id AS key, x.term AS label, EXISTS { (src)-[:STUDIES_MESH]->(x) } AS direct,
-                   CASE WHEN bound <= $maxItemTrials THEN exact ELSE bound END AS df
-            """, """
-            UNWIND $keys AS key
-            MATCH (:MeshTerm {id: key})<-[:BROADER*0..1]-(nt:MeshTerm)<-[:STUDIES_MESH]-(t:Trial)
-            WHERE (nt.id = key OR nt.ancestry = 'EXACT') AND t.nctId <> $nctId AND (%s)
-            RETURN 'MESH' AS kind, key, collect(DISTINCT t.nctId) AS candidates
-            """, """
-            [(t)-[:STUDIES_MESH]->(nt:MeshTerm)-[:BROADER*0..1]->(x:MeshTerm)
-             WHERE (x = nt OR nt.ancestry = 'EXACT') AND x.id IN $keys | x.id]"""),
+            RETURN 'MESH' AS kind, x.id AS key, CASE WHEN bound <= $maxItemTrials THEN exact ELSE bound END AS df
+            """),
 
     CRITERIA(0.2, """
             MATCH (:Trial {nctId: $nctId})-[:HAS_CRITERION]->(x:Criterion)
             WITH DISTINCT x
             RETURN 'CRITERIA' AS kind, x.key AS key, x.text AS label, true AS direct, x.trialCount AS df
             """, """
-            UNWIND $keys AS key
-            MATCH (:Criterion {key: key})<-[:HAS_CRITERION]-(t:Trial)
-            WHERE t.nctId <> $nctId AND (%s)
-            RETURN 'CRITERIA' AS kind, key, collect(DISTINCT t.nctId) AS candidates
+            UNWIND $items AS item
+            MATCH (:Criterion {key: item.key})<-[:HAS_CRITERION]-(t:Trial)
+            RETURN t, item
             """,
-            "[(t)-[:HAS_CRITERION]->(x:Criterion) WHERE x.key IN $keys | x.key]"),
+            "[(t)-[:HAS_CRITERION]->(x:Criterion) WHERE x.key IN $keys | x.key]", null),
 
     // A constraint's df is first bounded by the trial counts of the criteria expressing it (cheap); only under the
     // cap is it counted exactly (a trial may state two criteria expressing it).
     CONSTRAINTS(0.1, """
             MATCH (:Trial {nctId: $nctId})-[:HAS_CRITERION]->(:Criterion)-[:EXPRESSES]->(x:Constraint)
             WITH DISTINCT x
+            RETURN 'CONSTRAINTS' AS kind, x.key AS key, x.label AS label, true AS direct, null AS df
+            """, """
+            UNWIND $items AS item
+            MATCH (:Constraint {key: item.key})<-[:EXPRESSES]-(:Criterion)<-[:HAS_CRITERION]-(t:Trial)
+            RETURN t, item
+            """,
+            "[(t)-[:HAS_CRITERION]->(:Criterion)-[:EXPRESSES]->(x:Constraint) WHERE x.key IN $keys | x.key]", """
+            UNWIND $keys AS key
+            MATCH (x:Constraint {key: key})
             WITH x, reduce(total = 0, c IN COLLECT { MATCH (crit:Criterion)-[:EXPRESSES]->(x) RETURN crit.trialCount }
                            | total + c) AS bound
             CALL (x, bound) {
@@ -82,56 +95,61 @@ public enum Relatedness {
               MATCH (t:Trial)-[:HAS_CRITERION]->(:Criterion)-[:EXPRESSES]->(x)
               RETURN count(DISTINCT t) AS exact
             }
-            RETURN 'CONSTRAINTS' AS kind, x.key AS key, x.label AS label, true AS direct,
+            RETURN 'CONSTRAINTS' AS kind, x.key AS key,
                    CASE WHEN bound <= $maxItemTrials THEN exact ELSE bound END AS df
-            """, """
-            UNWIND $keys AS key
-            MATCH (:Constraint {key: key})<-[:EXPRESSES]-(:Criterion)<-[:HAS_CRITERION]-(t:Trial)
-            WHERE t.nctId <> $nctId AND (%s)
-            RETURN 'CONSTRAINTS' AS kind, key, collect(DISTINCT t.nctId) AS candidates
-            """,
-            "[(t)-[:HAS_CRITERION]->(:Criterion)-[:EXPRESSES]->(x:Constraint) WHERE x.key IN $keys | x.key]"),
+            """),
 
     INTERVENTION(0.15, """
             MATCH (:Trial {nctId: $nctId})-[:TESTS]->(x:Intervention)
             WITH DISTINCT x
-            RETURN 'INTERVENTION' AS kind, x.key AS key, x.name AS label, true AS direct,
-                   COUNT { MATCH (o:Trial)-[:TESTS]->(x) RETURN DISTINCT o } AS df
+            RETURN 'INTERVENTION' AS kind, x.key AS key, x.name AS label, true AS direct, null AS df
             """, """
-            UNWIND $keys AS key
-            MATCH (:Intervention {key: key})<-[:TESTS]-(t:Trial)
-            WHERE t.nctId <> $nctId AND (%s)
-            RETURN 'INTERVENTION' AS kind, key, collect(DISTINCT t.nctId) AS candidates
+            UNWIND $items AS item
+            MATCH (:Intervention {key: item.key})<-[:TESTS]-(t:Trial)
+            RETURN t, item
             """,
-            "[(t)-[:TESTS]->(x:Intervention) WHERE x.key IN $keys | x.key]"),
+            "[(t)-[:TESTS]->(x:Intervention) WHERE x.key IN $keys | x.key]", """
+            UNWIND $keys AS key
+            MATCH (x:Intervention {key: key})
+            RETURN 'INTERVENTION' AS kind, key, COUNT { MATCH (o:Trial)-[:TESTS]->(x) RETURN DISTINCT o } AS df
+            """),
 
     SPONSOR(0.05, """
             MATCH (:Trial {nctId: $nctId})-[:SPONSORED_BY]->(x:Sponsor)
             WITH DISTINCT x
-            RETURN 'SPONSOR' AS kind, x.key AS key, x.name AS label, true AS direct,
-                   COUNT { MATCH (o:Trial)-[:SPONSORED_BY]->(x) RETURN DISTINCT o } AS df
+            RETURN 'SPONSOR' AS kind, x.key AS key, x.name AS label, true AS direct, null AS df
             """, """
-            UNWIND $keys AS key
-            MATCH (:Sponsor {key: key})<-[:SPONSORED_BY]-(t:Trial)
-            WHERE t.nctId <> $nctId AND (%s)
-            RETURN 'SPONSOR' AS kind, key, collect(DISTINCT t.nctId) AS candidates
+            UNWIND $items AS item
+            MATCH (:Sponsor {key: item.key})<-[:SPONSORED_BY]-(t:Trial)
+            RETURN t, item
             """,
-            "[(t)-[:SPONSORED_BY]->(x:Sponsor) WHERE x.key IN $keys | x.key]");
+            "[(t)-[:SPONSORED_BY]->(x:Sponsor) WHERE x.key IN $keys | x.key]", """
+            UNWIND $keys AS key
+            MATCH (x:Sponsor {key: key})
+            RETURN 'SPONSOR' AS kind, key, COUNT { MATCH (o:Trial)-[:SPONSORED_BY]->(x) RETURN DISTINCT o } AS df
+            """);
 
     final double weight;
     final String items;
     final String carriers;
     final String carried;
+    final String documentFrequency;
 
-    Relatedness(double weight, String items, String carriers, String carried) {
+    Relatedness(double weight, String items, String carriers, String carried, String documentFrequency) {
         this.weight = weight;
         this.items = items;
         this.carriers = carriers;
         this.carried = carried;
+        this.documentFrequency = documentFrequency;
     }
 
     /** The parameter that holds this kind's keys, so several kinds can share one query. */
     String keysParameter() {
         return "keys" + ordinal();
+    }
+
+    /** The parameter that holds this kind's items (maps), so several kinds can share one query. */
+    String itemsParameter() {
+        return "items" + ordinal();
     }
 }
