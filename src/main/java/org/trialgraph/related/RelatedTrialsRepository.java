@@ -39,12 +39,12 @@ class RelatedTrialsRepository {
 
     private static final String DOCUMENT_FREQUENCIES = Arrays.stream(Relatedness.values())
             .filter(kind -> kind.documentFrequency != null)
-            .map(kind -> kind.documentFrequency.replace("$keys", "$" + kind.keysParameter()))
+            .map(kind -> kind.documentFrequency.replace("$keys", kind.keysOf("$items")))
             .collect(Collectors.joining("UNION ALL\n"));
 
     // Every kind's walk, with empty item lists for the absent ones: one query text per filter, planned once.
     private static final String WALK = "CALL () {\n" + Arrays.stream(Relatedness.values())
-            .map(kind -> kind.carriers.replace("$items", "$" + kind.itemsParameter()))
+            .map(kind -> kind.carriers.replace("$items", kind.itemsOf("$items")))
             .collect(Collectors.joining("UNION ALL\n")) + "}\n";
 
     private final Driver driver;
@@ -154,7 +154,7 @@ class RelatedTrialsRepository {
         params.putAll(keysByKind(items));
         String columns = Arrays.stream(Relatedness.values())
                 .map(kind -> "CASE WHEN size($keys) = 0 THEN [] ELSE %s END AS %s"
-                        .formatted(kind.carried, kind.name()).replace("$keys", "$" + kind.keysParameter()))
+                        .formatted(kind.carried, kind.name()).replace("$keys", kind.keysOf("$items")))
                 .collect(Collectors.joining(",\n       "));
         driver.executableQuery(CARRIED.formatted(columns)).withParameters(params).execute().records().forEach(r -> {
             Set<String> ids = new HashSet<>();
@@ -179,21 +179,17 @@ class RelatedTrialsRepository {
         return trials;
     }
 
-    /** The item parameters of every kind (maps of key, id and contribution), empty for the absent kinds. */
-    private static Map<String, List<Map<String, Object>>> itemsByKind(Collection<RelatedScoring.Item> items,
+    /**
+     * All kinds' items in one list parameter (maps of kind, key, id and contribution): Neo4j caches a plan per
+     * size class of each list parameter, so one list instead of one per kind keeps it to a few plans per query.
+     */
+    private static Map<String, Object> itemsByKind(Collection<RelatedScoring.Item> items,
             Map<String, Double> contributions) {
-        Map<String, List<Map<String, Object>>> params = new HashMap<>();
-        Arrays.stream(Relatedness.values()).forEach(kind -> params.put(kind.itemsParameter(), new ArrayList<>()));
-        items.forEach(i -> params.get(i.kind().itemsParameter())
-                .add(Map.of("key", i.key(), "id", i.id(), "c", contributions.getOrDefault(i.id(), 0.0))));
-        return params;
+        return Map.of("items", items.stream().map(i -> Map.<String, Object>of("kind", i.kind().name(), "key", i.key(),
+                "id", i.id(), "c", contributions.getOrDefault(i.id(), 0.0))).toList());
     }
 
-    /** The key parameters of every kind, empty for the kinds none of the items has. */
-    private static Map<String, List<String>> keysByKind(Collection<RelatedScoring.Item> items) {
-        Map<String, List<String>> keys = new HashMap<>();
-        Arrays.stream(Relatedness.values()).forEach(kind -> keys.put(kind.keysParameter(), new ArrayList<>()));
-        items.forEach(i -> keys.get(i.kind().keysParameter()).add(i.key()));
-        return keys;
+    private static Map<String, Object> keysByKind(Collection<RelatedScoring.Item> items) {
+        return itemsByKind(items, Map.of());
     }
 }

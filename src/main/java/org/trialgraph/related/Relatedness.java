@@ -143,13 +143,13 @@ public enum Relatedness {
         this.documentFrequency = documentFrequency;
     }
 
-    /** The parameter that holds this kind's keys, so several kinds can share one query. */
-    String keysParameter() {
-        return "keys" + ordinal();
+    /** This kind's items (maps with kind and key) of a list holding every kind's, as a Cypher expression. */
+    String itemsOf(String parameter) {
+        return "[it IN %s WHERE it.kind = '%s']".formatted(parameter, name());
     }
 
-    /** The parameter that holds this kind's items (maps), so several kinds can share one query. */
-    String itemsParameter() {
-        return "items" + ordinal();
+    /** This kind's keys of a list of items holding every kind's, as a Cypher expression. */
+    String keysOf(String parameter) {
+        return "[it IN %s WHERE it.kind = '%s' | it.key]".formatted(parameter, name());
     }
 }
