@@ -127,6 +127,19 @@ class RelatedTrialsTest {
     }
 
     @Test
+    void aWriteDropsTheCachedDocumentFrequencies() {
+        List<Relatedness> kinds = List.of(Relatedness.values());
+        String source = "NCT04907045";
+        Map<String, Long> before = new java.util.HashMap<>();
+        repository.sourceItems(source, kinds, Long.MAX_VALUE).forEach(i -> before.put(i.id(), i.df()));
+        // A copy of the source under another id carries every one of its items once more.
+        importer.importText("copy", raw.get(source).toString().replace(source, "NCT99999992"));
+        List<RelatedScoring.Item> after = repository.sourceItems(source, kinds, Long.MAX_VALUE);
+        assertThat(after).extracting(RelatedScoring.Item::id).containsExactlyInAnyOrderElementsOf(before.keySet());
+        assertThat(after).allSatisfy(i -> assertThat(i.df()).as(i.id()).isEqualTo(before.get(i.id()) + 1));
+    }
+
+    @Test
     void everyReasonIsTrueOfBothRawRecordsAndScoresAddUpAndFall() {
         for (String source : List.of("NCT00763412", "NCT04907045", "NCT00644956")) {
             List<Map<String, Object>> related = related(source, null, null);
