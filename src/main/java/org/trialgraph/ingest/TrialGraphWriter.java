@@ -16,6 +16,7 @@ import org.neo4j.driver.exceptions.Neo4jException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import org.trialgraph.criteria.EligibilityEngine;
@@ -153,12 +154,22 @@ class TrialGraphWriter {
             """;
 
     private final Driver driver;
+    private final ApplicationEventPublisher events;
 
-    TrialGraphWriter(Driver driver) {
+    TrialGraphWriter(Driver driver, ApplicationEventPublisher events) {
         this.driver = driver;
+        this.events = events;
     }
 
     BatchResult write(List<StudyRecord> batch) {
+        try {
+            return writeOrFindCulprit(batch);
+        } finally {
+            events.publishEvent(new GraphWritten());
+        }
+    }
+
+    private BatchResult writeOrFindCulprit(List<StudyRecord> batch) {
         try {
             return writeTogether(batch);
         } catch (Neo4jException e) {
@@ -169,7 +180,7 @@ class TrialGraphWriter {
                         "database rejected the record: " + e.getMessage())));
             }
             // Find the culprit: write the batch's studies one by one; the others still land.
-            return batch.stream().map(study -> write(List.of(study))).reduce(new BatchResult(0, 0, 0, List.of()),
+            return batch.stream().map(study -> writeOrFindCulprit(List.of(study))).reduce(new BatchResult(0, 0, 0, List.of()),
                     TrialGraphWriter::sum);
         }
     }
@@ -291,6 +302,14 @@ class TrialGraphWriter {
      * @return the NCT ids that were in the graph and are gone
      */
     List<String> delete(List<String> nctIds) {
+        try {
+            return deleteTogether(nctIds);
+        } finally {
+            events.publishEvent(new GraphWritten());
+        }
+    }
+
+    private List<String> deleteTogether(List<String> nctIds) {
         try (var session = driver.session()) {
             return session.executeWrite(tx -> {
                 List<String> present = List.copyOf(findStored(tx, nctIds).keySet());

@@ -20,6 +20,19 @@ final class RelatedScoring {
 
     /** One item of the source trial and the candidates that share it. */
     record Item(Relatedness kind, String key, String label, boolean direct, long df, List<String> candidates) {
+
+        /** The item's identity across kinds (a key is unique only within its kind). */
+        String id() {
+            return id(kind, key);
+        }
+
+        static String id(Relatedness kind, String key) {
+            return kind.name() + "|" + key;
+        }
+
+        Item withCandidates(List<String> candidates) {
+            return new Item(kind, key, label, direct, df, candidates);
+        }
     }
 
     /** A candidate's score and reasons, before its trial is loaded. */
@@ -30,14 +43,10 @@ final class RelatedScoring {
     }
 
     static List<Scored> score(List<Item> items, long trialCount, int first) {
-        Map<Relatedness, Double> totals = new EnumMap<>(Relatedness.class);
-        for (Item item : items) {
-            totals.merge(item.kind(), idf(item, trialCount), Double::sum);
-        }
-        double weights = totals.keySet().stream().mapToDouble(kind -> kind.weight).sum();
+        Map<String, Double> contributions = contributions(items, trialCount);
         Map<String, List<RelatedTrial.Reason>> reasons = new HashMap<>();
         for (Item item : items) {
-            double contribution = item.kind().weight / weights * idf(item, trialCount) / totals.get(item.kind());
+            double contribution = contributions.get(item.id());
             for (String candidate : Set.copyOf(item.candidates())) {
                 reasons.computeIfAbsent(candidate, c -> new ArrayList<>())
                         .add(new RelatedTrial.Reason(item.kind(), item.label(), item.key(), contribution));
@@ -52,6 +61,20 @@ final class RelatedScoring {
         });
         scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(Scored::nctId));
         return scored.subList(0, Math.min(first, scored.size()));
+    }
+
+    /** Each item's contribution (by item id) to the score of a trial that shares it. */
+    static Map<String, Double> contributions(List<Item> items, long trialCount) {
+        Map<Relatedness, Double> totals = new EnumMap<>(Relatedness.class);
+        for (Item item : items) {
+            totals.merge(item.kind(), idf(item, trialCount), Double::sum);
+        }
+        double weights = totals.keySet().stream().mapToDouble(kind -> kind.weight).sum();
+        Map<String, Double> contributions = new HashMap<>();
+        for (Item item : items) {
+            contributions.put(item.id(), item.kind().weight / weights * idf(item, trialCount) / totals.get(item.kind()));
+        }
+        return contributions;
     }
 
     private static double idf(Item item, long trialCount) {

@@ -1,9 +1,15 @@
 package org.trialgraph.related;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Value;
@@ -14,7 +20,10 @@ import org.trialgraph.trial.Trial;
 import org.trialgraph.trial.TrialFilterCypher;
 import org.trialgraph.trial.TrialWhere;
 
-/** The items a trial shares with others, per kind, computed on the fly with their document frequencies. */
+/**
+ * The graph side of related trials: a trial's items with their document frequencies (one query for every kind),
+ * the trials carrying given items (one query), and which given items given trials carry (one query).
+ */
 @Repository
 class RelatedTrialsRepository {
 
@@ -22,26 +31,138 @@ class RelatedTrialsRepository {
 
     private static final String TRIALS = "MATCH (t:Trial) WHERE t.nctId IN $ids RETURN t";
 
-    private final Driver driver;
+    private static final String CARRIED = """
+            UNWIND $ids AS id
+            MATCH (t:Trial {nctId: id})
+            RETURN id AS nctId, %s
+            """;
 
-    RelatedTrialsRepository(Driver driver) {
+    private static final String DOCUMENT_FREQUENCIES = Arrays.stream(Relatedness.values())
+            .filter(kind -> kind.documentFrequency != null)
+            .map(kind -> kind.documentFrequency.replace("$keys", kind.keysOf("$items")))
+            .collect(Collectors.joining("UNION ALL\n"));
+
+    // Every kind's walk, with empty item lists for the absent ones: one query text per filter, planned once.
+    private static final String WALK = "CALL () {\n" + Arrays.stream(Relatedness.values())
+            .map(kind -> kind.carriers.replace("$items", kind.itemsOf("$items")))
+            .collect(Collectors.joining("UNION ALL\n")) + "}\n";
+
+    private final Driver driver;
+    private final DocumentFrequencies frequencies;
+
+    RelatedTrialsRepository(Driver driver, DocumentFrequencies frequencies) {
         this.driver = driver;
+        this.frequencies = frequencies;
     }
 
-    List<RelatedScoring.Item> sharedItems(String nctId, List<Relatedness> kinds, TrialWhere candidates,
-            long maxItemTrials) {
-        TrialFilterCypher.Predicate filter = TrialFilterCypher.of(candidates);
+    /**
+     * The source trial's items of the given kinds, with their df, and no candidates yet. Dfs that take a walk come
+     * from the cache or, for the items it lacks, from one more query.
+     */
+    List<RelatedScoring.Item> sourceItems(String nctId, Collection<Relatedness> kinds, long maxItemTrials) {
+        long generation = frequencies.generation();
+        String cypher = kinds.stream().distinct().map(k -> k.items).collect(Collectors.joining("UNION ALL\n"));
+        List<RelatedScoring.Item> items = new ArrayList<>();
+        List<RelatedScoring.Item> uncounted = new ArrayList<>();
+        driver.executableQuery(cypher).withParameters(Map.of("nctId", nctId)).execute().records().forEach(r -> {
+            Relatedness kind = Relatedness.valueOf(r.get("kind").asString());
+            String key = r.get("key").asString();
+            Long df = r.get("df").isNull() ? frequencies.get(RelatedScoring.Item.id(kind, key), maxItemTrials)
+                    : Long.valueOf(r.get("df").asLong(1));
+            RelatedScoring.Item item = new RelatedScoring.Item(kind, key, r.get("label").asString(),
+                    r.get("direct").asBoolean(), df == null ? -1 : df, List.of());
+            (df == null ? uncounted : items).add(item);
+        });
+        if (!uncounted.isEmpty()) {
+            Map<String, Long> counted = countDocumentFrequencies(uncounted, maxItemTrials);
+            for (RelatedScoring.Item item : uncounted) {
+                long df = counted.getOrDefault(item.id(), 1L);
+                frequencies.put(item.id(), maxItemTrials, df, generation);
+                items.add(new RelatedScoring.Item(item.kind(), item.key(), item.label(), item.direct(), df, List.of()));
+            }
+        }
+        // One order whatever the cache held: the idf sums, and so the last bits of the scores, follow it.
+        items.sort(Comparator.comparing(RelatedScoring.Item::kind).thenComparing(RelatedScoring.Item::key));
+        return items;
+    }
+
+    private Map<String, Long> countDocumentFrequencies(List<RelatedScoring.Item> items, long maxItemTrials) {
+        Map<String, Object> params = new HashMap<>(keysByKind(items));
+        params.put("maxItemTrials", maxItemTrials);
+        Map<String, Long> dfs = new HashMap<>();
+        driver.executableQuery(DOCUMENT_FREQUENCIES).withParameters(params).execute().records().forEach(r -> dfs.put(
+                RelatedScoring.Item.id(Relatedness.valueOf(r.get("kind").asString()), r.get("key").asString()),
+                r.get("df").asLong(1)));
+        return dfs;
+    }
+
+    /** For each item, the trials other than the source that carry it and pass the filter (items with none absent). */
+    Map<String, List<String>> carriers(String nctId, Collection<RelatedScoring.Item> items, TrialWhere where) {
+        Map<String, List<String>> carriers = new HashMap<>();
+        TrialFilterCypher.Predicate filter = TrialFilterCypher.of(where);
         Map<String, Object> params = new HashMap<>(filter.parameters());
         params.put("nctId", nctId);
-        params.put("maxItemTrials", maxItemTrials);
-        List<RelatedScoring.Item> items = new ArrayList<>();
-        for (Relatedness kind : kinds) {
-            driver.executableQuery(kind.sharedItems.formatted(filter.cypher())).withParameters(params).execute()
-                    .records().forEach(r -> items.add(new RelatedScoring.Item(kind, r.get("key").asString(),
-                            r.get("label").asString(), r.get("direct").asBoolean(), r.get("df").asLong(1),
-                            r.get("candidates").asList(Value::asString))));
+        params.putAll(itemsByKind(items, Map.of()));
+        String cypher = WALK + """
+                WITH DISTINCT t, item WHERE t.nctId <> $nctId AND (%s)
+                RETURN item.id AS id, collect(t.nctId) AS candidates
+                """.formatted(filter.cypher());
+        driver.executableQuery(cypher).withParameters(params).execute().records().forEach(r -> carriers.put(
+                r.get("id").asString(), r.get("candidates").asList(Value::asString)));
+        return carriers;
+    }
+
+    /**
+     * Walks the items' trials once and sums, per trial passing the filter, the contributions of the items it
+     * carries ({@code partial}). Returns the trials that can still be on the page of {@code first}: a trial's final
+     * score lies between its partial score and that plus {@code remaining} (the items not walked), and at least
+     * {@code first} trials score at least the first-th best partial score.
+     */
+    List<RelatedSearch.Candidate> bestCandidates(String nctId, Collection<RelatedScoring.Item> items,
+            Map<String, Double> contributions, TrialWhere where, double remaining, int first) {
+        List<RelatedSearch.Candidate> candidates = new ArrayList<>();
+        TrialFilterCypher.Predicate filter = TrialFilterCypher.of(where);
+        Map<String, Object> params = new HashMap<>(filter.parameters());
+        params.put("nctId", nctId);
+        params.put("remaining", remaining);
+        params.put("first", first);
+        params.putAll(itemsByKind(items, contributions));
+        String cypher = WALK + """
+                WITH DISTINCT t, item
+                WITH t, sum(item.c) AS partial, collect(item.id) AS items
+                WHERE t.nctId <> $nctId AND (%s)
+                ORDER BY partial DESC
+                WITH collect({t: t, partial: partial, items: items}) AS rows
+                WITH rows, CASE WHEN size(rows) >= $first THEN rows[$first - 1].partial ELSE 0.0 END AS kth
+                UNWIND [r IN rows WHERE r.partial + $remaining >= kth - 1e-9] AS r
+                RETURN r.t.nctId AS nctId, r.partial AS partial, r.items AS items
+                """.formatted(filter.cypher());
+        driver.executableQuery(cypher).withParameters(params).execute().records().forEach(r -> candidates.add(
+                new RelatedSearch.Candidate(r.get("nctId").asString(), r.get("partial").asDouble(),
+                        Set.copyOf(r.get("items").asList(Value::asString)))));
+        return candidates;
+    }
+
+    /** For each trial, which of the items it carries (as item ids). */
+    Map<String, Set<String>> carried(Collection<String> nctIds, Collection<RelatedScoring.Item> items) {
+        Map<String, Set<String>> carried = new HashMap<>();
+        if (nctIds.isEmpty() || items.isEmpty()) {
+            return carried;
         }
-        return items;
+        Map<String, Object> params = new HashMap<>();
+        params.put("ids", List.copyOf(nctIds));
+        params.putAll(keysByKind(items));
+        String columns = Arrays.stream(Relatedness.values())
+                .map(kind -> "CASE WHEN size($keys) = 0 THEN [] ELSE %s END AS %s"
+                        .formatted(kind.carried, kind.name()).replace("$keys", kind.keysOf("$items")))
+                .collect(Collectors.joining(",\n       "));
+        driver.executableQuery(CARRIED.formatted(columns)).withParameters(params).execute().records().forEach(r -> {
+            Set<String> ids = new HashSet<>();
+            Arrays.stream(Relatedness.values()).forEach(kind -> r.get(kind.name()).asList(Value::asString)
+                    .forEach(key -> ids.add(RelatedScoring.Item.id(kind, key))));
+            carried.put(r.get("nctId").asString(), ids);
+        });
+        return carried;
     }
 
     long trialCount() {
@@ -56,5 +177,19 @@ class RelatedTrialsRepository {
                     trials.put(trial.nctId(), trial);
                 });
         return trials;
+    }
+
+    /**
+     * All kinds' items in one list parameter (maps of kind, key, id and contribution): Neo4j caches a plan per
+     * size class of each list parameter, so one list instead of one per kind keeps it to a few plans per query.
+     */
+    private static Map<String, Object> itemsByKind(Collection<RelatedScoring.Item> items,
+            Map<String, Double> contributions) {
+        return Map.of("items", items.stream().map(i -> Map.<String, Object>of("kind", i.kind().name(), "key", i.key(),
+                "id", i.id(), "c", contributions.getOrDefault(i.id(), 0.0))).toList());
+    }
+
+    private static Map<String, Object> keysByKind(Collection<RelatedScoring.Item> items) {
+        return itemsByKind(items, Map.of());
     }
 }

@@ -1,107 +1,155 @@
 package org.trialgraph.related;
 
 /**
- * The kinds of sharing between two trials, each with its weight in the overall score and the Cypher that finds
- * the items the source trial {@code s} has, and the candidates {@code t} that share each.
+ * The kinds of sharing between two trials, each with its weight in the overall score and three pieces of Cypher:
  *
- * <p>Each query returns, per item of the source trial: its key, a label, whether the source carries it directly
- * (MeSH ancestors are not direct), how many trials carry it ({@code df}), and the candidates sharing it. Items
- * carried by more than {@code $maxItemTrials} trials (e.g. "age 18 or over" across the registry) keep their place
- * in the score's denominator but list no candidates: walking all their trials is what would not scale, and their
- * idf is the smallest anyway (docs/RELATED.md).
+ * <ul>
+ *   <li>{@code items}: a UNION branch returning the source trial's items ({@code $nctId}) with a label, whether the
+ *       source carries it directly (MeSH ancestors are not direct) and how many trials carry it ({@code df}) when
+ *       that is stored or a degree; null when it takes a walk, which {@code documentFrequency} then does (a UNION
+ *       branch for the keys in {@code $keys}, cached by {@link DocumentFrequencies});</li>
+ *   <li>{@code carriers}: a UNION branch returning a row {@code t, item} for every trial {@code t} carrying one of
+ *       the items in {@code $items} (maps with the item's {@code key}); rows may repeat;</li>
+ *   <li>{@code carried}: a list expression on a trial {@code t}: which of the keys in {@code $keys} it carries.</li>
+ * </ul>
+ *
+ * <p>Items carried by more than {@code $maxItemTrials} trials (e.g. "age 18 or over" across the registry) get an
+ * upper bound as df instead of an exact count (docs/RELATED.md). Variables a filter predicate binds inside its
+ * EXISTS subqueries (i, m, n, p, s, sp) are not used here, so they never capture one of ours.
  */
 public enum Relatedness {
 
     CONDITION(0.25, """
-            MATCH (s:Trial {nctId: $nctId})-[:STUDIES]->(x:Condition)
-            WITH DISTINCT s, x, COUNT { (x)<-[:STUDIES]-() } AS df
-            CALL (s, x, df) {
-              WITH s, x WHERE df <= $maxItemTrials
-              MATCH (x)<-[:STUDIES]-(t:Trial) WHERE t <> s AND (%s)
-              RETURN collect(DISTINCT t.nctId) AS candidates
-            }
-            RETURN x.key AS key, x.name AS label, true AS direct, df, candidates
-            """),
+            MATCH (:Trial {nctId: $nctId})-[:STUDIES]->(x:Condition)
+            WITH DISTINCT x
+            RETURN 'CONDITION' AS kind, x.key AS key, x.name AS label, true AS direct,
+                   COUNT { (x)<-[:STUDIES]-() } AS df
+            """, """
+            UNWIND $items AS item
+            MATCH (:Condition {key: item.key})<-[:STUDIES]-(t:Trial)
+            RETURN t, item
+            """,
+            "[(t)-[:STUDIES]->(x:Condition) WHERE x.key IN $keys | x.key]", null),
 
     // A source term's ancestors are items too: sharing only "Leukemia" counts, but less than sharing the narrow
     // term, because far more trials sit under a broad term (df counts the whole subtree). Only exact ancestries
     // are followed (docs/ARCHITECTURE.md, "MeSH hierarchy"), so every shared ancestor is one both records list.
     // A broad term's df is first bounded by its terms' degrees (cheap); only under the cap is it counted exactly.
     MESH(0.25, """
-            MATCH (s:Trial {nctId: $nctId})-[:STUDIES_MESH]->(m:MeshTerm)-[:BROADER*0..1]->(x:MeshTerm)
-            WHERE x = m OR m.ancestry = 'EXACT'
-            WITH DISTINCT s, x
-            WITH s, x, reduce(n = 0, d IN COLLECT { MATCH (m:MeshTerm)-[:BROADER*0..1]->(x)
-                                                      WHERE x = m OR m.ancestry = 'EXACT'
-                                                      RETURN COUNT { (m)<-[:STUDIES_MESH]-() } } | n + d) AS bound
-            CALL (s, x, bound) {
-              WITH s, x WHERE bound <= $maxItemTrials
-              MATCH (t:Trial)-[:STUDIES_MESH]->(m:MeshTerm)-[:BROADER*0..1]->(x)
-              WHERE x = m OR m.ancestry = 'EXACT'
-              WITH collect(DISTINCT t) AS carriers
-              RETURN size(carriers) AS exact, [t IN carriers WHERE t.nctId <> $nctId AND (%s) | t.nctId] AS candidates
+            MATCH (src:Trial {nctId: $nctId})-[:STUDIES_MESH]->(nt:MeshTerm)-[:BROADER*0..1]->(x:MeshTerm)
+            WHERE x = nt OR nt.ancestry = 'EXACT'
+            WITH DISTINCT src, x
+            RETURN 'MESH' AS kind, x.id AS key, x.term AS label, EXISTS { (src)-[:STUDIES_MESH]->(x) } AS direct,
+                   null AS df
+            """, """
+            UNWIND $items AS item
+            MATCH (:MeshTerm {id: item.key})<-[:BROADER*0..1]-(nt:MeshTerm)<-[:STUDIES_MESH]-(t:Trial)
+            WHERE nt.id = item.key OR nt.ancestry = 'EXACT'
+            RETURN t, item
+            """, """
+            [(t)-[:STUDIES_MESH]->(nt:MeshTerm)-[:BROADER*0..1]->(x:MeshTerm)
+             WHERE (x = nt OR nt.ancestry = 'EXACT') AND x.id IN $keys | x.id]""", """
+            UNWIND $keys AS key
+            MATCH (x:MeshTerm {id: key})
+            WITH x, reduce(total = 0, d IN COLLECT { MATCH (nt:MeshTerm)-[:BROADER*0..1]->(x)
+                                                     WHERE x = nt OR nt.ancestry = 'EXACT'
+                                                     RETURN COUNT { (nt)<-[:STUDIES_MESH]-() } } | total + d) AS bound
+            CALL (x, bound) {
+              WITH x WHERE bound <= $maxItemTrials
+              MATCH (t:Trial)-[:STUDIES_MESH]->(nt:MeshTerm)-[:BROADER*0..1]->(x)
+              WHERE x = nt OR nt.ancestry = 'EXACT'
+              RETURN count(DISTINCT t) AS exact
             }
-            RETURN x.id AS key, x.term AS label, EXISTS { (s)-[:STUDIES_MESH]->(x) } AS direct,
-                   CASE WHEN bound <= $maxItemTrials THEN exact ELSE bound END AS df, candidates
+            RETURN 'MESH' AS kind, x.id AS key, CASE WHEN bound <= $maxItemTrials THEN exact ELSE bound END AS df
             """),
 
     CRITERIA(0.2, """
-            MATCH (s:Trial {nctId: $nctId})-[:HAS_CRITERION]->(x:Criterion)
-            WITH DISTINCT s, x, x.trialCount AS df
-            CALL (s, x, df) {
-              WITH s, x WHERE df <= $maxItemTrials
-              MATCH (x)<-[:HAS_CRITERION]-(t:Trial) WHERE t <> s AND (%s)
-              RETURN collect(DISTINCT t.nctId) AS candidates
-            }
-            RETURN x.key AS key, x.text AS label, true AS direct, df, candidates
-            """),
+            MATCH (:Trial {nctId: $nctId})-[:HAS_CRITERION]->(x:Criterion)
+            WITH DISTINCT x
+            RETURN 'CRITERIA' AS kind, x.key AS key, x.text AS label, true AS direct, x.trialCount AS df
+            """, """
+            UNWIND $items AS item
+            MATCH (:Criterion {key: item.key})<-[:HAS_CRITERION]-(t:Trial)
+            RETURN t, item
+            """,
+            "[(t)-[:HAS_CRITERION]->(x:Criterion) WHERE x.key IN $keys | x.key]", null),
 
     // A constraint's df is first bounded by the trial counts of the criteria expressing it (cheap); only under the
     // cap is it counted exactly (a trial may state two criteria expressing it).
     CONSTRAINTS(0.1, """
-            MATCH (s:Trial {nctId: $nctId})-[:HAS_CRITERION]->(:Criterion)-[:EXPRESSES]->(x:Constraint)
-            WITH DISTINCT s, x
-            WITH s, x, reduce(n = 0, c IN COLLECT { MATCH (c:Criterion)-[:EXPRESSES]->(x) RETURN c.trialCount }
-                              | n + c) AS bound
-            CALL (s, x, bound) {
-              WITH s, x WHERE bound <= $maxItemTrials
+            MATCH (:Trial {nctId: $nctId})-[:HAS_CRITERION]->(:Criterion)-[:EXPRESSES]->(x:Constraint)
+            WITH DISTINCT x
+            RETURN 'CONSTRAINTS' AS kind, x.key AS key, x.label AS label, true AS direct, null AS df
+            """, """
+            UNWIND $items AS item
+            MATCH (:Constraint {key: item.key})<-[:EXPRESSES]-(:Criterion)<-[:HAS_CRITERION]-(t:Trial)
+            RETURN t, item
+            """,
+            "[(t)-[:HAS_CRITERION]->(:Criterion)-[:EXPRESSES]->(x:Constraint) WHERE x.key IN $keys | x.key]", """
+            UNWIND $keys AS key
+            MATCH (x:Constraint {key: key})
+            WITH x, reduce(total = 0, c IN COLLECT { MATCH (crit:Criterion)-[:EXPRESSES]->(x) RETURN crit.trialCount }
+                           | total + c) AS bound
+            CALL (x, bound) {
+              WITH x WHERE bound <= $maxItemTrials
               MATCH (t:Trial)-[:HAS_CRITERION]->(:Criterion)-[:EXPRESSES]->(x)
-              WITH collect(DISTINCT t) AS carriers
-              RETURN size(carriers) AS exact, [t IN carriers WHERE t.nctId <> $nctId AND (%s) | t.nctId] AS candidates
+              RETURN count(DISTINCT t) AS exact
             }
-            RETURN x.key AS key, x.label AS label, true AS direct,
-                   CASE WHEN bound <= $maxItemTrials THEN exact ELSE bound END AS df, candidates
+            RETURN 'CONSTRAINTS' AS kind, x.key AS key,
+                   CASE WHEN bound <= $maxItemTrials THEN exact ELSE bound END AS df
             """),
 
     INTERVENTION(0.15, """
-            MATCH (s:Trial {nctId: $nctId})-[:TESTS]->(x:Intervention)
-            WITH DISTINCT s, x
-            WITH s, x, COUNT { MATCH (o:Trial)-[:TESTS]->(x) RETURN DISTINCT o } AS df
-            CALL (s, x, df) {
-              WITH s, x WHERE df <= $maxItemTrials
-              MATCH (x)<-[:TESTS]-(t:Trial) WHERE t <> s AND (%s)
-              RETURN collect(DISTINCT t.nctId) AS candidates
-            }
-            RETURN x.key AS key, x.name AS label, true AS direct, df, candidates
+            MATCH (:Trial {nctId: $nctId})-[:TESTS]->(x:Intervention)
+            WITH DISTINCT x
+            RETURN 'INTERVENTION' AS kind, x.key AS key, x.name AS label, true AS direct, null AS df
+            """, """
+            UNWIND $items AS item
+            MATCH (:Intervention {key: item.key})<-[:TESTS]-(t:Trial)
+            RETURN t, item
+            """,
+            "[(t)-[:TESTS]->(x:Intervention) WHERE x.key IN $keys | x.key]", """
+            UNWIND $keys AS key
+            MATCH (x:Intervention {key: key})
+            RETURN 'INTERVENTION' AS kind, key, COUNT { MATCH (o:Trial)-[:TESTS]->(x) RETURN DISTINCT o } AS df
             """),
 
     SPONSOR(0.05, """
-            MATCH (s:Trial {nctId: $nctId})-[:SPONSORED_BY]->(x:Sponsor)
-            WITH DISTINCT s, x
-            WITH s, x, COUNT { MATCH (o:Trial)-[:SPONSORED_BY]->(x) RETURN DISTINCT o } AS df
-            CALL (s, x, df) {
-              WITH s, x WHERE df <= $maxItemTrials
-              MATCH (x)<-[:SPONSORED_BY]-(t:Trial) WHERE t <> s AND (%s)
-              RETURN collect(DISTINCT t.nctId) AS candidates
-            }
-            RETURN x.key AS key, x.name AS label, true AS direct, df, candidates
+            MATCH (:Trial {nctId: $nctId})-[:SPONSORED_BY]->(x:Sponsor)
+            WITH DISTINCT x
+            RETURN 'SPONSOR' AS kind, x.key AS key, x.name AS label, true AS direct, null AS df
+            """, """
+            UNWIND $items AS item
+            MATCH (:Sponsor {key: item.key})<-[:SPONSORED_BY]-(t:Trial)
+            RETURN t, item
+            """,
+            "[(t)-[:SPONSORED_BY]->(x:Sponsor) WHERE x.key IN $keys | x.key]", """
+            UNWIND $keys AS key
+            MATCH (x:Sponsor {key: key})
+            RETURN 'SPONSOR' AS kind, key, COUNT { MATCH (o:Trial)-[:SPONSORED_BY]->(x) RETURN DISTINCT o } AS df
             """);
 
     final double weight;
-    final String sharedItems;
+    final String items;
+    final String carriers;
+    final String carried;
+    final String documentFrequency;
 
-    Relatedness(double weight, String sharedItems) {
+    Relatedness(double weight, String items, String carriers, String carried, String documentFrequency) {
         this.weight = weight;
-        this.sharedItems = sharedItems;
+        this.items = items;
+        this.carriers = carriers;
+        this.carried = carried;
+        this.documentFrequency = documentFrequency;
+    }
+
+    /** This kind's items (maps with kind and key) of a list holding every kind's, as a Cypher expression. */
+    String itemsOf(String parameter) {
+        return "[it IN %s WHERE it.kind = '%s']".formatted(parameter, name());
+    }
+
+    /** This kind's keys of a list of items holding every kind's, as a Cypher expression. */
+    String keysOf(String parameter) {
+        return "[it IN %s WHERE it.kind = '%s' | it.key]".formatted(parameter, name());
     }
 }

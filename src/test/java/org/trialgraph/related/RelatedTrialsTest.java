@@ -21,6 +21,7 @@ import org.trialgraph.SharedData;
 import org.trialgraph.TrialGraphTest;
 import org.trialgraph.ingest.MeshIds;
 import org.trialgraph.ingest.StudyImporter;
+import org.trialgraph.trial.TrialWhere;
 
 /** Related trials: every reason is true of both raw records, scores add up and fall, filters hold. */
 @TrialGraphTest
@@ -36,6 +37,9 @@ class RelatedTrialsTest {
 
     @Autowired
     RelatedTrialsRepository repository;
+
+    @Autowired
+    RelatedTrialsFinder finder;
 
     Map<String, JsonNode> raw;
 
@@ -59,29 +63,80 @@ class RelatedTrialsTest {
     }
 
     @Test
-    void itemsCarriedByMoreTrialsThanTheCapKeepTheirWeightButListNoCandidates() {
+    void itemsCarriedByMoreTrialsThanTheCapKeepTheirWeightButFindNoTrialAlone() {
         List<Relatedness> kinds = List.of(Relatedness.values());
         for (String source : List.of("NCT00763412", "NCT04907045")) {
-            List<RelatedScoring.Item> uncapped = repository.sharedItems(source, kinds, null, Long.MAX_VALUE);
+            List<RelatedScoring.Item> uncapped = repository.sourceItems(source, kinds, Long.MAX_VALUE);
             List<Long> dfs = uncapped.stream().map(RelatedScoring.Item::df).sorted().toList();
             long cap = dfs.get(dfs.size() / 2);
-            List<RelatedScoring.Item> capped = repository.sharedItems(source, kinds, null, cap);
-            assertThat(capped).extracting(i -> i.kind() + "|" + i.key())
-                    .containsExactlyInAnyOrderElementsOf(uncapped.stream().map(i -> i.kind() + "|" + i.key()).toList());
-            Map<String, RelatedScoring.Item> byKey = new java.util.HashMap<>();
-            uncapped.forEach(i -> byKey.put(i.kind() + "|" + i.key(), i));
+            List<RelatedScoring.Item> capped = repository.sourceItems(source, kinds, cap);
+            assertThat(capped).extracting(RelatedScoring.Item::id)
+                    .containsExactlyInAnyOrderElementsOf(uncapped.stream().map(RelatedScoring.Item::id).toList());
+            Map<String, RelatedScoring.Item> exact = new java.util.HashMap<>();
+            uncapped.forEach(i -> exact.put(i.id(), i));
+            Map<String, Long> cappedDf = new java.util.HashMap<>();
             for (RelatedScoring.Item item : capped) {
-                RelatedScoring.Item full = byKey.get(item.kind() + "|" + item.key());
-                if (full.df() <= cap) {
-                    assertThat(item.df()).isEqualTo(full.df());
-                    assertThat(item.candidates()).containsExactlyInAnyOrderElementsOf(full.candidates());
+                long full = exact.get(item.id()).df();
+                cappedDf.put(item.id(), item.df());
+                if (full <= cap) {
+                    assertThat(item.df()).isEqualTo(full);
                 } else {
-                    assertThat(item.df()).as("a capped item's df is at least its exact df").isGreaterThanOrEqualTo(full.df());
-                    assertThat(item.candidates()).as("%s above the cap", item.key()).isEmpty();
+                    assertThat(item.df()).as("a capped item's df is at least its exact df").isGreaterThanOrEqualTo(full);
                 }
             }
             assertThat(dfs.get(dfs.size() - 1)).as("some item above the cap").isGreaterThan(cap);
+            List<RelatedScoring.Scored> related = finder.score(source, kinds, null, 25, cap);
+            assertThat(related).isNotEmpty().allSatisfy(r -> assertThat(r.reasons())
+                    .as("%s is found through an item under the cap", r.nctId())
+                    .anySatisfy(reason -> assertThat(cappedDf.get(RelatedScoring.Item.id(reason.kind(), reason.key())))
+                            .isLessThanOrEqualTo(cap)));
         }
+    }
+
+    @Test
+    void thePrunedSearchGivesThePageThatScoringEveryCandidateGives() {
+        List<Relatedness> kinds = List.of(Relatedness.values());
+        TrialWhere completed = new TrialWhere(null, List.of("COMPLETED"), null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null);
+        for (String source : List.of("NCT00763412", "NCT04907045", "NCT00644956")) {
+            List<Long> dfs = repository.sourceItems(source, kinds, Long.MAX_VALUE).stream()
+                    .map(RelatedScoring.Item::df).sorted().toList();
+            for (long cap : List.of(Long.MAX_VALUE, dfs.get(dfs.size() / 2))) {
+                for (TrialWhere where : java.util.Arrays.asList(null, completed)) {
+                    for (int first : List.of(1, 5, 25)) {
+                        assertThat(finder.score(source, kinds, where, first, cap))
+                                .as("%s, cap %d, where %s, first %d", source, cap, where, first)
+                                .isEqualTo(exhaustive(source, kinds, where, first, cap));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Every item of the source walked, every trial found through an item under the cap scored on all its items. */
+    private List<RelatedScoring.Scored> exhaustive(String source, List<Relatedness> kinds, TrialWhere where, int first,
+            long cap) {
+        List<RelatedScoring.Item> items = repository.sourceItems(source, kinds, cap);
+        Map<String, List<String>> carriers = repository.carriers(source, items, where);
+        Set<String> found = new HashSet<>();
+        items.stream().filter(i -> i.df() <= cap).forEach(i -> found.addAll(carriers.getOrDefault(i.id(), List.of())));
+        List<RelatedScoring.Item> scored = items.stream().map(i -> i.withCandidates(
+                carriers.getOrDefault(i.id(), List.of()).stream().filter(found::contains).toList())).toList();
+        return RelatedScoring.score(scored, repository.trialCount(), first);
+    }
+
+    @Test
+    void aWriteDropsTheCachedDocumentFrequencies() {
+        List<Relatedness> kinds = List.of(Relatedness.values());
+        String source = "NCT04907045";
+        Map<String, Long> before = new java.util.HashMap<>();
+        repository.sourceItems(source, kinds, Long.MAX_VALUE).forEach(i -> before.put(i.id(), i.df()));
+        // A copy of the source under another id carries every one of its items once more.
+        importer.importText("copy", raw.get(source).toString().replace(source, "NCT99999992"));
+        List<RelatedScoring.Item> after = repository.sourceItems(source, kinds, Long.MAX_VALUE);
+        assertThat(after).extracting(RelatedScoring.Item::id).containsExactlyInAnyOrderElementsOf(before.keySet());
+        assertThat(after).allSatisfy(i -> assertThat(i.df()).as(i.id()).isEqualTo(before.get(i.id()) + 1));
     }
 
     @Test

@@ -1,0 +1,105 @@
+package org.trialgraph.related;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+/** The search gives the page an exhaustive scoring gives, though it scores only the trials that can reach it. */
+class RelatedSearchTest {
+
+    @Test
+    void thePrunedSearchFindsTheSamePageAsScoringEveryCandidate() {
+        Random random = new Random(11);
+        int pruned = 0;
+        for (int run = 0; run < 300; run++) {
+            Graph graph = Graph.random(random);
+            int first = 1 + random.nextInt(15);
+            long cap = random.nextInt(4) == 0 ? 20 + random.nextInt(150) : Long.MAX_VALUE;
+            List<RelatedScoring.Scored> expected = exhaustive(graph, cap, first);
+            List<RelatedScoring.Scored> actual = RelatedSearch.top(graph.items, graph.trials, cap, first, graph);
+            assertThat(actual).as("run %d, first %d, cap %d", run, first, cap).isEqualTo(expected);
+            if (graph.returned < graph.found) {
+                pruned++;
+            }
+        }
+        assertThat(pruned).as("runs where not every candidate was scored").isGreaterThan(100);
+    }
+
+    /** Every item walked: the candidates are the trials of the items under the cap, each scored on all its items. */
+    private static List<RelatedScoring.Scored> exhaustive(Graph graph, long cap, int first) {
+        Set<String> found = new HashSet<>();
+        graph.items.stream().filter(i -> i.df() <= cap).forEach(i -> found.addAll(graph.carriers.get(i.id())));
+        List<RelatedScoring.Item> items = graph.items.stream()
+                .map(i -> i.withCandidates(graph.carriers.get(i.id()).stream().filter(found::contains).toList())).toList();
+        return RelatedScoring.score(items, graph.trials, first);
+    }
+
+    /** Random items of random kinds, each carried by a random set of trials (df counts the source too). */
+    private static final class Graph implements RelatedSearch.Lookup {
+        final long trials = 400;
+        final List<RelatedScoring.Item> items = new ArrayList<>();
+        final Map<String, List<String>> carriers = new HashMap<>();
+        int found;
+        int returned;
+
+        static Graph random(Random random) {
+            Graph graph = new Graph();
+            int count = 1 + random.nextInt(30);
+            for (int n = 0; n < count; n++) {
+                Relatedness kind = Relatedness.values()[random.nextInt(Relatedness.values().length)];
+                int df = 1 + (random.nextBoolean() ? random.nextInt(8) : random.nextInt(250));
+                Set<String> trials = new HashSet<>();
+                while (trials.size() < df - 1) {
+                    trials.add("NCT%08d".formatted(random.nextInt((int) graph.trials)));
+                }
+                RelatedScoring.Item item = new RelatedScoring.Item(kind, "k" + n, "item " + n, random.nextBoolean(), df,
+                        List.of());
+                graph.items.add(item);
+                graph.carriers.put(item.id(), List.copyOf(trials));
+            }
+            return graph;
+        }
+
+        /** As the repository's query: partial sums over the walked items, then the bound on the first-th best. */
+        @Override
+        public List<RelatedSearch.Candidate> bestCandidates(List<RelatedScoring.Item> walked,
+                Map<String, Double> contributions, double remaining, int first) {
+            Map<String, Double> partial = new HashMap<>();
+            Map<String, Set<String>> items = new HashMap<>();
+            for (RelatedScoring.Item item : walked) {
+                for (String nctId : carriers.get(item.id())) {
+                    partial.merge(nctId, contributions.get(item.id()), Double::sum);
+                    items.computeIfAbsent(nctId, x -> new HashSet<>()).add(item.id());
+                }
+            }
+            List<Double> sorted = partial.values().stream().sorted(java.util.Comparator.reverseOrder()).toList();
+            double kth = sorted.size() >= first ? sorted.get(first - 1) : 0;
+            List<RelatedSearch.Candidate> candidates = partial.keySet().stream()
+                    .filter(c -> partial.get(c) + remaining >= kth - 1e-9)
+                    .map(c -> new RelatedSearch.Candidate(c, partial.get(c), items.get(c))).toList();
+            found = partial.size();
+            returned = candidates.size();
+            return candidates;
+        }
+
+        @Override
+        public Map<String, Set<String>> carried(Collection<String> nctIds, List<RelatedScoring.Item> rest) {
+            Map<String, Set<String>> carried = new HashMap<>();
+            for (String nctId : nctIds) {
+                Set<String> ids = new HashSet<>();
+                rest.stream().filter(i -> carriers.get(i.id()).contains(nctId)).forEach(i -> ids.add(i.id()));
+                carried.put(nctId, ids);
+            }
+            return carried;
+        }
+    }
+}
