@@ -20,8 +20,11 @@ final class ConstraintExtractor {
     static final int MAX_CHARS = 20_000;
     private static final int WINDOW = 110;
 
-    /** "and"/"or"/"but" after an optional unit repeated in brackets ("170 millimeters of mercury (mm hg) or &lt; 90"), or "/" before an operator ("&lt;60/&gt;90"). */
-    private static final Pattern CHAIN_JOIN = Pattern.compile("(?:\\s*\\([a-z /.^]{1,20}\\))?,?\\s*(?:and|or|but)\\s+|\\s*/\\s*(?=[<>])");
+    /**
+     * "and"/"or"/"but" after an optional unit repeated in brackets ("170 millimeters of mercury (mm hg) or &lt; 90"), "/" before
+     * an operator ("&lt;60/&gt;90"), or a comma before one ("not less than 19 kg/m2, no more than 27 kg/m2").
+     */
+    private static final Pattern CHAIN_JOIN = Pattern.compile("(?:\\s*\\([a-z /.^]{1,20}\\))?\\s*,?\\s*(?:and|or|but)\\s+|\\s*/\\s*(?=[<>])|\\s*,\\s*(?=[<>]|(?:no|not|less|more|greater|lower|higher|at)\\b)");
     /** "outside the normal range (150 to 400)": a range not to be in. */
     private static final Pattern OUTSIDE = Pattern.compile("\\boutside\\b");
     /**

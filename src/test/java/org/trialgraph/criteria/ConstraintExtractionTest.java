@@ -446,6 +446,18 @@ class ConstraintExtractionTest {
     }
 
     @Test
+    void aSecondBoundAfterACommaIsTheOtherSideOfTheRange() {
+        assertThat(keys("Body Mass Index(BMI) is not less than 19 kg/m2 , no more than 27 kg/m2")).containsExactly("BMI|BETWEEN|19..27|kg/m2");
+        assertThat(keys("BMI >= 19 kg/m2, HbA1c < 8%")).containsExactly("BMI|GE|19|kg/m2", "HBA1C|LT|8|%");
+    }
+
+    @Test
+    void brainNamedWithOtherMetastaticSitesIsCnsMetastases() {
+        assertThat(keys("Patients with severe brain or bone metastases;")).containsExactly("CNS_METASTASES|PRESENT||");
+        assertThat(keys("Patients with bone metastases")).isEmpty();
+    }
+
+    @Test
     void aSexAfterTheParticipantAndACopulaOrBeforeAPersonNounRestricts() {
         assertThat(keys("The patient is a man between 18 and 80 years of age.")).containsExactly("SEX|EQ||MALE", "AGE|BETWEEN|18..80|years");
         assertThat(keys("Subject is male;")).containsExactly("SEX|EQ||MALE");
