@@ -31,6 +31,12 @@ final class AgeRule {
     private static final Pattern CHAIN = Pattern.compile("^\\s*(?:,|and|to|but|-|or|until|through)?\\s*(?:age\\s+)?$");
     private static final Pattern TIME_SINCE = Pattern.compile("\\b(?:for|since|within|past|last|after|before|prior|ago|during|duration|least|history|treated|diagnosed|interval)\\s*$");
 
+    /** "(applicable only to female subjects age 11 and older)": the subgroup a statement applies to. */
+    private static final Pattern APPLIES_TO = Pattern.compile(
+            "\\bapplica(?:ble|bility)\\s+(?:only\\s+)?(?:to\\s+)?(?:only\\s+)?(?:to|for)\\s+(?:the\\s+)?(?:(?:female|male)\\s+)?(?:participants?|patients?|subjects?|women|men|children|those)\\s*(?:who are\\s+|aged?\\s+|ages\\s+)?$");
+    /** A leading label with a clause after its colon: "Subjects age 11 and older: Subject is known to be pregnant ...". */
+    private static final Pattern LABEL_COLON = Pattern.compile("\\s*\\)?\\s*:\\s*(?:\\S+\\s+){3}");
+
     /** "MRI not older than 4 years prior to enrolment": the age of a thing, not of the participant. */
     private static final Pattern BEFORE_AN_EVENT = Pattern.compile("^\\s*(?:prior|before|ago|after|since)\\b");
     private static final Pattern OLDER_OR_YOUNGER = Pattern.compile(".*\\b(?:older|younger)\\b.*");
@@ -75,7 +81,8 @@ final class AgeRule {
             if (aboutSomeoneElse(s, e.start()) && !ageWordBefore) {
                 continue;
             }
-            if (SUBGROUP_BEFORE.matcher(before).find() || QUALIFIES_A_VALUE.matcher(before).find()) {
+            if (SUBGROUP_BEFORE.matcher(before).find() || QUALIFIES_A_VALUE.matcher(before).find() || isSubgroupLabel(s, e)
+                    || s.contains("applica") && APPLIES_TO.matcher(s.substring(Math.max(0, e.start() - 60), e.start())).find()) {
                 continue;
             }
             if (add(out, Concept.AGE, e, s)) {
@@ -83,6 +90,16 @@ final class AgeRule {
                 lastAgeEnd = e.end();
             }
         }
+    }
+
+    /**
+     * An age that ends a leading label followed by a clause ("Subjects age 11 and older: Subject is known to be
+     * pregnant, ..."): the group the rest of the criterion applies to, not a requirement. "Age: 18-65" has its colon
+     * before the value and is read.
+     */
+    private static boolean isSubgroupLabel(String s, ValueExpression e) {
+        int colon = s.indexOf(':');
+        return colon >= e.end() && colon - e.end() <= 3 && LABEL_COLON.matcher(s).region(e.end(), s.length()).lookingAt();
     }
 
     /** "under 18 or over 60 years of age": the first bound takes the age reading (and unit) of the second. */

@@ -7,16 +7,18 @@ import java.util.regex.Pattern;
 /**
  * Blood pressure written as one reading, "blood pressure &gt;= 140/90 mmHg": a systolic and a diastolic bound with
  * the same comparator. Systolic and diastolic named on their own are ordinary numeric mentions.
- * Each reading is read, so a low and a high reading in one criterion give both sides.
+ * Each reading is read, so a low and a high reading in one criterion give both sides. A reading may also follow
+ * "hypertension"/"hypotension" directly ("uncontrolled hypertension (&gt;= 160/95 mmHg)"): the condition is named by
+ * its defining reading.
  */
 final class BloodPressureRule {
 
-    private static final Pattern MENTION = Pattern.compile("\\bblood pressure\\b|\\bbp\\b");
-    private static final Pattern SECOND = Pattern.compile("\\s*/\\s*(\\d{2,3})\\b(?!\\s*/)\\s*(?:mm\\s*hg\\b)?");
+    private static final Pattern MENTION = Pattern.compile("\\bblood pressure\\b|\\bbp\\b|\\bhyper(?:-|\\s)?tension\\b|\\bhypo(?:-|\\s)?tension\\b");
+    private static final Pattern SECOND = Pattern.compile("\\s*/\\s*(\\d{2,3})(?![\\d.])(?!\\s*/)\\s*(?:mm\\s*hg\\b)?");
     private static final int WINDOW = 40;
 
     void extract(String s, List<Constraint> out) {
-        if (!s.contains("/") || !(s.contains("blood pressure") || s.contains("bp"))) {
+        if (!s.contains("/") || !(s.contains("blood pressure") || s.contains("bp") || s.contains("tension"))) {
             return;
         }
         Matcher m = MENTION.matcher(s);

@@ -20,8 +20,11 @@ final class ConstraintExtractor {
     static final int MAX_CHARS = 20_000;
     private static final int WINDOW = 110;
 
-    /** "and"/"or"/"but" after an optional unit repeated in brackets ("170 millimeters of mercury (mm hg) or &lt; 90"), or "/" before an operator ("&lt;60/&gt;90"). */
-    private static final Pattern CHAIN_JOIN = Pattern.compile("(?:\\s*\\([a-z /.^]{1,20}\\))?,?\\s*(?:and|or|but)\\s+|\\s*/\\s*(?=[<>])");
+    /**
+     * "and"/"or"/"but" after an optional unit repeated in brackets ("170 millimeters of mercury (mm hg) or &lt; 90"), "/" before
+     * an operator ("&lt;60/&gt;90"), or a comma before one ("not less than 19 kg/m2, no more than 27 kg/m2").
+     */
+    private static final Pattern CHAIN_JOIN = Pattern.compile("(?:\\s*\\([a-z /.^]{1,20}\\))?\\s*,?\\s*(?:and|or|but)\\s+|\\s*/\\s*(?=[<>])|\\s*,\\s*(?=[<>]|(?:no|not|less|more|greater|lower|higher|at)\\b)");
     /** "outside the normal range (150 to 400)": a range not to be in. */
     private static final Pattern OUTSIDE = Pattern.compile("\\boutside\\b");
     /**
@@ -39,6 +42,8 @@ final class ConstraintExtractor {
     private static final Pattern SUBGROUP_BEFORE = Pattern.compile(
             "(?:\\b(?:for|in|if)\\s+(?:the\\s+|those\\s+)?|(?<!\\d)\\.\\s+)(?:patients?|participants?|subjects?|those|individuals?|men|women)\\s+(?:with|who have|whose)\\s+(?:[a-z]+\\s+){0,2}$"
                     + "|\\bprovid(?:ed|ing)\\s+(?:that\\s+)?(?:the\\s+)?(?:[a-z]+\\s+)?$");
+    private static final Pattern PARTNER_SUBJECT = Pattern.compile(
+            "(?:\\d{1,2}[.)]\\s+)?(?:(?:the|their|his|her|a|any|participant's|patient's|subject's)\\s+)?(?:(?:female|male|sexual|sex|current|regular|primary|steady|main)\\s+){0,2}(?:partners?|spouses?|wife|wives|husbands?)\\b(?!\\s+of\\b)");
     private static final Pattern PRESSURE_PAIR = Pattern.compile("\\s*/\\s*\\d{2,3}\\b");
     private static final Set<Concept> BARE_MINIMUM = EnumSet.of(Concept.ANC, Concept.ALC, Concept.WBC, Concept.PLATELETS,
             Concept.HEMOGLOBIN, Concept.LVEF, Concept.CREATININE_CLEARANCE, Concept.EGFR, Concept.CD4);
@@ -66,6 +71,9 @@ final class ConstraintExtractor {
         if (s.length() > MAX_CHARS) {
             s = s.substring(0, MAX_CHARS);
         }
+        if (isAboutAPartner(s)) {
+            return List.of();
+        }
         List<Constraint> out = new ArrayList<>();
         sexRule.extract(s, out);
         ageRule.extract(s, out);
@@ -74,6 +82,15 @@ final class ConstraintExtractor {
         bloodPressureRule.extract(s, out);
         presenceRule.extract(s, out);
         return mergeAndDedupe(out);
+    }
+
+    /**
+     * "Partners who are &lt; 18 years of age, who are nursing, ...", "The participant's spouse is pregnant": the criterion
+     * describes someone other than the participant, so its ages, sex and conditions are not the participant's.
+     */
+    static boolean isAboutAPartner(String s) {
+        return (s.contains("partner") || s.contains("spouse") || s.contains("wife") || s.contains("wives") || s.contains("husband"))
+                && PARTNER_SUBJECT.matcher(s).lookingAt();
     }
 
     private void numeric(String s, List<Constraint> out) {
@@ -312,6 +329,24 @@ final class ConstraintExtractor {
     }
 
     /**
+     * A one-sided bound after a range, at an end of it, on the same concept and unit restates that range: "between 18
+     * and 80 years of age (&gt;= 18 years and &lt; 80 years)" is the range alone. A bound before the range stays
+     * ("creatinine &lt; 1.5 x ULN. If creatinine 1.0 - 1.5 x ULN, ...").
+     */
+    private static boolean restatesAnEarlierRange(Constraint c, List<Constraint> all) {
+        if (c.value() == null || c.upperValue() != null || c.comparator() == Comparator.EQ || c.concept().isPresence()) {
+            return false;
+        }
+        for (Constraint range : all.subList(0, all.indexOf(c))) {
+            if (range.comparator() == Comparator.BETWEEN && range.concept() == c.concept() && range.unit().equals(c.unit())
+                    && (isLower(c.comparator()) ? c.value().equals(range.value()) : c.value().equals(range.upperValue()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Only the first threshold per concept, comparator and unit counts ("50 kg for men; 45 kg for women" is WEIGHT GE 50):
      * later ones are subgroup or alternative thresholds. Then same concept and unit with GE a and LE b become
      * BETWEEN a..b, and duplicates (same key) are dropped.
@@ -343,7 +378,9 @@ final class ConstraintExtractor {
         }
         Map<String, Constraint> byKey = new LinkedHashMap<>();
         for (Constraint c : merged) {
-            byKey.putIfAbsent(c.key(), c);
+            if (!restatesAnEarlierRange(c, merged)) {
+                byKey.putIfAbsent(c.key(), c);
+            }
         }
         return List.copyOf(byKey.values());
     }

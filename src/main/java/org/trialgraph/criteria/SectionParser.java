@@ -35,6 +35,13 @@ final class SectionParser {
     private static final Pattern SUBHEADING_WORD = Pattern.compile(
             "(?i)\\b(?:cohort|part|arm|group|groups|stage|phase|population|therapy|volunteers|controls|patients|participants|subjects)\\b");
     private static final Pattern INTRO = Pattern.compile("\\b(?:following|below|one of|all of|any of|at least|either)\\b");
+    /** Intro lines whose list items are alternatives or must not hold: outside exclusions, one criterion with the items as sub-bullets. */
+    private static final Pattern ALTERNATIVES = Pattern.compile("\\b(?:one of|any of|at least|either|one or more)\\b");
+    private static final Pattern NEGATED = Pattern.compile("\\b(?:none|not|no|never|neither|without)\\b|n't\\b|disqualif|ineligib|exclud");
+    /** An intro line that says its items exclude the participant: the exclusion list itself. */
+    private static final Pattern DISQUALIFIES = Pattern.compile(
+            "disqualif|ineligib|not (?:be )?eligible|excluded from|(?:may|must|will|should|can) ?not (?:be )?(?:enter|participate|enrolled|included|meet)|cannot (?:enter|participate|be)");
+    private static final ConstraintExtractor STATES_NOTHING = new ConstraintExtractor();
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
     private static final Pattern SHORT_GROUP_NAME = Pattern.compile("(?i)(?:cohort|part|arm|group|stage|phase|step)\\s+\\S{1,4}");
@@ -91,6 +98,14 @@ final class SectionParser {
             }
             return;
         }
+        if (cur.intro) {
+            if (!cur.hasChildren() || line.indent >= cur.childIndent - 1) {
+                cur.addChild(line);
+            } else {
+                b.startCriterion(line, line.body);
+            }
+            return;
+        }
         if (b.topType == null || !cur.bulleted) {
             b.startCriterion(line, line.body);
             return;
@@ -125,6 +140,21 @@ final class SectionParser {
             return;
         }
         boolean nextIsBullet = next != null && next.bullet;
+        if (nextIsBullet && isIntro(body)) {
+            if (DISQUALIFIES.matcher(body.toLowerCase(Locale.ROOT)).find()) {
+                if (b.kind == CriterionKind.EXCLUSION) {
+                    b.startList();
+                } else {
+                    // "Participants who meet any of the following criteria will be disqualified ...:" with no exclusion heading
+                    b.startSection(stripColon(body), CriterionKind.EXCLUSION);
+                }
+            } else if (keepsItsItemsTogether(body, b.kind)) {
+                b.startCriterion(line, body).intro = true; // "at least one of the following:", "none of the following:"
+            } else {
+                b.startList(); // "Meet all of the following:": its bullets are the section's criteria
+            }
+            return;
+        }
         if (isPdqLabel(body, line, next)) {
             b.startCriterion(line, body).label = true;
             return;
@@ -151,6 +181,30 @@ final class SectionParser {
             return;
         }
         b.startCriterion(line, body);
+    }
+
+    /**
+     * An unbulleted line that introduces the list after it ("Meet all of the following:", "Presence of any of the
+     * following criteria:", "Must have at least one of the following:"). It names no section: a line that says
+     * inclusion or exclusion, or names a cohort, stays a heading; one that itself states a requirement ("Pregnant women
+     * who meet all of the following criteria ...:") stays what it was (a criterion or a sub-heading).
+     */
+    static boolean isIntro(String body) {
+        String h = stripColon(body);
+        String lower = h.toLowerCase(Locale.ROOT);
+        return body.trim().endsWith(":") && h.length() <= 120 && INTRO.matcher(lower).find() && kindOf(h) == CriterionKind.OTHER
+                && !GROUP_HEADING.matcher(h).matches() && STATES_NOTHING.extract(h).isEmpty();
+    }
+
+    /**
+     * Outside an exclusion section, a list of alternatives ("at least one of", "any of", "either") or of things that
+     * must not hold ("none of the following") means something only as a whole: one criterion with the items as its
+     * sub-bullets. In an exclusion section each item excludes on its own, and a list every item of which is required
+     * ("all of the following") is the section's own list: there the intro line is dropped.
+     */
+    static boolean keepsItsItemsTogether(String body, CriterionKind sectionKind) {
+        String lower = body.toLowerCase(Locale.ROOT);
+        return sectionKind != CriterionKind.EXCLUSION && (ALTERNATIVES.matcher(lower).find() || NEGATED.matcher(lower).find());
     }
 
     private static boolean isPdqLabel(String body, Line line, Line next) {
@@ -306,6 +360,9 @@ final class SectionParser {
         final int indent;
         final boolean bulleted;
         boolean label;
+        /** An intro line ("at least one of the following:"): every bullet after it, down to its first one's indent, is its sub-bullet. */
+        boolean intro;
+        int childIndent;
         int lastLineLength;
         private final StringBuilder main = new StringBuilder();
         private final List<String[]> children = new ArrayList<>(); // {marker, type, text}
@@ -328,6 +385,9 @@ final class SectionParser {
         }
 
         void addChild(Line line) {
+            if (children.isEmpty()) {
+                childIndent = line.indent;
+            }
             lastLineLength = line.body.length();
             children.add(new String[] {line.marker, line.type, line.body});
         }
@@ -369,10 +429,14 @@ final class SectionParser {
         boolean lastBlank = true;
 
         void startSection(String newHeading, boolean inherit) {
-            closeSection();
             CriterionKind own = kindOf(newHeading);
+            startSection(newHeading, inherit && own == CriterionKind.OTHER ? kind : own);
+        }
+
+        void startSection(String newHeading, CriterionKind newKind) {
+            closeSection();
             heading = newHeading;
-            kind = inherit && own == CriterionKind.OTHER ? kind : own;
+            kind = newKind;
         }
 
         Item startCriterion(Line line, String body) {
@@ -383,6 +447,13 @@ final class SectionParser {
                 topIndent = line.indent;
             }
             return current;
+        }
+
+        /** After an intro line that is dropped: the list after it starts afresh, as at the start of a section. */
+        void startList() {
+            closeCriterion();
+            topIndent = null;
+            topType = null;
         }
 
         void closeCriterion() {

@@ -24,8 +24,10 @@ final class SexRule {
     private static final Pattern LEADING = Pattern.compile(
             "^(?:\\d{1,2}[.,)]\\s+)?(?:(?!" + NOT_A_MODIFIER + "\\b)[a-z0-9][a-z0-9'-]*\\s+){0,5}?"
                     + "(female|females|women|woman|girls|male|males|men|man|boys)\\b(?!\\s+(?:or|and|and/or|/)\\s)(?!\\s*/)"
-                    + "(?=\\s*(?:$|[,;.(:\\d<>]|(?:participants?|patients?|subjects?|volunteers?|adults?|individuals?|persons?|aged?|ages|between|only|with|without|who|of|over|under|older|younger|at least|from|sex|gender|children|adolescents|infants|healthy|smokers|diagnosed|undergoing|scheduled|presenting|having|in|and|\\()\\b|\\S+\\s+(?:participants?|patients?|subjects?|volunteers?)\\b))");
-    private static final Pattern EXPLICIT = Pattern.compile("\\b(?:sex|gender)\\s*[:=]?\\s*(?:is\\s+|must be\\s+)?(female|male|women|men)\\b(?!\\s+(?:or|and)\\s)|\\bmust be (?:a\\s+)?(female|male|woman|man)\\b(?!\\s+(?:or|and)\\s)|\\bonly (female|male|women|men)\\b");
+                    + "(?=\\s*(?:$|[,;.(:\\d<>]|(?:participants?|patients?|subjects?|volunteers?|adults?|individuals?|persons?|aged?|ages|between|only|with|without|who|of|over|under|older|younger|at least|from|sex|gender|children|adolescents|infants|healthy|smokers|diagnosed|undergoing|scheduled|presenting|having|in|and|\\()\\b|(?:(?!" + NOT_A_MODIFIER + "\\b)\\S+\\s+){1,3}(?:participants?|patients?|subjects?|volunteers?|survivors?|smokers?|athletes?|veterans?|workers?|students?)\\b))");
+    private static final Pattern EXPLICIT = Pattern.compile("\\b(?:sex|gender)\\s*[:=]?\\s*(?:is\\s+|must be\\s+)?(female|male|women|men)\\b(?!\\s+(?:or|and)\\s)|\\bmust be (?:a\\s+)?(female|male|woman|man)\\b(?!\\s+(?:or|and)\\s)|\\bonly (female|male|women|men)\\b"
+            + "|\\b(?:patient|participant|subject|volunteer|individual|person)\\s+(?:is|must be)\\s+(?:an?\\s+)?(?:adult\\s+|healthy\\s+)?(female|male|woman|man)\\b"
+            + "(?=\\s*(?:$|[,;.(\\d<>=]|(?:between|aged?|ages|at least|over|under|older|younger|from|diagnosed|having|with\\b(?!\\s+(?:child|reproductive|(?:a\\s+)?partner)))\\b))");
     /** "women only", "male subjects only", "(men only)". */
     private static final Pattern ONLY_AFTER = Pattern.compile("\\b(female|females|women|male|males|men)(?:\\s+(?:participants?|patients?|subjects?|volunteers?))?\\s+only\\b");
     /** A sex on its own as an item of a demographic list: "18-65 years of age, male,". */
@@ -76,7 +78,7 @@ final class SexRule {
         if (lead.lookingAt() && !NOT_A_RESTRICTION.matcher(s.substring(lead.start(1))).find()) {
             return lead;
         }
-        if (s.contains("sex") || s.contains("gender") || s.contains("must be") || s.contains("only ")) {
+        if (s.contains("sex") || s.contains("gender") || s.contains("must be") || s.contains("only ") || s.contains(" is ")) {
             Matcher m = EXPLICIT.matcher(s);
             if (m.find()) {
                 return m;

@@ -385,6 +385,89 @@ class ConstraintExtractionTest {
     }
 
     @Test
+    void aReadingAfterHypertensionOrHypotensionIsABloodPressure() {
+        assertThat(keys("hypertension (>170/110 mm Hg), hypotension (<90/50 mm Hg) or significant cardiovascular disease"))
+                .containsExactlyInAnyOrder("SYSTOLIC_BP|GT|170|mmHg", "DIASTOLIC_BP|GT|110|mmHg", "SYSTOLIC_BP|LT|90|mmHg",
+                        "DIASTOLIC_BP|LT|50|mmHg");
+        assertThat(keys("Uncontrolled hypotension (<90/60mmHg), uncontrolled hypertension (≥160/95mmHg); Orthostatic hypotension."))
+                .containsExactlyInAnyOrder("SYSTOLIC_BP|LT|90|mmHg", "DIASTOLIC_BP|LT|60|mmHg", "SYSTOLIC_BP|GE|160|mmHg",
+                        "DIASTOLIC_BP|GE|95|mmHg");
+        assertThat(keys("Poorly controlled hypertension >130/80 mmHg")).containsExactlyInAnyOrder("SYSTOLIC_BP|GT|130|mmHg", "DIASTOLIC_BP|GT|80|mmHg");
+        assertThat(keys("History of hypertension for 10/20 patients")).isEmpty();
+        assertThat(keys("Pulmonary hypertension")).isEmpty();
+    }
+
+    @Test
+    void aBoundRestatedAfterARangeIsTheRangeAlone() {
+        assertThat(keys("Between 18 and 80 years of age. (≥18 years and < 80 years)")).containsExactly("AGE|BETWEEN|18..80|years");
+        // a bound before a (conditional) range is its own requirement
+        assertThat(keys("Serum creatinine < 1.5 x ULN. If creatinine 1.0 - 1.5 x ULN, creatinine clearance >= 60 mL/min"))
+                .contains("CREATININE|LT|1.5|xULN");
+        assertThat(keys("Age 18-75 years; BMI < 35 kg/m2")).containsExactly("AGE|BETWEEN|18..75|years", "BMI|LT|35|kg/m2");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            Partners who are <18 years of age, who are nursing, who are known to be pregnant at screening
+            Sexual partner is a pregnant or lactating female
+            Subject's sexual partner is < 18 years of age, nursing, or known to be pregnant at screening
+            Partner is not pregnant or lactating
+            """)
+    void aCriterionAboutThePartnerStatesNothingAboutTheParticipant(String criterion) {
+        assertThat(keys(criterion)).isEmpty();
+    }
+
+    @Test
+    void thePartnersOfSomeoneAreTheParticipants() {
+        assertThat(keys("Partners of men who meet the above criteria and are 18 years of age or older")).containsExactly("AGE|GE|18|years");
+    }
+
+    @Test
+    void anAgeThatNamesTheSubgroupAStatementAppliesToIsNotARequirement() {
+        assertThat(keys("Subjects age 11 and older: Subject is known to be pregnant, attempting to conceive or is not willing to practice "
+                + "birth control (applicable to only to female subjects age 11 and older).")).containsExactly("PREGNANCY|PRESENT||");
+        assertThat(keys("Subject has a history of hypoglycemia unawareness (only applicable to subjects age 11 and older).")).isEmpty();
+        assertThat(keys("Age: 18-65 years")).containsExactly("AGE|BETWEEN|18..65|years");
+    }
+
+    @Test
+    void hivStatusOrAnHivVaccineIsNoInfection() {
+        assertThat(keys("Self-reported HIV status")).isEmpty();
+        assertThat(keys("Treatment with an HIV-1 immunotherapeutic vaccine within 90 days of Screening.")).isEmpty();
+        assertThat(keys("Known HIV status positive")).containsExactly("HIV|PRESENT||");
+        assertThat(keys("HIV-1 infection")).containsExactly("HIV|PRESENT||");
+    }
+
+    @Test
+    void aTumorMetastaticToTheCnsIsCnsMetastases() {
+        assertThat(keys("Patients with a primary Central Nervous System (CNS) tumor or tumor metastatic to the CNS"))
+                .containsExactly("CNS_METASTASES|PRESENT||");
+        assertThat(keys("Those with metastases in the brainstem")).containsExactly("CNS_METASTASES|PRESENT||");
+    }
+
+    @Test
+    void aSecondBoundAfterACommaIsTheOtherSideOfTheRange() {
+        assertThat(keys("Body Mass Index(BMI) is not less than 19 kg/m2 , no more than 27 kg/m2")).containsExactly("BMI|BETWEEN|19..27|kg/m2");
+        assertThat(keys("BMI >= 19 kg/m2, HbA1c < 8%")).containsExactly("BMI|GE|19|kg/m2", "HBA1C|LT|8|%");
+    }
+
+    @Test
+    void brainNamedWithOtherMetastaticSitesIsCnsMetastases() {
+        assertThat(keys("Patients with severe brain or bone metastases;")).containsExactly("CNS_METASTASES|PRESENT||");
+        assertThat(keys("Patients with bone metastases")).isEmpty();
+    }
+
+    @Test
+    void aSexAfterTheParticipantAndACopulaOrBeforeAPersonNounRestricts() {
+        assertThat(keys("The patient is a man between 18 and 80 years of age.")).containsExactly("SEX|EQ||MALE", "AGE|BETWEEN|18..80|years");
+        assertThat(keys("Subject is male;")).containsExactly("SEX|EQ||MALE");
+        assertThat(keys("Male prostate cancer survivor previously treated with radiotherapy")).containsExactly("SEX|EQ||MALE");
+        assertThat(keys("Subject is a woman of childbearing potential who is pregnant, nursing, or not using contraception."))
+                .doesNotContain("SEX|EQ||FEMALE");
+        assertThat(keys("Participant is a female that is pregnant or lactating")).doesNotContain("SEX|EQ||FEMALE");
+    }
+
+    @Test
     void keyAndLabelFormats() {
         Constraint c = new Constraint(Concept.AGE, Comparator.BETWEEN, 18.0, 75.0, "years", "18-75 years");
         assertThat(c.key()).isEqualTo("AGE|BETWEEN|18..75|years");

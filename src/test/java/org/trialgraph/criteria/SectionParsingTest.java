@@ -83,6 +83,46 @@ class SectionParsingTest {
     }
 
     @Test
+    void anIntroLineForAListEveryItemOfWhichIsRequiredIsDroppedIntoItsSection() {
+        String text = "Inclusion Criteria:\n\n* Age >= 18 years\nParticipants must meet all of the following to be eligible:\n"
+                + "   * ECOG 0-1\n   * LVEF >= 45%\n\nExclusion Criteria:\n\nMeet any of the following:\n\n1. Pregnant\n2. HIV infection\n";
+        ParsedEligibility p = engine.parse(text);
+        assertThat(p.sections()).extracting(EligibilitySection::heading).containsExactly("Inclusion Criteria", "Exclusion Criteria");
+        assertThat(p.sections().get(0).criteria()).extracting(ParsedCriterion::text).containsExactly("Age >= 18 years", "ECOG 0-1", "LVEF >= 45%");
+        assertThat(p.sections().get(1).criteria()).extracting(ParsedCriterion::text).containsExactly("Pregnant", "HIV infection");
+    }
+
+    @Test
+    void anIntroLineForAlternativesOrForItemsThatMustNotHoldIsAParentCriterionOutsideExclusions() {
+        String text = "Inclusion Criteria:\n\n1. Age >= 18 years\nMust have at least one of the following:\n   * ANC < 1000/uL\n"
+                + "   * Platelets < 50,000/uL\n2. Consent\nNone of the following alleles:\n   * DR 11\n   * DR 12\n";
+        ParsedEligibility p = engine.parse(text);
+        assertThat(p.sections()).hasSize(1);
+        assertThat(p.allCriteria()).extracting(ParsedCriterion::text).containsExactly("Age >= 18 years",
+                "Must have at least one of the following:\n  * ANC < 1000/uL\n  * Platelets < 50,000/uL", "Consent",
+                "None of the following alleles:\n  * DR 11\n  * DR 12");
+        assertThat(p.allCriteria().get(1).constraints()).extracting(Constraint::key)
+                .containsExactly("ANC|LT|1|10^9/L", "PLATELETS|LT|50|10^9/L");
+    }
+
+    @Test
+    void anIntroLineThatDisqualifiesOutsideAnExclusionSectionStartsTheExclusions() {
+        String text = "Inclusion Criteria:\n\n1. Age >= 18 years\n\nParticipants who meet any of the following criteria will be disqualified "
+                + "from entering the study:\n\n1. Pregnant\n2. HIV infection\n";
+        ParsedEligibility p = engine.parse(text);
+        assertThat(p.sections()).extracting(EligibilitySection::kind).containsExactly(CriterionKind.INCLUSION, CriterionKind.EXCLUSION);
+        assertThat(p.sections().get(1).criteria()).extracting(ParsedCriterion::text).containsExactly("Pregnant", "HIV infection");
+    }
+
+    @Test
+    void anIntroLineThatStatesARequirementStaysACriterion() {
+        String text = "Inclusion Criteria:\n\nPregnant women who meet all of the following criteria are eligible for enrollment as study participants:\n"
+                + "1. Age 18 years or older\n2. Planning to give birth at a study site\n";
+        ParsedEligibility p = engine.parse(text);
+        assertThat(p.allCriteria()).extracting(ParsedCriterion::text).first().asString().startsWith("Pregnant women who meet all");
+    }
+
+    @Test
     void wrappedLinesStayInOneCriterion() {
         String text = "Exclusion Criteria:\n\n          -  Histologically confirmed ovarian epithelial, fallopian tube, or primary\n             peritoneal serous cancer\n\n          -  Pregnant\n";
         ParsedEligibility p = engine.parse(text);
