@@ -68,22 +68,25 @@ final class MeshWrites {
             }
             """;
 
-    // See MeshAncestry: exact evidence replaces a term's ancestors, bounded evidence narrows them.
+    // See MeshAncestry: exact evidence replaces a term's ancestors, bounded evidence narrows them. Both touch only
+    // the edges that change: the same exact evidence arrives with nearly every batch for common terms, and
+    // deleting and re-creating all their edges each time was most of this statement's writes.
     private static final String UPDATE_MESH_ANCESTRY = """
             UNWIND $ancestry AS x
             MATCH (m:MeshTerm {id: x.id})
             WITH m, x, coalesce(m.ancestry, 'NONE') AS known
             WHERE x.exact OR known <> 'EXACT'
             WITH m, x, x.exact OR known = 'NONE' AS replace
-            CALL (m, x, replace) {
+            CALL (m, x) {
               MATCH (m)-[b:BROADER]->(a)
-              WHERE replace OR NOT a.id IN x.ancestors
+              WHERE NOT a.id IN x.ancestors
               DELETE b
             }
             CALL (m, x, replace) {
               WITH m, x WHERE replace
               UNWIND x.ancestors AS ancestorId
               MATCH (a:MeshTerm {id: ancestorId})
+              WHERE NOT EXISTS { (m)-[:BROADER]->(a) }
               CREATE (m)-[:BROADER]->(a)
             }
             SET m.ancestry = CASE WHEN x.exact THEN 'EXACT' ELSE 'BOUNDED' END
