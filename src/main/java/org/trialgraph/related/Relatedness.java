@@ -99,41 +99,19 @@ public enum Relatedness {
                    CASE WHEN bound <= $maxItemTrials THEN exact ELSE bound END AS df
             """),
 
-    INTERVENTION(0.15, """
-            MATCH (:Trial {nctId: $nctId})-[:TESTS]->(x:Intervention)
-            WITH DISTINCT x
-            RETURN 'INTERVENTION' AS kind, x.key AS key, x.name AS label, true AS direct, null AS df
-            """, """
-            UNWIND $items AS item
-            MATCH (:Intervention {key: item.key})<-[:TESTS]-(t:Trial)
-            RETURN t, item
-            """,
-            "[(t)-[:TESTS]->(x:Intervention) WHERE x.key IN $keys | x.key]", """
-            UNWIND $keys AS key
-            MATCH (x:Intervention {key: key})
-            RETURN 'INTERVENTION' AS kind, key, COUNT { MATCH (o:Trial)-[:TESTS]->(x) RETURN DISTINCT o } AS df
-            """),
+    INTERVENTION(0.15, directLink("INTERVENTION", "TESTS", "Intervention")),
 
-    SPONSOR(0.05, """
-            MATCH (:Trial {nctId: $nctId})-[:SPONSORED_BY]->(x:Sponsor)
-            WITH DISTINCT x
-            RETURN 'SPONSOR' AS kind, x.key AS key, x.name AS label, true AS direct, null AS df
-            """, """
-            UNWIND $items AS item
-            MATCH (:Sponsor {key: item.key})<-[:SPONSORED_BY]-(t:Trial)
-            RETURN t, item
-            """,
-            "[(t)-[:SPONSORED_BY]->(x:Sponsor) WHERE x.key IN $keys | x.key]", """
-            UNWIND $keys AS key
-            MATCH (x:Sponsor {key: key})
-            RETURN 'SPONSOR' AS kind, key, COUNT { MATCH (o:Trial)-[:SPONSORED_BY]->(x) RETURN DISTINCT o } AS df
-            """);
+    SPONSOR(0.05, directLink("SPONSOR", "SPONSORED_BY", "Sponsor"));
 
     final double weight;
     final String items;
     final String carriers;
     final String carried;
     final String documentFrequency;
+
+    Relatedness(double weight, String[] queries) {
+        this(weight, queries[0], queries[1], queries[2], queries[3]);
+    }
 
     Relatedness(double weight, String items, String carriers, String carried, String documentFrequency) {
         this.weight = weight;
@@ -151,5 +129,26 @@ public enum Relatedness {
     /** This kind's keys of a list of items holding every kind's, as a Cypher expression. */
     String keysOf(String parameter) {
         return "[it IN %s WHERE it.kind = '%s' | it.key]".formatted(parameter, name());
+    }
+
+    /**
+     * The four queries (items, carriers, carried, document frequency) of a kind whose items a trial links to
+     * directly by one relationship, as interventions and sponsors.
+     */
+    private static String[] directLink(String kind, String relationship, String label) {
+        return new String[] {"""
+                MATCH (:Trial {nctId: $nctId})-[:%2$s]->(x:%3$s)
+                WITH DISTINCT x
+                RETURN '%1$s' AS kind, x.key AS key, x.name AS label, true AS direct, null AS df
+                """.formatted(kind, relationship, label), """
+                UNWIND $items AS item
+                MATCH (:%3$s {key: item.key})<-[:%2$s]-(t:Trial)
+                RETURN t, item
+                """.formatted(kind, relationship, label),
+                "[(t)-[:%2$s]->(x:%3$s) WHERE x.key IN $keys | x.key]".formatted(kind, relationship, label), """
+                UNWIND $keys AS key
+                MATCH (x:%3$s {key: key})
+                RETURN '%1$s' AS kind, key, COUNT { MATCH (o:Trial)-[:%2$s]->(x) RETURN DISTINCT o } AS df
+                """.formatted(kind, relationship, label)};
     }
 }
