@@ -8,7 +8,8 @@
 #
 #   bench/run.sh SIZE [SEED]
 #
-# Environment: BENCH_HEAP (default -Xmx2g), BENCH_IMPORT (bulk: bulk-import, the default; import: the
+# Environment: BENCH_HEAP (default -Xmx2g), BENCH_PAGE_CACHE (embedded Neo4j page cache of loads and server,
+# default 512MB; a 580k store is ~17 GB), BENCH_IMPORT (bulk: bulk-import, the default; import: the
 # transactional writer), BENCH_INCREMENT (studies imported into the populated store afterwards, default SIZE/10;
 # 0 skips it), BENCH_MAX_INFLATED (archive member limit of the loads, default 64GB: a 100k export
 # inflates to 1.8 GB), BENCH_PORT (18080), BENCH_SECONDS (20), BENCH_WARMUP (5), BENCH_CLIENTS (1,8), BENCH_ARGS (more
@@ -21,6 +22,7 @@ SEED=${2:-42}
 cd "$(dirname "$0")/.."
 
 HEAP=${BENCH_HEAP:--Xmx2g}
+PAGE_CACHE=${BENCH_PAGE_CACHE:-512MB}
 IMPORT=${BENCH_IMPORT:-bulk}
 INCREMENT=${BENCH_INCREMENT:-$((SIZE / 10))}
 PORT=${BENCH_PORT:-18080}
@@ -52,7 +54,7 @@ timed_load() {
   local name=$1 command=$2 file=$3 load_before
   load_before=$(cut -d' ' -f1-3 /proc/loadavg)
   /usr/bin/time -v -o "$OUT/$name.time" java $HEAP -jar "$JAR" "$command" "$file" \
-    --trialgraph.neo4j.data-dir="$STORE" --trialgraph.neo4j.bolt-port=0 \
+    --trialgraph.neo4j.data-dir="$STORE" --trialgraph.neo4j.bolt-port=0 --trialgraph.neo4j.page-cache="$PAGE_CACHE" \
     --trialgraph.import.max-inflated-size="${BENCH_MAX_INFLATED:-64GB}" | tee "$OUT/$name.txt" >&2
   awk -F': ' -v before="$load_before" -v after="$(cut -d' ' -f1-3 /proc/loadavg)" '
     /User time/ {user = $2} /System time/ {sys = $2} /Elapsed/ {wall = $2} /Maximum resident/ {rss = $2}
@@ -72,7 +74,7 @@ LOAD_PER_CPU=$(studies_per_cpu_second "$SIZE" "$OUT/import-$SIZE.time")
 
 echo "starting the service on port $PORT"
 java $HEAP -jar "$JAR" --server.port="$PORT" --trialgraph.neo4j.data-dir="$STORE" --trialgraph.neo4j.bolt-port=0 \
-  --trialgraph.seed.enabled=false > "$OUT/server-$SIZE.log" 2>&1 &
+  --trialgraph.neo4j.page-cache="$PAGE_CACHE" --trialgraph.seed.enabled=false > "$OUT/server-$SIZE.log" 2>&1 &
 SERVER=$!
 trap 'kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true' EXIT
 until curl -sf "http://127.0.0.1:$PORT/actuator/health/readiness" > /dev/null; do
@@ -114,6 +116,8 @@ fi
        "load average before the queries: $QUERY_LOAD; server heap $HEAP."
   echo
   echo "Data: \`$DATA\` ($(du -h "$DATA" | cut -f1))."
+  echo
+  echo "Neo4j page cache: $PAGE_CACHE."
   echo
   echo "Load into an empty store (\`$LOAD_COMMAND\`): $IMPORT_SUMMARY; $LOAD_COST; $LOAD_PER_CPU studies per CPU-second."
   echo

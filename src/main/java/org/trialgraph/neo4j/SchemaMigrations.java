@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -12,11 +14,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.exceptions.ClientException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -43,21 +49,32 @@ public class SchemaMigrations {
             SET m.description = $description, m.checksum = $checksum, m.appliedAt = datetime()
             """;
 
-    private static final String AWAIT_INDEXES = "CALL db.awaitIndexes(300)";
+    private static final String AWAIT_INDEXES = "CALL db.awaitIndexes($seconds)";
+
+    private static final String NOT_ONLINE = """
+            SHOW INDEXES YIELD name, state, populationPercent WHERE state <> 'ONLINE'
+            RETURN name, state, populationPercent ORDER BY name
+            """;
+
+    /** One wait per transaction, short enough for any transaction timeout; progress is logged between them. */
+    private static final int AWAIT_STEP_SECONDS = 60;
 
     private record Migration(int version, String description, String script) {
     }
 
     private final Driver driver;
 
-    SchemaMigrations(Driver driver) {
+    private final Duration indexWait;
+
+    SchemaMigrations(Driver driver, @Value("${trialgraph.neo4j.index-wait:3h}") Duration indexWait) {
         this.driver = driver;
+        this.indexWait = indexWait;
     }
 
     /** Applies what is new; returns the versions applied now. */
     public List<Integer> migrate() {
         List<Integer> applied = migrations().stream().filter(this::applyIfNew).map(Migration::version).toList();
-        driver.executableQuery(AWAIT_INDEXES).execute();
+        awaitIndexes();
         if (!applied.isEmpty()) {
             log.info("Applied schema migrations {}", applied);
         }
@@ -82,6 +99,40 @@ public class SchemaMigrations {
         driver.executableQuery(RECORD).withParameters(Map.of("version", migration.version(), "description",
                 migration.description(), "checksum", checksum)).execute();
         return true;
+    }
+
+    /**
+     * Waits until every index is online. Building the indexes of a bulk-loaded registry takes many minutes (a
+     * 580k-study store: more than the five a single {@code db.awaitIndexes} call may take), so the wait is a loop
+     * that logs which indexes are still populating, bounded by {@code trialgraph.neo4j.index-wait}.
+     */
+    void awaitIndexes() {
+        Instant deadline = Instant.now().plus(indexWait);
+        while (true) {
+            try {
+                driver.executableQuery(AWAIT_INDEXES).withParameters(Map.of("seconds", AWAIT_STEP_SECONDS)).execute();
+                return;
+            } catch (ClientException stillPopulating) {
+                List<Record> notOnline = driver.executableQuery(NOT_ONLINE).execute().records();
+                if (notOnline.isEmpty()) {
+                    return;
+                }
+                String states = notOnline.stream().map(SchemaMigrations::indexState).collect(Collectors.joining(", "));
+                if (notOnline.stream().anyMatch(index -> "FAILED".equals(index.get("state").asString()))) {
+                    throw new IllegalStateException("An index failed to build: " + states, stillPopulating);
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("Indexes not online after trialgraph.neo4j.index-wait ("
+                            + indexWait + "): " + states, stillPopulating);
+                }
+                log.info("Indexes still populating: {}", states);
+            }
+        }
+    }
+
+    private static String indexState(Record index) {
+        return "%s %s %.0f %%".formatted(index.get("name").asString(), index.get("state").asString(),
+                index.get("populationPercent").asDouble(0));
     }
 
     private static List<Migration> migrations() {
