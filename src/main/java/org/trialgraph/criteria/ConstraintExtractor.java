@@ -44,6 +44,7 @@ final class ConstraintExtractor {
                     + "|\\bprovid(?:ed|ing)\\s+(?:that\\s+)?(?:the\\s+)?(?:[a-z]+\\s+)?$");
     private static final Pattern PARTNER_SUBJECT = Pattern.compile(
             "(?:\\d{1,2}[.)]\\s+)?(?:(?:the|their|his|her|a|any|participant's|patient's|subject's)\\s+)?(?:(?:female|male|sexual|sex|current|regular|primary|steady|main)\\s+){0,2}(?:partners?|spouses?|wife|wives|husbands?)\\b(?!\\s+of\\b)");
+    private static final Pattern SPLIT_READING = Pattern.compile("\\s*(?:/|,|and)\\s*(\\d{2,3})\\s*(?:mm\\s*hg)?\\s*\\(?\\s*");
     private static final Pattern PRESSURE_PAIR = Pattern.compile("\\s*/\\s*\\d{2,3}\\b");
     private static final Set<Concept> BARE_MINIMUM = EnumSet.of(Concept.ANC, Concept.ALC, Concept.WBC, Concept.PLATELETS,
             Concept.HEMOGLOBIN, Concept.LVEF, Concept.CREATININE_CLEARANCE, Concept.EGFR, Concept.CD4);
@@ -131,6 +132,11 @@ final class ConstraintExtractor {
                 e = found[i + 1];
             }
             found[i] = e;
+        }
+        for (int i = 1; i < mentions.size(); i++) {
+            if (found[i] == null && found[i - 1] != null) {
+                found[i] = secondReading(s, mentions.get(i - 1), found[i - 1], mentions.get(i));
+            }
         }
         for (int i = 0; i < mentions.size(); i++) {
             ValueExpression e = found[i];
@@ -221,6 +227,25 @@ final class ConstraintExtractor {
             return null;
         }
         return new ValueExpression(ValueExpression.Form.OPERATOR, direction, e.value(), null, e.unit(), e.factor(), e.start(), e.end());
+    }
+
+    /**
+     * "&lt; 90 mmHg systolic / 50 mmHg diastolic": a reading split by words; the diastolic value shares the systolic
+     * one's comparator.
+     */
+    private static ValueExpression secondReading(String s, ConceptMentions.Mention previous, ValueExpression first,
+            ConceptMentions.Mention m) {
+        if (first.form() != ValueExpression.Form.OPERATOR || first.end() > previous.start()
+                || !m.concepts().stream().allMatch(ConstraintExtractor::isPressure)
+                || !previous.concepts().stream().allMatch(ConstraintExtractor::isPressure)) {
+            return null;
+        }
+        Matcher r = SPLIT_READING.matcher(s).region(previous.end(), m.start());
+        if (!r.matches()) {
+            return null;
+        }
+        return new ValueExpression(ValueExpression.Form.OPERATOR, first.comparator(), Double.parseDouble(r.group(1)), null,
+                first.unit(), first.factor(), r.start(1), r.end());
     }
 
     /** "Platelet count outside the normal range (150 to 400)" is LT 150 and GT 400; any other expression stays as it is. */

@@ -15,7 +15,7 @@ final class ExpressionParser {
     private static final Pattern START = Pattern.compile(
             "(?<![\\w.,])\\d|\\.\\d|[<>=]|\\b(?:at|no|not|greater|more|longer|less|fewer|lower|higher|above|below|over|under|up|maximum|minimum|max|min|exceed|exceeding|exceeds|equal|older|younger|between|in|inferior|superior|of|from)\\b");
     private static final Pattern OPERATOR = Pattern.compile(
-            "(>\\s*or\\s*=|<\\s*or\\s*=|>\\s*/\\s*=|<\\s*/\\s*=|>\\s*=|<\\s*=|=\\s*>|=\\s*<|>|<|=(?!=)"
+            "(>\\s*or\\s*=|<\\s*or\\s*=|(?:at|of) or (?:above|over|below|under)|>\\s*/\\s*=|<\\s*/\\s*=|>\\s*=|<\\s*=|=\\s*>|=\\s*<|>|<|=(?!=)"
                     + "|greater than or equal to|greater than or equal|more than or equal to|equal to or greater than|equal or greater than"
                     + "|equal to or more than|equal to or higher than|equal to or above|higher than or equal to|equal to or older than|older than or equal to|no younger than|not younger than|at least|no less than|not less than|not lower than|no lower than|not below"
                     + "|of at least|minimum of|a minimum of|minimum|min\\.?"
@@ -29,9 +29,9 @@ final class ExpressionParser {
     private static final Pattern SCI_NEGATIVE = Pattern.compile("(?:(\\d+(?:\\.\\d+)?)\\s*x\\s*)?10\\s*(?:\\^|e)\\s*\\(?\\s*-\\s*(\\d{1,2})\\)?");
     private static final Pattern RANGE_JOIN = Pattern.compile("\\s*(?:-|to|through|until|and)\\s*");
     private static final Pattern GE_SUFFIX = Pattern.compile(
-            "\\s*(?:of age\\s+)?(?:or|and|&|and/or)\\s+(?:more|greater|higher|older|over|above|larger|longer|up|upwards|beyond)\\b|\\s*\\+|\\s+(?:or|and)\\s+(?:over|above)\\b|\\s+minimum\\b|\\s+or\\s+more\\b");
+            "\\s*(?:-?\\s*of[- ]age\\s+)?(?:or|and|&|and/or)\\s+(?:more|greater|higher|older|over|above|larger|longer|up|upwards|beyond)\\b|\\s*\\+|\\s+(?:or|and)\\s+(?:over|above)\\b|\\s+minimum\\b|\\s+or\\s+more\\b");
     private static final Pattern LE_SUFFIX = Pattern.compile(
-            "\\s*(?:of age\\s+)?(?:or|and|&)\\s+(?:less|fewer|lower|younger|under|below|smaller|shorter)\\b|\\s+maximum\\b");
+            "\\s*(?:-?\\s*of[- ]age\\s+)?(?:or|and|&)\\s+(?:less|fewer|lower|younger|under|below|smaller|shorter)\\b|\\s+maximum\\b");
     private static final Pattern RANGE_FILLER = Pattern.compile("\\s*(?:the\\s+)?(?:ages?\\s+)?(?:of\\s+)?");
     private static final Pattern BETTER_SUFFIX = Pattern.compile("\\s+or\\s+better\\b");
     private static final Pattern WORD_NUMBER = Pattern.compile("(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-one|twenty|twenty-four)\\b(?=\\s*\\(?\\s*\\d*\\s*\\)?\\s*(?:years?|months?|weeks?|days?)\\b)"
@@ -273,6 +273,10 @@ final class ExpressionParser {
 
     static Comparator comparatorOf(String op) {
         String o = op.replaceAll("\\s+", " ").trim();
+        if (o.startsWith("at or ") || o.startsWith("of or ")) {
+            // "at or above 40", "of or above the age of 40": the bound itself is included
+            return o.endsWith("above") || o.endsWith("over") ? Comparator.GE : Comparator.LE;
+        }
         if (o.matches(">\\s*or\\s*=|>\\s*=|=\\s*>|>\\s*/\\s*=") || o.startsWith("greater than or") || o.startsWith("more than or")
                 || o.startsWith("equal to or greater") || o.startsWith("equal or greater") || o.startsWith("equal to or more")
                 || o.startsWith("equal to or higher") || o.startsWith("equal to or above") || o.startsWith("higher than or")

@@ -468,6 +468,75 @@ class ConstraintExtractionTest {
     }
 
     @Test
+    void atOrAboveAnAgeIncludesIt() {
+        assertThat(keys("Men of or above the age of 40 years")).containsExactly("SEX|EQ||MALE", "AGE|GE|40|years");
+        assertThat(keys("Age at or below 65 years")).containsExactly("AGE|LE|65|years");
+    }
+
+    @Test
+    void yearsOfAgeWithHyphensIsAnAge() {
+        assertThat(keys("Males 18 years-of-age or older.")).containsExactly("SEX|EQ||MALE", "AGE|GE|18|years");
+    }
+
+    @Test
+    void aBareNumberBeforeToAndAnUpperAgeBoundIsTheLowerBound() {
+        assertThat(keys("Age 4 to <8 years (phase 1) or age 4 to <13 years (phase 2)")).containsExactly("AGE|LT|8|years", "AGE|GE|4|years");
+        assertThat(keys("Participants must be 5 to < 12 years of age")).containsExactly("AGE|LT|12|years", "AGE|GE|5|years");
+        assertThat(keys("Grade 2 to < 18 years of age")).doesNotContain("AGE|GE|2|years").contains("AGE|LT|18|years");
+    }
+
+    @Test
+    void aSexWordFollowedByACommaStillRestricts() {
+        assertThat(keys("Male, must be ≥ 18 years of age, with prostate adenocarcinoma")).containsExactly("SEX|EQ||MALE", "AGE|GE|18|years");
+        assertThat(keys("Men, who cannot read or write Danish.")).isEmpty();
+    }
+
+    @Test
+    void aMenopausalModifierMakesTheSexNounARestriction() {
+        assertThat(keys("Postmenopausal female who has sustained a non-traumatic fracture.")).containsExactly("SEX|EQ||FEMALE");
+        assertThat(keys("Female who is breastfeeding")).doesNotContain("SEX|EQ||FEMALE");
+    }
+
+    @Test
+    void aSexNounWithAPregnancyStateDescribesTheStateNotARestriction() {
+        assertThat(keys("women with positive pregnancy tests before the trial")).containsExactly("PREGNANCY|PRESENT||");
+        assertThat(keys("Females with a positive pregnancy test, pregnant females, or lactating females."))
+                .containsExactlyInAnyOrder("PREGNANCY|PRESENT||", "BREASTFEEDING|PRESENT||");
+    }
+
+    @Test
+    void aBloodPressureReadingSplitByWordsGivesBothValues() {
+        assertThat(keys("A history or clinical signs of hypotension (BP <90 mmHg systolic / 50mmHg diastolic)"))
+                .containsExactly("SYSTOLIC_BP|LT|90|mmHg", "DIASTOLIC_BP|LT|50|mmHg");
+        assertThat(keys("hypertension (BP > 150mmHg systolic / 100mmHg diastolic)"))
+                .containsExactly("SYSTOLIC_BP|GT|150|mmHg", "DIASTOLIC_BP|GT|100|mmHg");
+    }
+
+    @Test
+    void aChildBeingBreastfedIsNotBreastfeeding() {
+        assertThat(keys("Being breastfed despite the age of 48 months")).isEmpty();
+        assertThat(keys("Infant is exclusively breastfed")).isEmpty();
+        assertThat(keys("Mothers with breast-fed infant")).containsExactly("BREASTFEEDING|PRESENT||");
+        assertThat(keys("Women who are breastfeeding")).containsExactly("BREASTFEEDING|PRESENT||");
+    }
+
+    @Test
+    void aDefinitionOfChildbearingPotentialIsNoPregnancy() {
+        assertThat(keys("Women with childbearing potential are defined as all women who are physiologically able to have a pregnancy"))
+                .isEmpty();
+        assertThat(keys("Women physiologically capable of pregnancy, unless using contraception")).isEmpty();
+    }
+
+    @Test
+    void aNegatedInfectionStaysNegatedAndATopicStatesNothing() {
+        assertThat(keys("Meet the following criteria for Hepatitis B and C: Patients with no history of HBV or HCV infection or HBsAg positive"))
+                .containsExactly("HBV|ABSENT||", "HCV|ABSENT||");
+        assertThat(keys("Participants must have no known history of HIV infection.")).containsExactly("HIV|ABSENT||");
+        assertThat(keys("Immunodeficiency, including but not limited to HIV infection;")).containsExactly("HIV|PRESENT||");
+        assertThat(keys("Patients not HBsAg positive")).containsExactly("HBV|PRESENT||");
+    }
+
+    @Test
     void keyAndLabelFormats() {
         Constraint c = new Constraint(Concept.AGE, Comparator.BETWEEN, 18.0, 75.0, "years", "18-75 years");
         assertThat(c.key()).isEqualTo("AGE|BETWEEN|18..75|years");
