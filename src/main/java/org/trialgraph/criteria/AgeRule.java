@@ -71,7 +71,8 @@ final class AgeRule {
             String before = s.substring(Math.max(0, e.start() - 30), e.start());
             String expression = s.substring(e.start(), e.end());
             boolean ageWordBefore = ageWordJustBefore(before) || expression.contains("age") && AGE_WORD.matcher(expression).find();
-            boolean ofAgeAfter = OF_AGE_AFTER.matcher(after).find();
+            boolean ofAgeAfter = OF_AGE_AFTER.matcher(after).find() || timeUnit && expression.contains("old")
+                    && ExpressionParser.YEARS_OLD.matcher(expression).find();
             boolean olderSuffix = (expression.contains("older") || expression.contains("younger"))
                     && OLDER_OR_YOUNGER.matcher(expression).matches() && !BEFORE_AN_EVENT.matcher(after).find();
             boolean population = timeUnit && POPULATION_BEFORE.matcher(before).find() && !TIME_SINCE.matcher(before).find();

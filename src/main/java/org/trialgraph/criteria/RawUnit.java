@@ -39,7 +39,7 @@ enum RawUnit {
             rule("(?:months?|mos?|mths?)\\b", MONTHS),
             rule("(?:completed\\s+)?(?:weeks?|wks?)\\b", WEEKS),
             rule("days?\\b", DAYS),
-            rule("kg\\s*/\\s*m\\^?2|kg\\s*/\\s*m\\b|kg\\s*/\\s*sq\\.?\\s*m", KG_M2),
+            rule("kg\\s*/\\s*m\\^?2|kg\\s*/\\s*m\\b|kg\\s*/\\s*sq\\.?\\s*m|kilograms?\\s+per\\s+(?:square\\s+met(?:er|re)|met(?:er|re)\\s+squared?)", KG_M2),
             rule("(?:kg|kgs|kilograms?)\\b", KG),
             rule("(?:lbs?|pounds?)\\b", LB),
             rule("(?:ms|msec|milliseconds?)\\b", MS),

@@ -21,10 +21,12 @@ final class SexRule {
             + "if|when|where|as|not|no|non|any|other|their|his|her|its|is|are|be|been|was|were|has|have|had|will|can|may|must|"
             + "should|would|could|do|does|did|including|include|includes|except|between|versus|vs|[a-z-]*pregnan[a-z]*|lactating|"
             + "breast-?feeding|nursing|childbearing|(?!non-?smoking\\b|consenting\\b)[a-z'-]+ing|fertile|partners?|wives|husbands?|spouses?|mothers?|fathers?|sons?|daughters?)";
+    /** What may follow "male and" when the sex is a requirement: "Male and at least 18 years old". */
+    private static final String AN_AGE = "\\s*(?:at least|aged?|older|over|between|(?:[<>]=?\\s*)?\\d)";
     private static final Pattern LEADING = Pattern.compile(
-            "^(?:\\d{1,2}[.,)]\\s+)?(?:(?!" + NOT_A_MODIFIER + "\\b)[a-z0-9][a-z0-9'-]*\\s+){0,5}?"
-                    + "(female|females|women|woman|girls|male|males|men|man|boys)\\b(?!\\s+(?:or|and|and/or|/)\\s)(?!\\s*/)"
-                    + "(?=\\s*(?:$|[,;.(:\\d<>]|(?:participants?|patients?|subjects?|volunteers?|adults?|individuals?|persons?|aged?|ages|between|only|with|without|who|of|over|under|older|younger|at least|from|sex|gender|children|adolescents|infants|healthy|smokers|diagnosed|undergoing|scheduled|presenting|having|in|and|\\()\\b|(?:(?!" + NOT_A_MODIFIER + "\\b)\\S+\\s+){1,3}(?:participants?|patients?|subjects?|volunteers?|survivors?|smokers?|athletes?|veterans?|workers?|students?)\\b))");
+            "^(?:\\d{1,2}[.,)]\\s+|[*\u2022-]\\s*)?(?:(?:is|are|be)\\s+(?=(?:female|male)\\s+and\\s))?(?:(?!" + NOT_A_MODIFIER + "\\b)[a-z0-9][a-z0-9'-]*\\s+){0,5}?"
+                    + "(female|females|women|woman|girls|male|males|men|man|boys)\\b(?!\\s+(?:or|and|and/or|/)\\s(?!" + AN_AGE + "))(?!\\s*/)"
+                    + "(?=\\s*(?:$|and\\s" + AN_AGE + "|[,;.(:\\d<>]|(?:participants?|patients?|subjects?|volunteers?|adults?|individuals?|persons?|aged?|ages|between|only|with|without|who|of|over|under|older|younger|at least|from|sex|gender|children|adolescents|infants|healthy|smokers|diagnosed|undergoing|scheduled|presenting|having|in|and|\\()\\b|(?:(?!" + NOT_A_MODIFIER + "\\b)\\S+\\s+){1,3}(?:participants?|patients?|subjects?|volunteers?|survivors?|smokers?|athletes?|veterans?|workers?|students?)\\b))");
     /** "Postmenopausal female who has ...": a modifier that only one sex can have makes the noun phrase a restriction. */
     private static final Pattern ONE_SEX_MODIFIER = Pattern.compile("\\b(?:post|pre|peri)-?menopausal\\s+$");
     private static final Pattern EXPLICIT = Pattern.compile("\\b(?:sex|gender)\\s*[:=]?\\s*(?:is\\s+|must be\\s+)?(female|male|women|men)\\b(?!\\s+(?:or|and)\\s)|\\bmust be (?:a\\s+)?(female|male|woman|man)\\b(?!\\s+(?:or|and)\\s)|\\bonly (female|male|women|men)\\b"

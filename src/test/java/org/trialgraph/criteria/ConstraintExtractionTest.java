@@ -536,6 +536,83 @@ class ConstraintExtractionTest {
         assertThat(keys("Patients not HBsAg positive")).containsExactly("HBV|PRESENT||");
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Men 50 years old or older | AGE|GE|50|years",
+        "21 years old or older. | AGE|GE|21|years",
+        "Aged 18 years old or more; | AGE|GE|18|years",
+        "18 years old and above; | AGE|GE|18|years",
+        "Males 18 years, and older. | AGE|GE|18|years",
+        "18 years old to 65 years old, diagnosis of primary headache | AGE|BETWEEN|18..65|years",
+        "Age between 1 year old and 18 years old, | AGE|BETWEEN|1..18|years",
+        "19 to 60 years-old | AGE|BETWEEN|19..60|years",
+        "Age > or equal 18 years | AGE|GE|18|years",
+        "aged 18 years inclusive or older (at the time of consent) | AGE|GE|18|years",
+    })
+    void yearsOldAndWrittenOutOperatorsAreAges(String criterion, String concept, String cmp, String value, String unit) {
+        assertThat(keys(criterion)).contains(concept + "|" + cmp + "|" + value + "|" + unit);
+    }
+
+    @Test
+    void aBareAgeInYearsOldIsNotAComparison() {
+        assertThat(keys("have reached 18 years old")).isEmpty();
+    }
+
+    @Test
+    void aRangeWithinWhichAValueMustLieIsRead() {
+        assertThat(keys("Body Mass Index (BMI) within the 18-34.9 kg/m2 range.")).containsExactly("BMI|BETWEEN|18..34.9|kg/m2");
+        assertThat(keys("PSA measured within 3-6 months prior to enrolment, PSA < 10 ng/mL")).containsExactly("PSA|LT|10|ng/mL");
+    }
+
+    @Test
+    void twoBoundsJoinedByToShareTheUnitWrittenOnce() {
+        assertThat(keys("serum IgE level >= 30 to <= 1300 IU/mL and body weight >= 20 to <= 150 kg")).containsExactly("WEIGHT|BETWEEN|20..150|kg");
+        assertThat(keys("Weight < 66 or >330 lbs")).containsExactlyInAnyOrder("WEIGHT|GT|149.7|kg", "WEIGHT|LT|29.9|kg");
+    }
+
+    @Test
+    void kilogramsPerSquareMetreInWordsIsTheBmiUnit() {
+        assertThat(keys("Body Mass Index (BMI) >35 kilograms per square meter (kg/m^2) at screening")).containsExactly("BMI|GT|35|kg/m2");
+    }
+
+    @Test
+    void minimumOrMaximumBeforeTheConceptIsTheOperator() {
+        assertThat(keys("Minimum weight 16 kg at the time of enrollment.")).containsExactly("WEIGHT|GE|16|kg");
+        assertThat(keys("Minimum life expectancy of 12 weeks")).containsExactly("LIFE_EXPECTANCY|GE|3|months");
+        assertThat(keys("Individuals less than 15 kg in weight")).containsExactly("WEIGHT|LT|15|kg");
+        assertThat(keys("a reduction of 30 mmHg or more in systolic blood pressure")).isEmpty();
+    }
+
+    @Test
+    void doublyEncodedEntitiesAndFullWidthOperatorsAreRead() {
+        assertThat(keys("Aspartate transaminase (AST) or alanine transaminase (ALT) level &amp;gt; 2 X the upper limit of normal"))
+                .containsExactlyInAnyOrder("AST|GT|2|xULN", "ALT|GT|2|xULN");
+        assertThat(keys("Patients≧20 years old at obtaining consent")).containsExactly("AGE|GE|20|years");
+    }
+
+    @Test
+    void aSexJoinedToAnAgeOrRequiredWithAnAgeRestricts() {
+        assertThat(keys("Male and at least 18 years old, with erectile dysfunction")).containsExactly("SEX|EQ||MALE", "AGE|GE|18|years");
+        assertThat(keys("Is male and at least 19 years of age.")).containsExactly("SEX|EQ||MALE", "AGE|GE|19|years");
+        // as annotated since the fourth set: "<sex> subjects must ..." states what they must do, not a restriction
+        assertThat(keys("Male subjects must be 21-75 years of age; inclusive.")).containsExactly("AGE|BETWEEN|21..75|years");
+        assertThat(keys("Female participants must be 1 year post-menopausal or surgically sterile")).isEmpty();
+        assertThat(keys("Male and female patients aged 18 or over")).containsExactly("AGE|GE|18|years");
+    }
+
+    @Test
+    void aPregnantPartnerIsNotTheParticipantsPregnancy() {
+        assertThat(keys("Patients with pregnant partners or partners planning to become pregnant during the study.")).isEmpty();
+        assertThat(keys("Pregnant persons")).containsExactly("PREGNANCY|PRESENT||");
+        assertThat(keys("Nursing persons")).containsExactly("BREASTFEEDING|PRESENT||");
+    }
+
+    @Test
+    void brainNamedWithSpinalOrLeptomeningealMetastasesIsCnsMetastases() {
+        assertThat(keys("therapy for the brain or spinal metastases")).containsExactly("CNS_METASTASES|PRESENT||");
+        assertThat(keys("untreated central nervous system (CNS) or leptomeninges metastases.")).containsExactly("CNS_METASTASES|PRESENT||");
+    }
+
     @Test
     void keyAndLabelFormats() {
         Constraint c = new Constraint(Concept.AGE, Comparator.BETWEEN, 18.0, 75.0, "years", "18-75 years");
