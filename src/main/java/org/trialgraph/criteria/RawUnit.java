@@ -33,7 +33,7 @@ enum RawUnit {
             rule("mmol\\s*/\\s*mol\\b", MMOL_MOL),
             rule("mmol\\s*/\\s*l\\b", MMOL_L),
             rule("(?:gm?|gr|giga)\\s*/\\s*l\\b|g\\s+per\\s+liter", GIGA_OR_G_PER_L),
-            rule("ml\\s*/\\s*min(?:ute)?\\b(?:\\s*/\\s*1[.,]73\\s*m\\^?2|\\s+per\\s+1[.,]73\\s*m\\^?2)?|ml/mn\\b", ML_MIN),
+            rule("(?:ml|cc)\\s*/\\s*min(?:ute)?\\b(?:\\s*/\\s*1[.,]73\\s*m\\^?2|\\s+per\\s+1[.,]73\\s*m\\^?2)?|ml/mn\\b", ML_MIN),
             rule("%|percent\\b|per\\s+cent\\b", PERCENT),
             rule("(?:years?|yrs?|y\\.?o\\.?|y)\\b", YEARS),
             rule("(?:months?|mos?|mths?)\\b", MONTHS),

@@ -614,6 +614,24 @@ class ConstraintExtractionTest {
     }
 
     @Test
+    void hgbA1cIsHbA1c() {
+        assertThat(keys("If diabetic, HgbA1C level ≤ 7.5% within 1 month prior to enrollment.")).containsExactly("HBA1C|LE|7.5|%");
+        assertThat(keys("Uncontrolled diabetes mellitus - HgA1c >8%.")).containsExactly("HBA1C|GT|8|%");
+    }
+
+    @Test
+    void aPerformanceStatusWhoseScaleIsNamedInBracketsAfterTheValue() {
+        assertThat(keys("Performance status 0-1 (ECOG PS);")).containsExactly("ECOG|LE|1|");
+        assertThat(keys("Performance status (ECOG) 0-1")).containsExactly("ECOG|LE|1|");
+    }
+
+    @Test
+    void ccPerMinuteIsAClearanceUnitNotACreatinineLevel() {
+        assertThat(keys("serum creatinine, age, race, and gender of > 60 cc/min")).isEmpty();
+        assertThat(keys("Creatinine clearance > 60 cc/min")).containsExactly("CREATININE_CLEARANCE|GT|60|mL/min");
+    }
+
+    @Test
     void keyAndLabelFormats() {
         Constraint c = new Constraint(Concept.AGE, Comparator.BETWEEN, 18.0, 75.0, "years", "18-75 years");
         assertThat(c.key()).isEqualTo("AGE|BETWEEN|18..75|years");
