@@ -24,7 +24,7 @@ final class ConstraintExtractor {
      * "and"/"or"/"but" after an optional unit repeated in brackets ("170 millimeters of mercury (mm hg) or &lt; 90"), "/" before
      * an operator ("&lt;60/&gt;90"), or a comma before one ("not less than 19 kg/m2, no more than 27 kg/m2").
      */
-    private static final Pattern CHAIN_JOIN = Pattern.compile("(?:\\s*\\([a-z /.^]{1,20}\\))?\\s*,?\\s*(?:and|or|but)\\s+|\\s*(?:/|to)\\s*(?=[<>])|\\s*,\\s*(?=[<>]|(?:no|not|less|more|greater|lower|higher|at)\\b)");
+    private static final Pattern CHAIN_JOIN = Pattern.compile("(?:\\s*\\([a-z /.^]{1,20}\\))?\\s*,?\\s*(?:and|or|but)\\s+|\\s*/\\s*(?=[<>])|\\s*to\\s*(?=[<>])|\\s*to\\s+(?=(?:less|more|greater|lower|higher|no|not)\\b)|\\s*,\\s*(?=[<>]|(?:no|not|less|more|greater|lower|higher|at)\\b)");
     /** "outside the normal range (150 to 400)": a range not to be in. */
     private static final Pattern OUTSIDE = Pattern.compile("\\boutside\\b");
     /**

@@ -39,6 +39,7 @@ final class ExpressionParser {
     /** A unit abbreviation repeated in brackets after the unit: "50 kilogram (kg) or above". */
     private static final Pattern UNIT_ECHO = Pattern.compile("\\s*\\((?:kg|lbs?|g/dl|mg/dl|ml/min|mmhg|ms|%)\\)");
     private static final List<String> WORDS = List.of("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve");
+    private static final Pattern DIGITS_ECHO = Pattern.compile("\\s*\\(\\s*\\d{1,2}\\s*\\)");
     static final Pattern YEARS_OLD = Pattern.compile("(?:\\s*-\\s*|\\s+)old\\b");
     private static final Pattern NUMBER_RANGE_JOIN = Pattern.compile("\\s*(?:-|to|through)\\s*");
     private static final Pattern LIST_NEXT = Pattern.compile("\\s*(?:,|/|or|and|,\\s*or|,\\s*and)\\s*(\\d)(?![\\d.])");
@@ -131,6 +132,10 @@ final class ExpressionParser {
             String w = word.group(1) != null ? word.group(1) : word.group(2) != null ? word.group(2) : word.group(3);
             v = wordValue(w);
             numEnd = word.end();
+            Matcher echo = DIGITS_ECHO.matcher(s).region(numEnd, to);
+            if (echo.lookingAt()) {
+                numEnd = echo.end(); // "one (1) year": the digits repeat the word, the unit follows them
+            }
         } else {
             return null;
         }

@@ -632,6 +632,18 @@ class ConstraintExtractionTest {
     }
 
     @Test
+    void aNumberWordRepeatedInDigitsTakesTheUnitAfterThem() {
+        assertThat(keys("In the opinion of the investigator, life expectancy < one (1) year")).containsExactly("LIFE_EXPECTANCY|LT|12|months");
+        assertThat(keys("Subject has a life expectancy of less than three (3) years.")).containsExactly("LIFE_EXPECTANCY|LT|36|months");
+    }
+
+    @Test
+    void twoBoundsInWordsJoinedByToAreARange() {
+        assertThat(keys("PSA greater than or equal to 4.0 to less than or equal to 10.0 ng/mL at 1st screening"))
+                .containsExactly("PSA|BETWEEN|4..10|ng/mL");
+    }
+
+    @Test
     void keyAndLabelFormats() {
         Constraint c = new Constraint(Concept.AGE, Comparator.BETWEEN, 18.0, 75.0, "years", "18-75 years");
         assertThat(c.key()).isEqualTo("AGE|BETWEEN|18..75|years");
