@@ -12,6 +12,7 @@ Usage: sample_criteria.py DATA_DIR SET N SEED > out.tsv
   SET=heldout4  as heldout3 (same pool, same cue), and also leaving out the records listed in
                 src/test/resources/criteria/seen-while-building.txt (records whose criteria were read while building).
   SET=heldout5  as heldout4, drawn after round 4 (seen-while-building.txt then also lists the round-4 records).
+  SET=heldout6  as heldout4, drawn after round 5 (seen-while-building.txt then also lists the round-5 records).
 70% of the sample comes from criteria that mention a lab/score/age/presence cue (CUE below, independent of the
 engine), 30% from all criteria. Output columns: nct_id, criterion text (one line), expected (left empty).
 """
@@ -72,6 +73,7 @@ DIRS = {"dev": ["ctgov-v2/partrita-tigit/studies/*.json", "ctgov-v2/aact-fixture
 DIRS["heldout3"] = DIRS["heldout"]
 DIRS["heldout4"] = DIRS["heldout"]
 DIRS["heldout5"] = DIRS["heldout"]
+DIRS["heldout6"] = DIRS["heldout"]
 SEEN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "resources", "criteria", "seen-while-building.txt")
 SETS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "resources", "criteria", "annotated-*.tsv")
 
@@ -97,8 +99,8 @@ def seen_while_building():
 def main():
     data, which, n, seed = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
     paths = sorted(p for d in DIRS[which] for p in glob.glob(f"{data}/{d}"))
-    skip_ids, skip_texts = used_so_far(data) if which in ("heldout3", "heldout4", "heldout5") else (set(), set())
-    if which in ("heldout4", "heldout5"):
+    skip_ids, skip_texts = used_so_far(data) if which in ("heldout3", "heldout4", "heldout5", "heldout6") else (set(), set())
+    if which in ("heldout4", "heldout5", "heldout6"):
         skip_ids |= seen_while_building()
     seen, pool = set(skip_texts), []
     for nct, text in (xml_studies(paths) if which == "heldout2" else studies(paths)):
@@ -109,7 +111,7 @@ def main():
                 seen.add(c)
                 pool.append((nct, c))
     rnd = random.Random(seed)
-    cue = CUE3 if which in ("heldout3", "heldout4", "heldout5") else CUE
+    cue = CUE3 if which in ("heldout3", "heldout4", "heldout5", "heldout6") else CUE
     cued = [x for x in pool if cue.search(x[1])]
     picked = rnd.sample(cued, int(n * 0.7))
     rest = [x for x in pool if x not in picked]

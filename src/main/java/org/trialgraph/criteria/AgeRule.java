@@ -29,6 +29,10 @@ final class AgeRule {
     /** An age in brackets right after another value qualifies that value: "Lansky 50-100% (age 10 and under)", "CD4 of at least 750 (under 12 months of age)". */
     private static final Pattern QUALIFIES_A_VALUE = Pattern.compile("(?:\\d|%)\\s*\\(\\s*(?:age[ds]?\\s+)?$");
     private static final Pattern CHAIN = Pattern.compile("^\\s*(?:,|and|to|but|-|or|until|through)?\\s*(?:age\\s+)?$");
+    private static final Pattern RANGE_TO = Pattern.compile("\\s*(?:to|-)\\s*");
+    /** Where a bare number can start an age range: after an age word, a copula, a person noun or at the start. */
+    private static final Pattern RANGE_START = Pattern.compile(
+            "(?:^|[,;(:]|\\b(?:age[ds]?|be|are|is|from|participants?|patients?|subjects?|children|adults?|males?|females?|men|women|boys|girls))\\s*$");
     private static final Pattern TIME_SINCE = Pattern.compile("\\b(?:for|since|within|past|last|after|before|prior|ago|during|duration|least|history|treated|diagnosed|interval)\\s*$");
 
     /** "(applicable only to female subjects age 11 and older)": the subgroup a statement applies to. */
@@ -67,7 +71,8 @@ final class AgeRule {
             String before = s.substring(Math.max(0, e.start() - 30), e.start());
             String expression = s.substring(e.start(), e.end());
             boolean ageWordBefore = ageWordJustBefore(before) || expression.contains("age") && AGE_WORD.matcher(expression).find();
-            boolean ofAgeAfter = OF_AGE_AFTER.matcher(after).find();
+            boolean ofAgeAfter = OF_AGE_AFTER.matcher(after).find() || timeUnit && expression.contains("old")
+                    && ExpressionParser.YEARS_OLD.matcher(expression).find();
             boolean olderSuffix = (expression.contains("older") || expression.contains("younger"))
                     && OLDER_OR_YOUNGER.matcher(expression).matches() && !BEFORE_AN_EVENT.matcher(after).find();
             boolean population = timeUnit && POPULATION_BEFORE.matcher(before).find() && !TIME_SINCE.matcher(before).find();
@@ -104,8 +109,19 @@ final class AgeRule {
 
     /** "under 18 or over 60 years of age": the first bound takes the age reading (and unit) of the second. */
     private static void addChainedBefore(List<Constraint> out, ValueExpression before, ValueExpression age, int lastAgeEnd, String s) {
-        if (before == null || before.end() <= lastAgeEnd || before.form() != ValueExpression.Form.OPERATOR
-                || age.start() - before.end() > 8 || !CHAIN.matcher(s.substring(before.end(), age.start())).matches()) {
+        if (before == null || before.end() <= lastAgeEnd || age.start() - before.end() > 8
+                || !CHAIN.matcher(s.substring(before.end(), age.start())).matches()) {
+            return;
+        }
+        if (before.form() == ValueExpression.Form.BARE && (age.comparator() == Comparator.LT || age.comparator() == Comparator.LE)
+                && (before.unit() == null || before.unit() == age.unit()) && RANGE_TO.matcher(s.substring(before.end(), age.start())).matches()
+                && RANGE_START.matcher(s.substring(Math.max(0, before.start() - 20), before.start())).find()) {
+            // "age 4 to < 8 years": the bare number starts a range whose upper end is written with an operator
+            add(out, Concept.AGE, new ValueExpression(ValueExpression.Form.OPERATOR, Comparator.GE, before.value(), null,
+                    age.unit(), age.factor(), before.start(), before.end()), s);
+            return;
+        }
+        if (before.form() != ValueExpression.Form.OPERATOR) {
             return;
         }
         if (before.unit() == null) {

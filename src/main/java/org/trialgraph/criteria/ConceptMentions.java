@@ -24,7 +24,7 @@ final class ConceptMentions {
     private static final String NOT_A_PRESSURE = "(?! (?:filling|dysfunction|function|murmur|heart failure|failure|ejection|volume|dimension|diameter))";
 
     private static final List<Rule> RULES = List.of(
-            rule(new String[] {"glyc", "a1c"}, "glycated h(?:a)?emoglobin|glycosylated h(?:a)?emoglobin|h(?:a)?emoglobin a1c|glycoh(?:a)?emoglobin|\\bhb ?a1c\\b|\\ba1c\\b|\\bhba1c", Concept.HBA1C),
+            rule(new String[] {"glyc", "a1c"}, "glycated h(?:a)?emoglobin|glycosylated h(?:a)?emoglobin|h(?:a)?emoglobin a1c|glycoh(?:a)?emoglobin|\\bhb ?a1c\\b|\\ba1c\\b|\\bhba1c|\\bhgb? ?a1c\\b", Concept.HBA1C),
             rule(new String[] {"emoglobin", "\\bhgb", "\\bhb"}, "\\bh(?:a)?emoglobin\\b|\\bhgb\\b|\\bhb\\b", Concept.HEMOGLOBIN),
             rule(new String[] {"eastern", "ecog", "who p", "zubrod"}, "eastern cooperative oncology group(?: \\(ecog\\))?(?: performance status| performance score| ps)?|\\becog(?:[- ]performance status| ps| performance score| score| status| grade)?"
                     + "|\\bwho performance status|\\bzubrod(?: performance status)?|\\bwho ps\\b", Concept.ECOG),
@@ -143,6 +143,11 @@ final class ConceptMentions {
             boolean nearScale = kept.stream().anyMatch(k -> Math.abs(k.start() - start) < 25 && k.concepts().stream().anyMatch(SCORES::contains));
             if (!covered && !nearScale) {
                 out.add(new Mention(m.start(), m.end(), GENERIC_PERFORMANCE_STATUS));
+            } else if (!covered) {
+                // "performance status 0-1 (ECOG PS)": the scale is named in brackets after the value
+                kept.stream().filter(k -> k.start() > m.end() && k.start() - m.end() < 25 && s.charAt(k.start() - 1) == '('
+                                && k.concepts().stream().anyMatch(SCORES::contains)).findFirst()
+                        .ifPresent(k -> out.add(new Mention(m.start(), m.end(), k.concepts())));
             }
         }
         out.sort(Comparator.comparingInt(Mention::start));

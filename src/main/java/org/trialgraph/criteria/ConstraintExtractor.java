@@ -24,7 +24,7 @@ final class ConstraintExtractor {
      * "and"/"or"/"but" after an optional unit repeated in brackets ("170 millimeters of mercury (mm hg) or &lt; 90"), "/" before
      * an operator ("&lt;60/&gt;90"), or a comma before one ("not less than 19 kg/m2, no more than 27 kg/m2").
      */
-    private static final Pattern CHAIN_JOIN = Pattern.compile("(?:\\s*\\([a-z /.^]{1,20}\\))?\\s*,?\\s*(?:and|or|but)\\s+|\\s*/\\s*(?=[<>])|\\s*,\\s*(?=[<>]|(?:no|not|less|more|greater|lower|higher|at)\\b)");
+    private static final Pattern CHAIN_JOIN = Pattern.compile("(?:\\s*\\([a-z /.^]{1,20}\\))?\\s*,?\\s*(?:and|or|but)\\s+|\\s*/\\s*(?=[<>])|\\s*to\\s*(?=[<>])|\\s*to\\s+(?=(?:less|more|greater|lower|higher|no|not)\\b)|\\s*,\\s*(?=[<>]|(?:no|not|less|more|greater|lower|higher|at)\\b)");
     /** "outside the normal range (150 to 400)": a range not to be in. */
     private static final Pattern OUTSIDE = Pattern.compile("\\boutside\\b");
     /**
@@ -34,9 +34,13 @@ final class ConstraintExtractor {
     private static final Pattern RELATIVE_AFTER = Pattern.compile(
             "\\s*(?:\\([^)]{1,15}\\)\\s*)?(?:over|above|below|under|more than|less than|greater than)\\s+(?:the\\s+)?(?:institutional\\s+)?(?:ideal|upper limit|lower limit|uln|lln|normal|baseline|predicted)\\b");
     private static final Pattern CONNECTOR = Pattern.compile("[\\s/,&()]*(?:and/or|and|or|&)?[\\s/,()]*(?:the\\s+)?(?:serum\\s+)?");
-    private static final Pattern CLAUSE_END = Pattern.compile(";|\\.(?:\\s|$)(?<!\\d\\.\\s)|\\bif\\b|\\bunless\\b|\\bexcept\\b|\\bin patients\\b|\\bfor (?:the\\s+)?(?:patients?|subjects?|participants?)\\b|\\bor\\s+(?:<|>|<=|>=)|\\bwithin\\b|\\bprior to\\b");
+    private static final Pattern CLAUSE_END = Pattern.compile(";|\\.(?:\\s|$)(?<!\\d\\.\\s)|\\bif\\b|\\bunless\\b|\\bexcept\\b|\\bin patients\\b|\\bfor (?:the\\s+)?(?:patients?|subjects?|participants?)\\b|\\bor\\s+(?:<|>|<=|>=)|\\bwithin\\b(?![^;]{0,30}\\brange\\b)|\\bprior to\\b");
 
     private static final Pattern BEFORE_GAP = Pattern.compile("\\s*\\(?\\s*");
+    /** "less than 15 kg in weight". */
+    private static final Pattern BEFORE_GAP_IN_WEIGHT = Pattern.compile("\\s+in\\s+(?:body\\s+)?");
+    /** "Minimum weight 16 kg", "maximum BMI 30 kg/m2": the word before the concept is the operator. */
+    private static final Pattern MIN_OR_MAX_BEFORE = Pattern.compile("\\b(minimum|maximum)\\s+$");
     private static final Pattern BARE_GAP = Pattern.compile("\\s*(?:\\([^)]{1,12}\\)\\s*)?(?::|-|,)?\\s*(?:(?:of|level|levels|count|value|is)\\s+)*");
     private static final Pattern CHANGE_BEFORE = Pattern.compile("\\b(?:increase|increases|decrease|decreases|drop|reduction|rise|fall|change|decline|elevation)\\s+(?:in|of)\\s+(?:the\\s+)?$");
     private static final Pattern SUBGROUP_BEFORE = Pattern.compile(
@@ -44,6 +48,7 @@ final class ConstraintExtractor {
                     + "|\\bprovid(?:ed|ing)\\s+(?:that\\s+)?(?:the\\s+)?(?:[a-z]+\\s+)?$");
     private static final Pattern PARTNER_SUBJECT = Pattern.compile(
             "(?:\\d{1,2}[.)]\\s+)?(?:(?:the|their|his|her|a|any|participant's|patient's|subject's)\\s+)?(?:(?:female|male|sexual|sex|current|regular|primary|steady|main)\\s+){0,2}(?:partners?|spouses?|wife|wives|husbands?)\\b(?!\\s+of\\b)");
+    private static final Pattern SPLIT_READING = Pattern.compile("\\s*(?:/|,|and)\\s*(\\d{2,3})\\s*(?:mm\\s*hg)?\\s*\\(?\\s*");
     private static final Pattern PRESSURE_PAIR = Pattern.compile("\\s*/\\s*\\d{2,3}\\b");
     private static final Set<Concept> BARE_MINIMUM = EnumSet.of(Concept.ANC, Concept.ALC, Concept.WBC, Concept.PLATELETS,
             Concept.HEMOGLOBIN, Concept.LVEF, Concept.CREATININE_CLEARANCE, Concept.EGFR, Concept.CD4);
@@ -109,6 +114,10 @@ final class ConstraintExtractor {
             if (own[i] == null) {
                 own[i] = bareWithUnit(s, m, end);
             }
+            if (own[i] == null || own[i].form() == ValueExpression.Form.BARE) {
+                ValueExpression bounded = boundNamedBefore(s, m, end);
+                own[i] = bounded != null ? bounded : own[i];
+            }
             int previousEnd = i > 0 ? mentions.get(i - 1).end() : 0;
             before[i] = valueBefore(s, m, previousEnd);
         }
@@ -132,6 +141,11 @@ final class ConstraintExtractor {
             }
             found[i] = e;
         }
+        for (int i = 1; i < mentions.size(); i++) {
+            if (found[i] == null && found[i - 1] != null) {
+                found[i] = secondReading(s, mentions.get(i - 1), found[i - 1], mentions.get(i));
+            }
+        }
         for (int i = 0; i < mentions.size(); i++) {
             ValueExpression e = found[i];
             if (e == null) {
@@ -154,6 +168,10 @@ final class ConstraintExtractor {
             ValueExpression second = chained(s, e, limit);
             if (second != null) {
                 expressions.add(second);
+                if (e.unit() == null && second.unit() != null && expressions.size() == 2) {
+                    // "weight >= 20 to <= 150 kg": the unit written once serves both bounds
+                    expressions.set(0, e.withUnit(second.unit(), second.factor()));
+                }
             }
             for (ValueExpression x : expressions) {
                 if (RELATIVE_AFTER.matcher(s).region(x.end(), s.length()).lookingAt()) {
@@ -190,7 +208,9 @@ final class ConstraintExtractor {
             return null;
         }
         boolean contains = last.end() > m.start();
-        if (!contains && !BEFORE_GAP.matcher(s.substring(last.end(), m.start())).matches()) {
+        String gap = contains ? "" : s.substring(last.end(), m.start());
+        if (!contains && !BEFORE_GAP.matcher(gap).matches()
+                && !(m.concepts().contains(Concept.WEIGHT) && BEFORE_GAP_IN_WEIGHT.matcher(gap).matches())) {
             return null;
         }
         if (last.unit() != null) {
@@ -221,6 +241,40 @@ final class ConstraintExtractor {
             return null;
         }
         return new ValueExpression(ValueExpression.Form.OPERATOR, direction, e.value(), null, e.unit(), e.factor(), e.start(), e.end());
+    }
+
+    /**
+     * "&lt; 90 mmHg systolic / 50 mmHg diastolic": a reading split by words; the diastolic value shares the systolic
+     * one's comparator.
+     */
+    private static ValueExpression secondReading(String s, ConceptMentions.Mention previous, ValueExpression first,
+            ConceptMentions.Mention m) {
+        if (first.form() != ValueExpression.Form.OPERATOR || first.end() > previous.start()
+                || !m.concepts().stream().allMatch(ConstraintExtractor::isPressure)
+                || !previous.concepts().stream().allMatch(ConstraintExtractor::isPressure)) {
+            return null;
+        }
+        Matcher r = SPLIT_READING.matcher(s).region(previous.end(), m.start());
+        if (!r.matches()) {
+            return null;
+        }
+        return new ValueExpression(ValueExpression.Form.OPERATOR, first.comparator(), Double.parseDouble(r.group(1)), null,
+                first.unit(), first.factor(), r.start(1), r.end());
+    }
+
+    /** "Minimum weight 16 kg": a bare value with a unit after a concept that "minimum"/"maximum" introduces. */
+    private static ValueExpression boundNamedBefore(String s, ConceptMentions.Mention m, int end) {
+        if (m.start() < 8 || !s.startsWith("imum ", m.start() - 5)
+                || !MIN_OR_MAX_BEFORE.matcher(s.substring(Math.max(0, m.start() - 12), m.start())).find()) {
+            return null;
+        }
+        Matcher gap = BARE_GAP.matcher(s).region(m.end(), end);
+        ValueExpression e = gap.lookingAt() ? ExpressionParser.at(s, gap.end(), end) : null;
+        if (e == null || e.form() != ValueExpression.Form.BARE || e.unit() == null) {
+            return null;
+        }
+        Comparator c = s.startsWith("min", m.start() - 8) ? Comparator.GE : Comparator.LE;
+        return new ValueExpression(ValueExpression.Form.OPERATOR, c, e.value(), null, e.unit(), e.factor(), e.start(), e.end());
     }
 
     /** "Platelet count outside the normal range (150 to 400)" is LT 150 and GT 400; any other expression stays as it is. */

@@ -18,7 +18,7 @@ public final class EligibilityEngine {
      * Changes whenever the engine would read some text differently: the importer re-writes every stored trial
      * whose criteria came from another version, so re-importing with a better engine updates the graph.
      */
-    public static final String VERSION = "2026-11-27.2";
+    public static final String VERSION = "2026-11-28.2";
 
     /** Inputs longer than this are rejected (the largest real record is about 30,000 characters). */
     public static final int MAX_LENGTH = 4_000_000;

@@ -15,7 +15,7 @@ final class ExpressionParser {
     private static final Pattern START = Pattern.compile(
             "(?<![\\w.,])\\d|\\.\\d|[<>=]|\\b(?:at|no|not|greater|more|longer|less|fewer|lower|higher|above|below|over|under|up|maximum|minimum|max|min|exceed|exceeding|exceeds|equal|older|younger|between|in|inferior|superior|of|from)\\b");
     private static final Pattern OPERATOR = Pattern.compile(
-            "(>\\s*or\\s*=|<\\s*or\\s*=|>\\s*/\\s*=|<\\s*/\\s*=|>\\s*=|<\\s*=|=\\s*>|=\\s*<|>|<|=(?!=)"
+            "(>\\s*or\\s*equal(?:\\s+to)?|<\\s*or\\s*equal(?:\\s+to)?|>\\s*or\\s*=|<\\s*or\\s*=|(?:at|of) or (?:above|over|below|under)|>\\s*/\\s*=|<\\s*/\\s*=|>\\s*=|<\\s*=|=\\s*>|=\\s*<|>|<|=(?!=)"
                     + "|greater than or equal to|greater than or equal|more than or equal to|equal to or greater than|equal or greater than"
                     + "|equal to or more than|equal to or higher than|equal to or above|higher than or equal to|equal to or older than|older than or equal to|no younger than|not younger than|at least|no less than|not less than|not lower than|no lower than|not below"
                     + "|of at least|minimum of|a minimum of|minimum|min\\.?"
@@ -29,9 +29,9 @@ final class ExpressionParser {
     private static final Pattern SCI_NEGATIVE = Pattern.compile("(?:(\\d+(?:\\.\\d+)?)\\s*x\\s*)?10\\s*(?:\\^|e)\\s*\\(?\\s*-\\s*(\\d{1,2})\\)?");
     private static final Pattern RANGE_JOIN = Pattern.compile("\\s*(?:-|to|through|until|and)\\s*");
     private static final Pattern GE_SUFFIX = Pattern.compile(
-            "\\s*(?:of age\\s+)?(?:or|and|&|and/or)\\s+(?:more|greater|higher|older|over|above|larger|longer|up|upwards|beyond)\\b|\\s*\\+|\\s+(?:or|and)\\s+(?:over|above)\\b|\\s+minimum\\b|\\s+or\\s+more\\b");
+            "\\s*(?:-?\\s*of[- ]age\\s+|inclusive\\s+|,\\s*)?(?:or|and|&|and/or)\\s+(?:more|greater|higher|older|over|above|larger|longer|up|upwards|beyond)\\b|\\s*\\+|\\s+(?:or|and)\\s+(?:over|above)\\b|\\s+minimum\\b|\\s+or\\s+more\\b");
     private static final Pattern LE_SUFFIX = Pattern.compile(
-            "\\s*(?:of age\\s+)?(?:or|and|&)\\s+(?:less|fewer|lower|younger|under|below|smaller|shorter)\\b|\\s+maximum\\b");
+            "\\s*(?:-?\\s*of[- ]age\\s+|inclusive\\s+|,\\s*)?(?:or|and|&)\\s+(?:less|fewer|lower|younger|under|below|smaller|shorter)\\b|\\s+maximum\\b");
     private static final Pattern RANGE_FILLER = Pattern.compile("\\s*(?:the\\s+)?(?:ages?\\s+)?(?:of\\s+)?");
     private static final Pattern BETTER_SUFFIX = Pattern.compile("\\s+or\\s+better\\b");
     private static final Pattern WORD_NUMBER = Pattern.compile("(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-one|twenty|twenty-four)\\b(?=\\s*\\(?\\s*\\d*\\s*\\)?\\s*(?:years?|months?|weeks?|days?)\\b)"
@@ -39,6 +39,8 @@ final class ExpressionParser {
     /** A unit abbreviation repeated in brackets after the unit: "50 kilogram (kg) or above". */
     private static final Pattern UNIT_ECHO = Pattern.compile("\\s*\\((?:kg|lbs?|g/dl|mg/dl|ml/min|mmhg|ms|%)\\)");
     private static final List<String> WORDS = List.of("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve");
+    private static final Pattern DIGITS_ECHO = Pattern.compile("\\s*\\(\\s*\\d{1,2}\\s*\\)");
+    static final Pattern YEARS_OLD = Pattern.compile("(?:\\s*-\\s*|\\s+)old\\b");
     private static final Pattern NUMBER_RANGE_JOIN = Pattern.compile("\\s*(?:-|to|through)\\s*");
     private static final Pattern LIST_NEXT = Pattern.compile("\\s*(?:,|/|or|and|,\\s*or|,\\s*and)\\s*(\\d)(?![\\d.])");
 
@@ -130,6 +132,10 @@ final class ExpressionParser {
             String w = word.group(1) != null ? word.group(1) : word.group(2) != null ? word.group(2) : word.group(3);
             v = wordValue(w);
             numEnd = word.end();
+            Matcher echo = DIGITS_ECHO.matcher(s).region(numEnd, to);
+            if (echo.lookingAt()) {
+                numEnd = echo.end(); // "one (1) year": the digits repeat the word, the unit follows them
+            }
         } else {
             return null;
         }
@@ -174,7 +180,7 @@ final class ExpressionParser {
         }
         double low = parseNumber(num.group(1));
         RawUnit.Match unit1 = RawUnit.at(s, num.end(), to);
-        int p = unit1 == null ? num.end() : unit1.end();
+        int p = unit1 == null ? num.end() : afterOld(s, unit1, unit1.end(), to);
         Matcher join = RANGE_JOIN.matcher(s).region(p, to);
         if (!join.lookingAt()) {
             return null;
@@ -186,7 +192,7 @@ final class ExpressionParser {
         double high = parseNumber(num2.group(1));
         RawUnit.Match unit2 = RawUnit.at(s, num2.end(), to);
         RawUnit.Match unit = unit2 != null ? unit2 : unit1;
-        int end = unit2 == null ? num2.end() : unit2.end();
+        int end = unit2 == null ? num2.end() : afterOld(s, unit2, unit2.end(), to);
         // "between 150 - 90" means the same as "between 90 and 150"
         return new ValueExpression(ValueExpression.Form.RANGE, Comparator.BETWEEN, Math.min(low, high), Math.max(low, high),
                 unit == null ? null : unit.unit(), unit == null ? 1 : unit.factor(), start, end);
@@ -204,6 +210,7 @@ final class ExpressionParser {
         if (unit != null && echo.lookingAt()) {
             p = echo.end();
         }
+        p = afterOld(s, unit, p, to);
         RawUnit raw = unit == null ? null : unit.unit();
         double factor = unit == null ? 1 : unit.factor();
         Matcher better = BETTER_SUFFIX.matcher(s).region(p, to);
@@ -230,7 +237,7 @@ final class ExpressionParser {
                 }
                 if (high > v || (high == v && unit2 != null)) {
                     RawUnit.Match u = unit2 != null ? unit2 : unit;
-                    int end = unit2 == null ? num2.end() : unit2.end();
+                    int end = unit2 == null ? num2.end() : afterOld(s, unit2, unit2.end(), to);
                     return new ValueExpression(ValueExpression.Form.RANGE, Comparator.BETWEEN, v, high,
                             u == null ? null : u.unit(), u == null ? 1 : u.factor(), pos, end);
                 }
@@ -257,6 +264,19 @@ final class ExpressionParser {
         return new ValueExpression(ValueExpression.Form.BARE, Comparator.EQ, v, null, raw, factor, pos, p);
     }
 
+    /** "18 years old", "60 years-old": the "old" after a time unit belongs to the expression (and marks it as an age). */
+    private static int afterOld(String s, RawUnit.Match unit, int p, int to) {
+        if (unit == null || !isTime(unit.unit())) {
+            return p;
+        }
+        Matcher old = YEARS_OLD.matcher(s).region(p, to);
+        return old.lookingAt() ? old.end() : p;
+    }
+
+    private static boolean isTime(RawUnit u) {
+        return u == RawUnit.YEARS || u == RawUnit.MONTHS || u == RawUnit.WEEKS || u == RawUnit.DAYS;
+    }
+
     private static int skipSpaces(String s, int p, int to) {
         while (p < to && s.charAt(p) == ' ') {
             p++;
@@ -273,6 +293,13 @@ final class ExpressionParser {
 
     static Comparator comparatorOf(String op) {
         String o = op.replaceAll("\\s+", " ").trim();
+        if (o.contains("or equal") && (o.startsWith(">") || o.startsWith("<"))) {
+            return o.startsWith(">") ? Comparator.GE : Comparator.LE; // "> or equal 18"
+        }
+        if (o.startsWith("at or ") || o.startsWith("of or ")) {
+            // "at or above 40", "of or above the age of 40": the bound itself is included
+            return o.endsWith("above") || o.endsWith("over") ? Comparator.GE : Comparator.LE;
+        }
         if (o.matches(">\\s*or\\s*=|>\\s*=|=\\s*>|>\\s*/\\s*=") || o.startsWith("greater than or") || o.startsWith("more than or")
                 || o.startsWith("equal to or greater") || o.startsWith("equal or greater") || o.startsWith("equal to or more")
                 || o.startsWith("equal to or higher") || o.startsWith("equal to or above") || o.startsWith("higher than or")

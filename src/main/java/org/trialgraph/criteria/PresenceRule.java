@@ -58,8 +58,8 @@ final class PresenceRule {
     }
 
     private static final List<Rule> RULES = List.of(
-            rule(new String[] {"pregnan"}, new String[] {"pregnan"}, 0, "(?<!become |becoming |get |getting |avoid |avoiding |prevent |preventing |prevention of |risk of |to |father |impregnate |wish |plans? |planning |intends? |intending |of non-|possibility of )(?:\\b|(?<=\\bnon))pregnan(?:t|cy|cies)\\b(?! test(?:ing|s)? (?:is|are|will|must|should)\\b| prevention| avoidance| category| outcome| registry| planning| should be avoided| is not)", Concept.PREGNANCY),
-            rule(new String[] {"breastfe", "breast fe", "breast-fe", "lactat", "nursing"}, new String[] {"breast", "lactat", "nursing"}, 0, "\\bbreast[- ]?feed(?:ing)?\\b|\\bbreast[- ]?fed\\b|\\blactating\\b|\\blactation\\b|\\bnursing\\b(?=\\s+(?:mothers?|women|females?|a child|an infant|infants?)\\b|\\s+(?:or|and|and/or)\\s+(?:pregnan|lactat|breast))"
+            rule(new String[] {"pregnan"}, new String[] {"pregnan"}, 0, "(?<!become |becoming |get |getting |avoid |avoiding |prevent |preventing |prevention of |risk of |to |father |impregnate |wish |plans? |planning |intends? |intending |of non-|possibility of |able to have a |able to have |capable of |capable of having a )(?:\\b|(?<=\\bnon))pregnan(?:t|cy|cies)\\b(?! test(?:ing|s)? (?:is|are|will|must|should)\\b| prevention| avoidance| category| outcome| registry| planning| should be avoided| is not| (?:sexual |female )?partners?\\b)", Concept.PREGNANCY),
+            rule(new String[] {"breastfe", "breast fe", "breast-fe", "lactat", "nursing"}, new String[] {"breast", "lactat", "nursing"}, 0, "\\bbreast[- ]?feed(?:ing)?\\b|(?<=\\bwith (?:an? |their |her )?)breast[- ]?fed (?:infants?|bab(?:y|ies)|child(?:ren)?)\\b|\\blactating\\b|\\blactation\\b|\\bnursing\\b(?=\\s+(?:mothers?|women|females?|persons?|people|individuals?|a child|an infant|infants?)\\b|\\s+(?:or|and|and/or)\\s+(?:pregnan|lactat|breast))"
                     + "|(?<=(?:pregnant|lactating|pregnancy)(?:\\s?,\\s?|\\s(?:or|and|and/or)\\s|/)|\\b(?:are|is|currently|not|be)\\s)nursing\\b", Concept.BREASTFEEDING),
             rule(new String[] {"\\bhiv", "antihiv", "immunodeficiency virus", "\\baids"}, new String[] {"hiv", "human immunodeficiency virus", "aids"}, 5, "(?<!anti-|anti |(?:therapy|treatment|drugs?|medications?|vaccines?) (?:for|against) )(?:\\bhiv(?:-?[12])?+\\b|human immunodeficiency virus)"
                     + "(?! protease| integrase| medications?| antiretroviral| drugs?| therap| treatment| regimen|(?: [a-z-]+)? vaccine| prevention| prophylaxis| testing is not| (?:sero)?status\\b(?![\\s:]*(?:is\\s+)?(?:positive|seropositive|reactive|\\+)))|(?<!erectile |hearing |walking |mobility |visual |memory |sleep |dietary |study |teaching )\\baids\\b"
@@ -67,16 +67,20 @@ final class PresenceRule {
             rule(new String[] {"hepatitis b", "\\bhbv", "\\bhep b/c"}, new String[] {"hep", "hbv"}, 0, "hepatitis b(?: virus)?\\s*(?:or|and|and/or|/|,)\\s*(?:hepatitis\\s+)?c\\b|\\bhbv\\s*(?:or|and|and/or|/|,)\\s*hcv\\b|\\bhep(?:atitis)? b/c\\b", Concept.HBV, Concept.HCV),
             rule(new String[] {"hepatitis b", "\\bhbv", "\\bhbsag", "\\bhbcab", "anti-hbc", "antihbc", "\\bhep b"}, new String[] {"hep", "hb"}, 5, "hepatitis b\\b|\\bhbv\\b|\\bhbsag\\b|hepatitis b surface antigen|\\bhbcab\\b|\\banti-?hbc\\b|hepatitis b core antibody|\\bhep b\\b", Concept.HBV),
             rule(new String[] {"hepatitis c", "\\bhcv", "\\bhep c"}, new String[] {"hep", "hcv"}, 0, "hepatitis c\\b|\\bhcv\\b|\\bhep c\\b", Concept.HCV),
-            rule(new String[] {"metasta", "leptomening", "mets"}, new String[] {"cns", "central nervous system", "brain", "cerebral", "intracranial", "meningeal", "spinal cord", "metasta"}, 5, "\\b(?:cns|central nervous system|brain|cerebral|intracranial|leptomeningeal|meningeal|spinal cord)\\b(?:\\s*\\([^)]{1,12}\\))?(?:[\\s,/]+(?:or|and|and/or)?[\\s,/]*(?:cns|brain|leptomeningeal|meningeal|spinal cord|untreated|active|symptomatic|known|parenchymal|bone|liver|lung|visceral)\\b){0,4}\\s+(?:metasta(?:ses|sis|tic disease|tic lesions?)|mets|lesions from)"
+            rule(new String[] {"metasta", "leptomening", "mets"}, new String[] {"cns", "central nervous system", "brain", "cerebral", "intracranial", "meningeal", "spinal cord", "metasta"}, 5, "\\b(?:cns|central nervous system|brain|cerebral|intracranial|leptomeningeal|meningeal|spinal cord)\\b(?:\\s*\\([^)]{1,12}\\))?(?:[\\s,/]+(?:or|and|and/or)?[\\s,/]*(?:cns|brain|leptomeningeal|meningeal|spinal cord|untreated|active|symptomatic|known|parenchymal|bone|liver|lung|visceral|spinal|leptomeninges)\\b){0,4}\\s+(?:metasta(?:ses|sis|tic disease|tic lesions?)|mets|lesions from)"
                     + "|\\bleptomeningeal (?:disease|carcinomatosis|involvement|spread)|metasta(?:ses|sis|tic|tic disease) (?:to|in|of|involving) (?:the )?(?:brain|cns|central nervous system)", Concept.CNS_METASTASES));
 
     private static final Pattern NEGATION_BEFORE = Pattern.compile(
             "(?:\\b(?:no|not|non|without|nor|neither|free of|absence of|negative for|negative|exclude|excluding|excluded|rule out|ruled out|never)\\b[^;:]{0,45}|\\bnon-?|\\bun)$");
+    private static final Pattern TOPIC_BEFORE = Pattern.compile("\\bcriteri(?:a|on)\\s+(?:for|of|regarding|about|on)\\s+(?:the\\s+)?$");
     private static final Pattern POSITIVE_BEFORE = Pattern.compile("\\b(?:positive|seropositive|infected with|known|active|history of|diagnosed with|diagnosis of|evidence of)\\b[^;]{0,12}$");
     private static final Pattern NEGATIVE_AFTER = Pattern.compile(
             "^[\\s:-]*(?:\\([^)]{0,20}\\)\\s*)?(?:[\\w/-]+\\s+){0,3}?(?:negativ[a-z]*|seronegativ[a-z]*|non-?reactive|not detected|undetectable|neg\\b)");
     private static final Pattern POSITIVE_AFTER = Pattern.compile(
             "^[\\s:-]*(?:\\([^)]{0,20}\\)\\s*)?(?:[\\w/-]+\\s+){0,2}?(?:positive|seropositive|reactive|infection|detected)");
+    /** "no history of HBV infection" stays negated; "not ... HBsAg positive" does not. */
+    private static final Pattern STATED_POSITIVE_AFTER = Pattern.compile(
+            "^[\\s:-]*(?:\\([^)]{0,20}\\)\\s*)?(?:[\\w/-]+\\s+){0,2}?(?:positive|seropositive|reactive|detected)");
     private static final Pattern JOIN = Pattern.compile("^[\\s,/()]*(?:or|and|and/or|nor|/|,)[\\s,/()]*(?:\\w+\\s+){0,2}?$");
 
     private static Rule rule(String[] anchors, String[] starts, int lead, String regex, Concept... concepts) {
@@ -91,13 +95,16 @@ final class PresenceRule {
         for (Mention m : mentions) {
             String before = s.substring(Math.max(0, m.start() - 55), m.start());
             String after = s.substring(m.end(), Math.min(s.length(), m.end() + 40));
+            if (before.contains("criteri") && TOPIC_BEFORE.matcher(before).find()) {
+                continue; // "the following criteria for hepatitis B and C": names a topic, states nothing
+            }
             boolean negated;
             if (prevNegated && m.start() - prevEnd < 25 && JOIN.matcher(s.substring(prevEnd, m.start())).matches()) {
                 negated = true;
             } else if (NEGATIVE_AFTER.matcher(after).find() && !POSITIVE_AFTER.matcher(after).lookingAt()) {
                 negated = true;
             } else {
-                negated = NEGATION_BEFORE.matcher(lastClause(before)).find() && !POSITIVE_AFTER.matcher(after).find();
+                negated = NEGATION_BEFORE.matcher(lastClause(before)).find() && !STATED_POSITIVE_AFTER.matcher(after).find();
                 if (negated && POSITIVE_BEFORE.matcher(lastClause(before)).find() && !before.matches(".*\\b(?:no|not|without|negative for)\\b.*")) {
                     negated = false;
                 }
@@ -114,7 +121,8 @@ final class PresenceRule {
 
     /** "not yet treated", "uncontrolled": qualifiers of the condition, not negations of it. */
     private static final Pattern NOT_A_NEGATION = Pattern.compile(
-            "\\b(?:not|non|un)[- ]?(?:yet\\s+|previously\\s+|adequately\\s+|well\\s+|fully\\s+)?(?:treated|controlled|stable|resected|irradiated|responsive|responding)\\b");
+            "\\b(?:not|non|un)[- ]?(?:yet\\s+|previously\\s+|adequately\\s+|well\\s+|fully\\s+)?(?:treated|controlled|stable|resected|irradiated|responsive|responding)\\b"
+                    + "|\\bnot (?:limited|restricted) to\\b");
 
     private static String lastClause(String before) {
         int cut = Math.max(before.lastIndexOf(';'), Math.max(before.lastIndexOf(". "), before.lastIndexOf(':')));

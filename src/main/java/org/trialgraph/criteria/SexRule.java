@@ -21,10 +21,14 @@ final class SexRule {
             + "if|when|where|as|not|no|non|any|other|their|his|her|its|is|are|be|been|was|were|has|have|had|will|can|may|must|"
             + "should|would|could|do|does|did|including|include|includes|except|between|versus|vs|[a-z-]*pregnan[a-z]*|lactating|"
             + "breast-?feeding|nursing|childbearing|(?!non-?smoking\\b|consenting\\b)[a-z'-]+ing|fertile|partners?|wives|husbands?|spouses?|mothers?|fathers?|sons?|daughters?)";
+    /** What may follow "male and" when the sex is a requirement: "Male and at least 18 years old". */
+    private static final String AN_AGE = "\\s*(?:at least|aged?|older|over|between|(?:[<>]=?\\s*)?\\d)";
     private static final Pattern LEADING = Pattern.compile(
-            "^(?:\\d{1,2}[.,)]\\s+)?(?:(?!" + NOT_A_MODIFIER + "\\b)[a-z0-9][a-z0-9'-]*\\s+){0,5}?"
-                    + "(female|females|women|woman|girls|male|males|men|man|boys)\\b(?!\\s+(?:or|and|and/or|/)\\s)(?!\\s*/)"
-                    + "(?=\\s*(?:$|[,;.(:\\d<>]|(?:participants?|patients?|subjects?|volunteers?|adults?|individuals?|persons?|aged?|ages|between|only|with|without|who|of|over|under|older|younger|at least|from|sex|gender|children|adolescents|infants|healthy|smokers|diagnosed|undergoing|scheduled|presenting|having|in|and|\\()\\b|(?:(?!" + NOT_A_MODIFIER + "\\b)\\S+\\s+){1,3}(?:participants?|patients?|subjects?|volunteers?|survivors?|smokers?|athletes?|veterans?|workers?|students?)\\b))");
+            "^(?:\\d{1,2}[.,)]\\s+|[*\u2022-]\\s*)?(?:(?:is|are|be)\\s+(?=(?:female|male)\\s+and\\s))?(?:(?!" + NOT_A_MODIFIER + "\\b)[a-z0-9][a-z0-9'-]*\\s+){0,5}?"
+                    + "(female|females|women|woman|girls|male|males|men|man|boys)\\b(?!\\s+(?:or|and|and/or|/)\\s(?!" + AN_AGE + "))(?!\\s*/)"
+                    + "(?=\\s*(?:$|and\\s" + AN_AGE + "|[,;.(:\\d<>]|(?:participants?|patients?|subjects?|volunteers?|adults?|individuals?|persons?|aged?|ages|between|only|with|without|who|of|over|under|older|younger|at least|from|sex|gender|children|adolescents|infants|healthy|smokers|diagnosed|undergoing|scheduled|presenting|having|in|and|\\()\\b|(?:(?!" + NOT_A_MODIFIER + "\\b)\\S+\\s+){1,3}(?:participants?|patients?|subjects?|volunteers?|survivors?|smokers?|athletes?|veterans?|workers?|students?)\\b))");
+    /** "Postmenopausal female who has ...": a modifier that only one sex can have makes the noun phrase a restriction. */
+    private static final Pattern ONE_SEX_MODIFIER = Pattern.compile("\\b(?:post|pre|peri)-?menopausal\\s+$");
     private static final Pattern EXPLICIT = Pattern.compile("\\b(?:sex|gender)\\s*[:=]?\\s*(?:is\\s+|must be\\s+)?(female|male|women|men)\\b(?!\\s+(?:or|and)\\s)|\\bmust be (?:a\\s+)?(female|male|woman|man)\\b(?!\\s+(?:or|and)\\s)|\\bonly (female|male|women|men)\\b"
             + "|\\b(?:patient|participant|subject|volunteer|individual|person)\\s+(?:is|must be)\\s+(?:an?\\s+)?(?:adult\\s+|healthy\\s+)?(female|male|woman|man)\\b"
             + "(?=\\s*(?:$|[,;.(\\d<>=]|(?:between|aged?|ages|at least|over|under|older|younger|from|diagnosed|having|with\\b(?!\\s+(?:child|reproductive|(?:a\\s+)?partner)))\\b))");
@@ -38,7 +42,7 @@ final class SexRule {
     private static final Pattern MALE_WORD = Pattern.compile("\\b(?:male|males|men|man|boys)\\b");
     private static final Pattern FEMALE_WORD = Pattern.compile("\\b(?:female|females|women|woman|girls)\\b");
     private static final Pattern NOT_A_RESTRICTION = Pattern.compile(
-            "^\\S+\\s+(?:\\S+\\s+)?(?:of\\s+(?:child|reproductive|non-?child)|who\\b|with\\s+(?:\\w+\\s+){0,2}(?:child|reproductive|partners?)|without\\s+(?:\\S+\\s+){0,4}?(?:contracepti\\w*|potential|desire|birth control)|capable|able\\s+to|planning\\b|intending\\b|wishing\\b|trying\\b|partners?|must\\b|should\\b|will\\b|agrees?\\b|need\\b|using\\b|use\\b|(?:participants?|patients?|subjects?)\\s+(?:of\\s+child|who|with\\s+partners?|must|should|will|agree))");
+            "^[a-z]+\\s*,\\s*who\\b|^[^\\s,;]+\\s+(?:[^\\s,;]+\\s+)?(?:of\\s+(?:child|reproductive|non-?child)|who\\b|with\\s+(?:\\w+\\s+){0,2}(?:child|reproductive|partners?|pregnan|lactat|breast)|without\\s+(?:\\S+\\s+){0,4}?(?:contracepti\\w*|potential|desire|birth control)|capable|able\\s+to|planning\\b|intending\\b|wishing\\b|trying\\b|partners?|must\\b|should\\b|will\\b|agrees?\\b|need\\b|using\\b|use\\b|(?:participants?|patients?|subjects?)\\s+(?:of\\s+child|who|with\\s+partners?|must|should|will|agree))");
 
     void extract(String s, List<Constraint> out) {
         if (!mentionsASexWord(s)) {
@@ -75,7 +79,8 @@ final class SexRule {
     /** The first restriction found, with the sex word in its first matched group; null if the criterion restricts to no sex. */
     private static Matcher restriction(String s) {
         Matcher lead = LEADING.matcher(s);
-        if (lead.lookingAt() && !NOT_A_RESTRICTION.matcher(s.substring(lead.start(1))).find()) {
+        if (lead.lookingAt() && (!NOT_A_RESTRICTION.matcher(s.substring(lead.start(1))).find()
+                || s.contains("menopaus") && ONE_SEX_MODIFIER.matcher(s.substring(0, lead.start(1))).find())) {
             return lead;
         }
         if (s.contains("sex") || s.contains("gender") || s.contains("must be") || s.contains("only ") || s.contains(" is ")) {

@@ -42,6 +42,10 @@ final class TextNormalizer {
         String s = unescapeMarkdown(text);
         if (s.indexOf('&') >= 0) {
             s = HTML_ENTITY.matcher(s).replaceAll(m -> Matcher.quoteReplacement(entity(m.group(1))));
+            if (s.indexOf('&') >= 0) {
+                // encoded twice: "&amp;gt;" is "&gt;" after the first pass
+                s = HTML_ENTITY.matcher(s).replaceAll(m -> Matcher.quoteReplacement(entity(m.group(1))));
+            }
         }
         if (hasSuperscript(s)) {
             s = SUPERSCRIPTS.matcher(s).replaceAll(m -> "^" + plainSuperscript(m.group()));
@@ -50,8 +54,8 @@ final class TextNormalizer {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
-                case '≥', '⩾' -> out.append(">=");
-                case '≤', '⩽' -> out.append("<=");
+                case '≥', '⩾', '≧' -> out.append(">=");
+                case '≤', '⩽', '≦' -> out.append("<=");
                 case '×', '✕', '∗', '⋅' -> out.append('x');
                 case 'µ', 'μ' -> out.append('u');
                 case '–', '—', '‐', '‑', '−', '~', '～' -> out.append('-');
