@@ -79,8 +79,9 @@ const canonical = {
     },
   },
   "trials-filtered": {
-    trialgraph: ({ trials: c }) => ({ totalCount: c.totalCount, nctIds: c.edges.map((e) => e.node.nctId) }),
-    peer: ({ trialsConnection: c }) => ({ totalCount: c.totalCount, nctIds: c.edges.map((e) => e.node.nctId) }),
+    trialgraph: ({ trials: c }) => ({ totalCount: c.totalCount, rows: c.edges.map((e) => [e.node.nctId, e.node.startDate ?? null]) }),
+    peer: ({ trialsConnection: c }) => ({ totalCount: c.totalCount, rows: c.edges.map((e) => [e.node.nctId, e.node.startDate ?? null]) }),
+    compare: startDateDescPages,
   },
   search: {
     trialgraph: ({ search: c }) => ({ totalCount: c.totalCount, nctIds: c.edges.map((e) => e.node.nctId) }),
@@ -119,6 +120,40 @@ function fill(section, chosen, own) {
   return JSON.parse(text);
 }
 
+/**
+ * Pages sorted by start date descending, then NCT id: the documented difference is where trials without a start
+ * date go (TrialGraph last, Cypher's DESC first). Everything else must agree: the total, the page size, each page
+ * in its server's order, the dated trials of one page a prefix of the other's (or the same), and likewise the
+ * undated ones (both by NCT id from the smallest); with the whole list on one page, the same trials.
+ */
+function startDateDescPages(tg, peer) {
+  if (tg.totalCount !== peer.totalCount) return `totalCount: TrialGraph ${tg.totalCount} vs peer ${peer.totalCount}`;
+  if (tg.rows.length !== peer.rows.length) return `page size: TrialGraph ${tg.rows.length} vs peer ${peer.rows.length}`;
+  const inOrder = (rows, undatedFirst) => rows.every((r, i) => i === 0 || before(rows[i - 1], r, undatedFirst));
+  const before = ([id1, d1], [id2, d2], undatedFirst) => {
+    if ((d1 === null) !== (d2 === null)) return (d1 === null) === undatedFirst;
+    if (d1 !== null && d1 !== d2) return d1 > d2;
+    return id1 < id2;
+  };
+  if (!inOrder(tg.rows, false)) return `TrialGraph's page is not latest start first, undated last: ${JSON.stringify(tg.rows)}`;
+  if (!inOrder(peer.rows, true)) return `the peer's page is not undated first, then latest start first: ${JSON.stringify(peer.rows)}`;
+  const prefixes = (a, b) => {
+    const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+    return short.every((x, i) => JSON.stringify(x) === JSON.stringify(long[i]));
+  };
+  for (const dated of [true, false]) {
+    const a = tg.rows.filter((r) => (r[1] !== null) === dated);
+    const b = peer.rows.filter((r) => (r[1] !== null) === dated);
+    if (!prefixes(a, b)) {
+      return `${dated ? "dated" : "undated"} trials: TrialGraph ${JSON.stringify(a).slice(0, 160)} vs peer ${JSON.stringify(b).slice(0, 160)}`;
+    }
+  }
+  if (tg.totalCount === tg.rows.length) {
+    return firstDifference([...tg.rows].sort(), [...peer.rows].sort());
+  }
+  return null;
+}
+
 function firstDifference(a, b, path = "") {
   if (JSON.stringify(a) === JSON.stringify(b)) return null;
   if (a && b && typeof a === "object" && typeof b === "object") {
@@ -152,7 +187,7 @@ for (const [name, tg] of tgQueries) {
     try {
       const a = canonical[name].trialgraph(await post(args.trialgraph, tg.document, fill(tg, chosen, tg)));
       const b = canonical[name].peer(await post(args.peer, peer.document, fill(tg, chosen, peer)));
-      const d = firstDifference(a, b);
+      const d = (canonical[name].compare ?? firstDifference)(a, b);
       if (d) differences.push(`${label}: ${d}`); else agreed++;
     } catch (e) {
       differences.push(`${label}: ${e.message}`);

@@ -132,8 +132,9 @@ public final class BenchCommand implements Callable<Integer> {
                 LoadRunner.Measurement m = runner.run(name, run, count, new LoadRunner.Limits(millis(seconds), requests), seed++);
                 ServerCost.PerRequest perRequest = costBefore.perRequest(cost.snapshot(), m.requests());
                 err.printf("%-20s %d clients: %,d requests, %,d errors, %,.1f/s, p50 %.1f ms, p99 %.1f ms, "
-                        + "%.2f queries/request, %.2f CPU ms/request%n", m.query(), m.clients(), m.requests(), m.errors(),
-                        m.requestsPerSecond(), m.p50(), m.p99(), perRequest.queries(), perRequest.cpuMillis());
+                        + "%s queries/request, %s CPU ms/request%n", m.query(), m.clients(), m.requests(), m.errors(),
+                        m.requestsPerSecond(), m.p50(), m.p99(), BenchReport.number(perRequest.queries()),
+                        BenchReport.number(perRequest.cpuMillis()));
                 if (m.firstError() != null) {
                     err.println("  first error: " + m.firstError());
                 }

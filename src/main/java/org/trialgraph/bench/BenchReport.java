@@ -47,7 +47,8 @@ record BenchReport(String title, String parameters, List<LoadRunner.Measurement>
                 + megabytes(snapshot.heapUsedBytes()) + " |\n";
     }
 
-    private static String number(double value) {
+    /** Two decimals, or "n/a" where the server could not tell (NaN: e.g. the peer has no query counter). */
+    static String number(double value) {
         return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%.2f", value);
     }
 

@@ -10,14 +10,36 @@ import org.trialgraph.ingest.Keys;
 import org.trialgraph.ingest.MeshIds;
 
 /**
- * Turns a {@link TrialWhere} into a Cypher predicate on {@code t}. The structure comes only from the fixed
- * fragments below; every value the client sent travels as a parameter, never as Cypher text.
+ * Turns a {@link TrialWhere} into a Cypher predicate on {@code t}, or into a whole clause that finds the matching
+ * trials ({@link #match}). The structure comes only from the fixed fragments below; every value the client sent
+ * travels as a parameter, never as Cypher text.
  */
 public final class TrialFilterCypher {
 
     /** A predicate and the parameters it uses. */
     public record Predicate(String cypher, Map<String, Object> parameters) {
     }
+
+    /**
+     * Clauses that bind {@code t} to each matching trial once, and the parameters they use. When the filter names a
+     * condition or MeSH term at its top level, the trials are found from that term's side (its narrower terms and
+     * their trials) and the rest of the filter is checked on those only: checking "studies this subtree" on every
+     * trial expands each trial's own relationships, which costs far more (docs/BENCHMARKS.md, "List and stats
+     * queries: CPU per request").
+     */
+    public record Match(String anchor, String predicate, Map<String, Object> parameters) {
+
+        /** The clauses, with {@code extra} (a predicate on {@code t}, e.g. a keyset) checked too. */
+        public String cypher(String extra) {
+            if (anchor == null) {
+                return "MATCH (t:Trial)\nWHERE (" + predicate + ") AND (" + extra + ")\n";
+            }
+            return "CALL () {\n" + anchor + "\n}\nWITH t\nWHERE (" + predicate + ") AND (" + extra + ")\n";
+        }
+    }
+
+    /** The top-level field that {@link #match} finds its trials from, left out of the predicate. */
+    private enum Anchor { CONDITION, MESH }
 
     // A constraint rules a participant's value out when an inclusion-like criterion is not met by it, or an
     // exclusion criterion is.
@@ -35,11 +57,32 @@ public final class TrialFilterCypher {
 
     public static Predicate of(TrialWhere where) {
         TrialFilterCypher builder = new TrialFilterCypher();
-        String cypher = where == null ? "true" : builder.predicate(where);
+        String cypher = where == null ? "true" : builder.predicate(where, null);
         return new Predicate(cypher, builder.parameters);
     }
 
-    private String predicate(TrialWhere w) {
+    /** The trials matching {@code where}, found from a condition or MeSH term when the filter names one. */
+    public static Match match(TrialWhere where) {
+        TrialFilterCypher builder = new TrialFilterCypher();
+        Anchor anchor = anchorOf(where);
+        if (anchor == null) {
+            return new Match(null, where == null ? "true" : builder.predicate(where, null), builder.parameters);
+        }
+        String source = anchor == Anchor.MESH ? builder.meshSubtreeTrials(where.mesh()) : builder.conditionTrials(where.condition());
+        return new Match(source, builder.predicate(where, anchor), builder.parameters);
+    }
+
+    private static Anchor anchorOf(TrialWhere w) {
+        if (w == null || w.nctIds() != null) {
+            return null; // a list of ids is found through the key's index, better than any subtree
+        }
+        if (w.mesh() != null) {
+            return Anchor.MESH;
+        }
+        return w.condition() != null ? Anchor.CONDITION : null;
+    }
+
+    private String predicate(TrialWhere w, Anchor anchored) {
         List<String> all = new ArrayList<>();
         if (w.nctIds() != null) {
             all.add("t.nctId IN " + param(w.nctIds()));
@@ -59,13 +102,13 @@ public final class TrialFilterCypher {
         if (w.healthyVolunteers() != null) {
             all.add("t.healthyVolunteers = " + param(w.healthyVolunteers()));
         }
-        if (w.condition() != null) {
+        if (w.condition() != null && anchored != Anchor.CONDITION) {
             condition(w.condition(), all);
         }
         if (w.conditionFilter() != null) {
             condition(w.conditionFilter(), all);
         }
-        if (w.mesh() != null) {
+        if (w.mesh() != null && anchored != Anchor.MESH) {
             all.add("EXISTS { (t)-[:STUDIES_MESH|TESTS_MESH]->(:MeshTerm)-[:BROADER*0..1]->(:MeshTerm {id: "
                     + param(MeshIds.canonical(w.mesh())) + "}) }");
         }
@@ -117,13 +160,13 @@ public final class TrialFilterCypher {
             w.allows().forEach(v -> all.add(allows(v)));
         }
         if (w.AND() != null) {
-            w.AND().forEach(nested -> all.add("(" + predicate(nested) + ")"));
+            w.AND().forEach(nested -> all.add("(" + predicate(nested, null) + ")"));
         }
         if (w.OR() != null && !w.OR().isEmpty()) {
-            all.add("(" + String.join(" OR ", w.OR().stream().map(nested -> "(" + predicate(nested) + ")").toList()) + ")");
+            all.add("(" + String.join(" OR ", w.OR().stream().map(nested -> "(" + predicate(nested, null) + ")").toList()) + ")");
         }
         if (w.NOT() != null) {
-            w.NOT().forEach(nested -> all.add("NOT (" + predicate(nested) + ")"));
+            w.NOT().forEach(nested -> all.add("NOT (" + predicate(nested, null) + ")"));
         }
         return all.isEmpty() ? "true" : String.join(" AND ", all);
     }
@@ -143,6 +186,29 @@ public final class TrialFilterCypher {
                     + param(MeshIds.canonical(text)) + "}) }");
         }
         all.add("(" + String.join(" OR ", any) + ")");
+    }
+
+    /**
+     * The trials of {@link #condition(String, List)} found from the condition's and the term's side, each once. The
+     * term is looked up on its own first: matched case-insensitively it can use no index, and otherwise the planner
+     * may start from the other end of the pattern.
+     */
+    private String conditionTrials(String condition) {
+        String text = condition.strip();
+        List<String> any = new ArrayList<>();
+        any.add("  MATCH (:Condition {key: " + param(Keys.of(text)) + "})<-[:STUDIES]-(t:Trial) RETURN t");
+        any.add("  CALL () { MATCH (m:MeshTerm) WHERE toLower(m.term) = " + param(text.toLowerCase(Locale.ROOT))
+                + " RETURN m }\n  MATCH (m)<-[:BROADER*0..1]-(:MeshTerm)<-[:STUDIES_MESH]-(t:Trial) RETURN t");
+        if (MeshIds.looksLikeId(text)) {
+            any.add("  MATCH (:MeshTerm {id: " + param(MeshIds.canonical(text))
+                    + "})<-[:BROADER*0..1]-(:MeshTerm)<-[:STUDIES_MESH]-(t:Trial) RETURN t");
+        }
+        return String.join("\n  UNION\n", any);
+    }
+
+    private String meshSubtreeTrials(String mesh) {
+        return "  MATCH (:MeshTerm {id: " + param(MeshIds.canonical(mesh))
+                + "})<-[:BROADER*0..1]-(:MeshTerm)<-[:STUDIES_MESH|TESTS_MESH]-(t:Trial) RETURN DISTINCT t";
     }
 
     private void condition(TrialWhere.ConditionFilter c, List<String> all) {

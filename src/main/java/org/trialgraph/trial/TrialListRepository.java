@@ -22,55 +22,72 @@ import org.trialgraph.trial.TrialOrder.Field;
 
 /**
  * Lists of trials: filtered, sorted and paged with keyset cursors, and full-text search. A page and its total
- * are one query; the total is a separate {@code count(t)} subquery, so it never loads the rows it counts.
+ * are one query, which finds the matches once and takes both the count and the page from them.
  */
 @Repository
 class TrialListRepository {
 
-    // Each list is one query: the page as one row of collected entries (in order, possibly none) and, when the
-    // total is selected, its count from a second subquery that never loads the rows it counts.
+    // Each list is one query. With the total, the filter runs once: its matches are collected, counted, and the
+    // page is the first of them in order (the filter, not the sort, is what costs). Without it, the page alone.
+    private static final String PAGE_WITH_TOTAL = """
+            CALL () {
+              %s  WITH collect(t) AS matched
+              CALL (matched) {
+                UNWIND matched AS t
+                WITH t WHERE %s
+                WITH t, [%s] AS sortKeys
+                ORDER BY %s
+                LIMIT $limit
+                RETURN collect({t: t, sortKeys: sortKeys}) AS rows
+              }
+              RETURN rows, size(matched) AS total
+            }
+            RETURN rows, total
+            """;
+
     private static final String PAGE = """
             CALL () {
-              MATCH (t:Trial)
-              WHERE (%s) AND (%s)
-              WITH t, [%s] AS sortKeys
+              %s  WITH t, [%s] AS sortKeys
               ORDER BY %s
               LIMIT $limit
               RETURN collect({t: t, sortKeys: sortKeys}) AS rows
             }
+            RETURN rows, -1 AS total
             """;
 
-    private static final String COUNT = """
+    // A page of hits (read with what matchedFields needs): the page's rows only.
+    private static final String SEARCH_ROWS = """
+                WITH t, score, [%s] AS sortKeys
+                ORDER BY %s
+                LIMIT $limit
+                RETURN collect({t: t, score: score, sortKeys: sortKeys,
+                                conditions: [(t)-[:STUDIES]->(c:Condition) | c.name],
+                                interventions: [(t)-[r:TESTS]->(i:Intervention) | coalesce(r.name, i.name)]}) AS rows
+            """;
+
+    // As for lists, with the total the full-text query and the filter run once for both.
+    private static final String SEARCH_WITH_TOTAL = """
             CALL () {
-              MATCH (t:Trial)
+              CALL db.index.fulltext.queryNodes('trial_text', $query) YIELD node AS t, score
               WHERE %s
-              RETURN count(t) AS total
+              WITH collect({t: t, score: score}) AS matched
+              CALL (matched) {
+                UNWIND matched AS hit
+                WITH hit.t AS t, hit.score AS score
+                WHERE %s
+            %s  }
+              RETURN rows, size(matched) AS total
             }
+            RETURN rows, total
             """;
 
     private static final String SEARCH = """
             CALL () {
               CALL db.index.fulltext.queryNodes('trial_text', $query) YIELD node AS t, score
               WHERE (%s) AND (%s)
-              WITH t, score, [%s] AS sortKeys
-              ORDER BY %s
-              LIMIT $limit
-              RETURN collect({t: t, score: score, sortKeys: sortKeys,
-                              conditions: [(t)-[:STUDIES]->(c:Condition) | c.name],
-                              interventions: [(t)-[r:TESTS]->(i:Intervention) | coalesce(r.name, i.name)]}) AS rows
-            }
+            %s}
+            RETURN rows, -1 AS total
             """;
-
-    private static final String SEARCH_COUNT = """
-            CALL () {
-              CALL db.index.fulltext.queryNodes('trial_text', $query) YIELD node AS t
-              WHERE %s
-              RETURN count(t) AS total
-            }
-            """;
-
-    private static final String WITH_TOTAL = "RETURN rows, total";
-    private static final String WITHOUT_TOTAL = "RETURN rows, -1 AS total";
 
     private static final Pattern LUCENE_SPECIAL = Pattern.compile("([+\\-&|!(){}\\[\\]^\"~*?:\\\\/])");
     private static final Pattern WORDS = Pattern.compile("\\s+");
@@ -87,14 +104,15 @@ class TrialListRepository {
             throw new IllegalArgumentException("orderBy: RELEVANCE needs search words; use search(text:, orderBy:)");
         }
         List<TrialOrder> order = withTieBreak(orderBy);
-        TrialFilterCypher.Predicate filter = TrialFilterCypher.of(where);
-        Map<String, Object> params = new HashMap<>(filter.parameters());
+        TrialFilterCypher.Match match = TrialFilterCypher.match(where);
+        Map<String, Object> params = new HashMap<>(match.parameters());
         String keyset = keyset(order, Cursors.decode(after, order.size()), params);
         params.put("limit", first + 1);
-        String cypher = PAGE.formatted(filter.cypher(), keyset,
-                String.join(", ", order.stream().map(o -> o.field().expression).toList()),
-                String.join(", ", order.stream().map(o -> o.field().expression + " " + o.directionOrAsc()).toList()));
-        Record result = single(cypher + (withTotal ? COUNT.formatted(filter.cypher()) + WITH_TOTAL : WITHOUT_TOTAL), params);
+        String sortKeys = String.join(", ", order.stream().map(o -> o.field().expression).toList());
+        String sort = String.join(", ", order.stream().map(o -> o.field().expression + " " + o.directionOrAsc()).toList());
+        String cypher = withTotal ? PAGE_WITH_TOTAL.formatted(match.cypher("true"), keyset, sortKeys, sort)
+                : PAGE.formatted(match.cypher(keyset), sortKeys, sort);
+        Record result = single(cypher, params);
         List<SortedTrial> rows = result.get("rows").asList(r -> new SortedTrial(Trial.from(r.get("t")),
                 r.get("sortKeys").asList(Value::asObject)));
         return Connection.of(rows, first, result.get("total").asLong(), row -> Cursors.encode(row.sortKeys().toArray()),
@@ -116,11 +134,11 @@ class TrialListRepository {
         String keyset = keyset(order, Cursors.decode(after, order.size()), params);
         params.put("query", query);
         params.put("limit", first + 1);
-        String cypher = SEARCH.formatted(filter.cypher(), keyset,
-                String.join(", ", order.stream().map(o -> o.field().expression).toList()),
+        String rows = SEARCH_ROWS.formatted(String.join(", ", order.stream().map(o -> o.field().expression).toList()),
                 String.join(", ", order.stream().map(o -> o.field().expression + " " + o.directionOrAsc()).toList()));
-        Record result = single(cypher + (withTotal ? SEARCH_COUNT.formatted(filter.cypher()) + WITH_TOTAL : WITHOUT_TOTAL),
-                params);
+        String cypher = withTotal ? SEARCH_WITH_TOTAL.formatted(filter.cypher(), keyset, rows)
+                : SEARCH.formatted(filter.cypher(), keyset, rows);
+        Record result = single(cypher, params);
         List<SortedHit> hits = result.get("rows").asList(r -> new SortedHit(hit(r, words),
                 r.get("sortKeys").asList(Value::asObject)));
         return Connection.of(hits, first, result.get("total").asLong(), hit -> Cursors.encode(hit.sortKeys().toArray()),

@@ -90,6 +90,21 @@ class TrialStatsTest {
         assertThat(buckets.stream().mapToLong(b -> number(b, "trials")).sum()).isEqualTo(total());
     }
 
+    /** A top-level condition finds its trials from the term's side (TrialFilterCypher.match); nested, trial by trial. */
+    @Test
+    void aConditionAtTheTopLevelGroupsTheSameTrialsAsTheSameFilterNested() {
+        Map<String, Object> filter = Map.of("condition", "Neoplasms", "overallStatus", List.of("COMPLETED", "RECRUITING"));
+        List<Map<String, Object>> fromTheTerm = stats(filter, List.of("PHASE", "STATUS"));
+        assertThat(fromTheTerm).isNotEmpty().isEqualTo(stats(Map.of("AND", List.of(filter)), List.of("PHASE", "STATUS")));
+        assertThat(fromTheTerm).allSatisfy(b -> assertThat(number(b, "sponsors")).isPositive());
+    }
+
+    private List<Map<String, Object>> stats(Map<String, Object> where, List<String> groupBy) {
+        return graphQl.documentName("trialStats").variable("where", where).variable("groupBy", groupBy)
+                .variable("top", 1000).execute().path("trialStats").entityList(Map.class).get().stream()
+                .map(m -> (Map<String, Object>) m).toList();
+    }
+
     private List<Map<String, Object>> stats(List<String> groupBy, int top) {
         return graphQl.documentName("trialStats").variable("where", where()).variable("groupBy", groupBy)
                 .variable("top", top).execute().path("trialStats").entityList(Map.class).get().stream()

@@ -113,6 +113,47 @@ class TrialListTest {
                 s -> design(s).path("studyType").asString("").equals("INTERVENTIONAL") && !s.path("hasResults").asBoolean(false));
     }
 
+    /**
+     * A condition or MeSH term at the top level of a filter is looked up from the term's side (TrialFilterCypher.match);
+     * nested in AND it is checked trial by trial. Both must give the same trials in the same order.
+     */
+    @Test
+    void aConditionAtTheTopLevelFindsTheTrialsThatTheSameFilterNestedFinds() {
+        List<Map<String, Object>> filters = List.of(
+                Map.of("condition", "Neoplasms", "phase", List.of("PHASE2", "PHASE3")),
+                Map.of("condition", "asthma"),
+                Map.of("condition", "D009369", "overallStatus", List.of("COMPLETED", "RECRUITING")),
+                Map.of("mesh", "D009369"),
+                Map.of("mesh", "D009369", "OR", List.of(Map.of("phase", List.of("PHASE1")), Map.of("hasResults", true))));
+        for (Map<String, Object> filter : filters) {
+            List<String> fromTheTerm = allPages(filter);
+            assertThat(fromTheTerm).as("trials where %s", filter).isNotEmpty()
+                    .isEqualTo(allPages(Map.of("AND", List.of(filter))));
+        }
+        List<String> neoplasms = allPages(Map.of("condition", "Neoplasms"));
+        assertThat(neoplasms.stream().filter(raw::containsKey).count()).isEqualTo(raw.values().stream()
+                .filter(s -> browseTerms(s).contains("Neoplasms") || texts(protocol(s).path("conditionsModule")
+                        .path("conditions")).stream().anyMatch(c -> Keys.of(c).equals("neoplasms"))).count());
+    }
+
+    /** The NCT ids of every page, latest start first, each page's total checked against the whole walk. */
+    private List<String> allPages(Map<String, Object> where) {
+        List<String> ids = new ArrayList<>();
+        List<Long> totals = new ArrayList<>();
+        String after = null;
+        do {
+            Map<String, Object> page = graphQl.documentName("trialPage").variable("where", where)
+                    .variable("orderBy", List.of(Map.of("field", "START_DATE", "direction", "DESC")))
+                    .variable("first", 100).variable("after", after).execute().path("trials").entity(Map.class).get();
+            totals.add(((Number) page.get("totalCount")).longValue());
+            ((List<Map<String, Object>>) page.get("edges")).forEach(e -> ids.add((String) ((Map<String, Object>) e.get("node")).get("nctId")));
+            Map<String, Object> pageInfo = (Map<String, Object>) page.get("pageInfo");
+            after = Boolean.TRUE.equals(pageInfo.get("hasNextPage")) ? (String) pageInfo.get("endCursor") : null;
+        } while (after != null);
+        assertThat(totals).as("totalCount of every page where %s", where).containsOnly((long) ids.size());
+        return ids;
+    }
+
     @Test
     void walkingAllPagesReturnsEachTrialOnceAndMatchesTheTotal() {
         Map<String, Object> where = within(Map.of("studyType", List.of("INTERVENTIONAL")));
