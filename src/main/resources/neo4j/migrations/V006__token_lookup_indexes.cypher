@@ -3,6 +3,5 @@
 // store (docs/BENCHMARKS.md, "List and stats queries: CPU per request"). Where they exist, these are no-ops.
 CREATE LOOKUP INDEX node_label_lookup IF NOT EXISTS FOR (n) ON EACH labels(n);
 CREATE LOOKUP INDEX relationship_type_lookup IF NOT EXISTS FOR ()-[r]-() ON EACH type(r);
-// A label scan refuses a lookup index that is still populating ("Index is still populating"), so nothing may
-// match a label, not even recording this migration, before they are online.
-CALL db.awaitIndexes(3600);
+// A label scan refuses a lookup index that is still populating ("Index is still populating"): SchemaMigrations
+// waits for the indexes of every migration (in steps, with progress) before it records the migration.

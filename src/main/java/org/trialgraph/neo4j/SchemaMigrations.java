@@ -73,8 +73,10 @@ public class SchemaMigrations {
 
     /** Applies what is new; returns the versions applied now. */
     public List<Integer> migrate() {
-        List<Integer> applied = migrations().stream().filter(this::applyIfNew).map(Migration::version).toList();
+        // Indexes still populating from an earlier start (a bulk-loaded store) must be online before any label
+        // scan, and each migration's indexes before it is recorded.
         awaitIndexes();
+        List<Integer> applied = migrations().stream().filter(this::applyIfNew).map(Migration::version).toList();
         if (!applied.isEmpty()) {
             log.info("Applied schema migrations {}", applied);
         }
@@ -96,6 +98,7 @@ public class SchemaMigrations {
         for (String statement : statements(migration.script())) {
             driver.executableQuery(statement).execute();
         }
+        awaitIndexes();
         driver.executableQuery(RECORD).withParameters(Map.of("version", migration.version(), "description",
                 migration.description(), "checksum", checksum)).execute();
         return true;
