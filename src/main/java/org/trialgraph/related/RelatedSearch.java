@@ -35,9 +35,10 @@ final class RelatedSearch {
      *        items not walked, summed)
      * @param exact whether the page is provably the one scoring every trial gives: every item was walked, or the
      *        page is full and its last score exceeds {@code unfoundBound}
+     * @param completed the trials whose items not walked were looked up
      */
     record Page(List<RelatedScoring.Scored> trials, List<RelatedScoring.Item> walked, long walkRows,
-            double unfoundBound, boolean exact) {
+            double unfoundBound, boolean exact, int completed) {
     }
 
     /** The graph look-ups the search needs (the repository, or a fake in tests). */
@@ -60,7 +61,7 @@ final class RelatedSearch {
     static Page top(List<RelatedScoring.Item> items, long trialCount, long maxItemTrials, long walkBudget, int first,
             Lookup lookup) {
         if (items.isEmpty() || first <= 0) {
-            return new Page(List.of(), List.of(), 0, 0, true);
+            return new Page(List.of(), List.of(), 0, 0, true, 0);
         }
         Map<String, Double> contributions = RelatedScoring.contributions(items, trialCount);
         List<RelatedScoring.Item> walked = walked(items, maxItemTrials, walkBudget);
@@ -70,11 +71,8 @@ final class RelatedSearch {
         double remaining = rest.stream().mapToDouble(i -> contributions.get(i.id())).sum();
         List<Candidate> candidates = walked.isEmpty() ? List.of()
                 : lookup.bestCandidates(walked, contributions, remaining, first);
-        Map<String, Set<String>> shared = new HashMap<>();
-        candidates.forEach(c -> shared.put(c.nctId(), new HashSet<>(c.items())));
-        if (!rest.isEmpty() && !shared.isEmpty()) {
-            lookup.carried(shared.keySet(), rest).forEach((nctId, ids) -> shared.get(nctId).addAll(ids));
-        }
+        Map<String, Set<String>> shared = rest.isEmpty() ? shared(candidates)
+                : completed(candidates, rest, contributions, remaining, first, lookup);
         List<RelatedScoring.Item> scored = new ArrayList<>();
         for (RelatedScoring.Item item : items) {
             scored.add(item.withCandidates(shared.keySet().stream()
@@ -86,7 +84,48 @@ final class RelatedSearch {
         boolean exact = rest.isEmpty()
                 || page.size() == first && page.get(page.size() - 1).score() > remaining + EPSILON;
         long rows = walked.stream().mapToLong(RelatedScoring.Item::df).sum();
-        return new Page(page, walked, rows, remaining, exact);
+        return new Page(page, walked, rows, remaining, exact, rest.isEmpty() ? 0 : shared.size());
+    }
+
+    private static Map<String, Set<String>> shared(List<Candidate> candidates) {
+        Map<String, Set<String>> shared = new HashMap<>();
+        candidates.forEach(c -> shared.put(c.nctId(), new HashSet<>(c.items())));
+        return shared;
+    }
+
+    /**
+     * The items each candidate that can still make the page shares, the items not walked included. In two
+     * rounds: the first {@code first} candidates by partial score are completed; the first-th best of their full
+     * scores is then a floor for the page, and only the other candidates whose partial score plus
+     * {@code remaining} reaches it are completed. The rest cannot make the page and are left out.
+     */
+    private static Map<String, Set<String>> completed(List<Candidate> candidates, List<RelatedScoring.Item> rest,
+            Map<String, Double> contributions, double remaining, int first, Lookup lookup) {
+        List<Candidate> byPartial = candidates.stream().sorted(Comparator.comparingDouble(Candidate::partial)
+                .reversed().thenComparing(Candidate::nctId)).toList();
+        List<Candidate> leaders = byPartial.subList(0, Math.min(first, byPartial.size()));
+        Map<String, Set<String>> shared = shared(leaders);
+        complete(shared, shared.keySet(), rest, lookup);
+        if (leaders.size() < first) {
+            return shared;
+        }
+        double floor = shared.values().stream()
+                .mapToDouble(ids -> ids.stream().mapToDouble(contributions::get).sum())
+                .sorted().findFirst().orElse(0);
+        List<Candidate> contenders = byPartial.subList(first, byPartial.size()).stream()
+                .filter(c -> c.partial() + remaining >= floor - EPSILON).toList();
+        Map<String, Set<String>> more = shared(contenders);
+        complete(more, more.keySet(), rest, lookup);
+        shared.putAll(more);
+        return shared;
+    }
+
+    private static void complete(Map<String, Set<String>> shared, Collection<String> nctIds,
+            List<RelatedScoring.Item> rest, Lookup lookup) {
+        if (nctIds.isEmpty()) {
+            return;
+        }
+        lookup.carried(List.copyOf(nctIds), rest).forEach((nctId, ids) -> shared.get(nctId).addAll(ids));
     }
 
     /**

@@ -58,7 +58,7 @@ class RelatedTrialsFinder {
             long walkBudget) {
         List<RelatedScoring.Item> items = repository.sourceItems(nctId, kinds, maxItemTrials);
         if (items.isEmpty()) {
-            return new RelatedSearch.Page(List.of(), List.of(), 0, 0, true);
+            return new RelatedSearch.Page(List.of(), List.of(), 0, 0, true, 0);
         }
         return RelatedSearch.top(items, repository.trialCount(), maxItemTrials, walkBudget, first,
                 new RelatedSearch.Lookup() {
@@ -82,8 +82,9 @@ class RelatedTrialsFinder {
         }
         if (LOG.isDebugEnabled()) {
             List<RelatedScoring.Scored> trials = page.trials();
-            LOG.debug("relatedTrials {}: walked {} items, {} rows; unfound bound {}; last score {}; exact {}", nctId,
-                    page.walked().size(), page.walkRows(), "%.4f".formatted(page.unfoundBound()),
+            LOG.debug("relatedTrials {}: walked {} items, {} rows; completed {}; unfound bound {}; last score {}; "
+                    + "exact {}", nctId, page.walked().size(), page.walkRows(), page.completed(),
+                    "%.4f".formatted(page.unfoundBound()),
                     trials.isEmpty() ? "-" : "%.4f".formatted(trials.get(trials.size() - 1).score()), page.exact());
         }
     }

@@ -44,6 +44,7 @@ class RelatedSearchTest {
         int budgetHit = 0;
         int exactWhenHit = 0;
         int differentWhenHit = 0;
+        int completionPruned = 0;
         for (int run = 0; run < 300; run++) {
             Graph graph = Graph.random(random);
             int first = 1 + random.nextInt(15);
@@ -65,11 +66,14 @@ class RelatedSearchTest {
                 budgetHit++;
                 exactWhenHit += page.exact() ? 1 : 0;
                 differentWhenHit += page.trials().equals(unbounded) ? 0 : 1;
+                completionPruned += page.completed() < graph.returned ? 1 : 0;
             }
         }
         assertThat(budgetHit).as("runs where the budget left items unwalked").isGreaterThan(100);
         assertThat(exactWhenHit).as("of those, runs with a provably exact page").isGreaterThan(10);
         assertThat(differentWhenHit).as("of those, runs whose page differs from the unbounded one").isGreaterThan(10);
+        assertThat(completionPruned).as("of those, runs completing fewer trials than the walk returned")
+                .isGreaterThan(10);
     }
 
     /** The rule, restated: items under the cap, fewest trials first (then id), while their dfs sum within budget. */
