@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
@@ -94,29 +95,39 @@ final class RelatedSearch {
     }
 
     /**
-     * The items each candidate that can still make the page shares, the items not walked included. In two
-     * rounds: the first {@code first} candidates by partial score are completed; the first-th best of their full
-     * scores is then a floor for the page, and only the other candidates whose partial score plus
-     * {@code remaining} reaches it are completed. The rest cannot make the page and are left out.
+     * The items each candidate that can still make the page shares, the items not walked included. In rounds, by
+     * partial score: the first {@code first} candidates are completed; the first-th best full score so far is then
+     * a floor for the page, and the next candidates (a batch four times larger each round) are completed only
+     * while their partial score plus {@code remaining} reaches it. The rest cannot make the page and are left out.
      */
     private static Map<String, Set<String>> completed(List<Candidate> candidates, List<RelatedScoring.Item> rest,
             Map<String, Double> contributions, double remaining, int first, Lookup lookup) {
         List<Candidate> byPartial = candidates.stream().sorted(Comparator.comparingDouble(Candidate::partial)
                 .reversed().thenComparing(Candidate::nctId)).toList();
-        List<Candidate> leaders = byPartial.subList(0, Math.min(first, byPartial.size()));
-        Map<String, Set<String>> shared = shared(leaders);
-        complete(shared, shared.keySet(), rest, lookup);
-        if (leaders.size() < first) {
-            return shared;
+        Map<String, Set<String>> shared = new HashMap<>();
+        PriorityQueue<Double> best = new PriorityQueue<>(); // the first best full scores so far, lowest on top
+        int next = 0;
+        for (int batch = first; next < byPartial.size(); batch = Math.min(batch * 4, 1 << 24)) {
+            double floor = best.size() < first ? Double.NEGATIVE_INFINITY : best.peek();
+            List<Candidate> round = byPartial.subList(next, Math.min(next + batch, byPartial.size())).stream()
+                    .takeWhile(c -> c.partial() + remaining >= floor - EPSILON).toList();
+            if (round.isEmpty()) {
+                break;
+            }
+            Map<String, Set<String>> completed = shared(round);
+            complete(completed, completed.keySet(), rest, lookup);
+            completed.values().forEach(ids -> {
+                best.add(ids.stream().mapToDouble(contributions::get).sum());
+                if (best.size() > first) {
+                    best.poll();
+                }
+            });
+            shared.putAll(completed);
+            next += round.size();
+            if (round.size() < batch) {
+                break;
+            }
         }
-        double floor = shared.values().stream()
-                .mapToDouble(ids -> ids.stream().mapToDouble(contributions::get).sum())
-                .sorted().findFirst().orElse(0);
-        List<Candidate> contenders = byPartial.subList(first, byPartial.size()).stream()
-                .filter(c -> c.partial() + remaining >= floor - EPSILON).toList();
-        Map<String, Set<String>> more = shared(contenders);
-        complete(more, more.keySet(), rest, lookup);
-        shared.putAll(more);
         return shared;
     }
 
