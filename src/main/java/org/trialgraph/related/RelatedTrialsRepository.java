@@ -31,11 +31,17 @@ class RelatedTrialsRepository {
 
     private static final String TRIALS = "MATCH (t:Trial) WHERE t.nctId IN $ids RETURN t";
 
-    private static final String CARRIED = """
+    // The item nodes of each kind are looked up once; each trial's links are then compared with them.
+    private static final String CARRIED = Arrays.stream(Relatedness.values())
+            .map(kind -> "COLLECT { UNWIND %s AS key %s RETURN x } AS %s".formatted(kind.keysOf("$items"), kind.node,
+                    nodes(kind)))
+            .collect(Collectors.joining(",\n     ", "WITH ", "\n")) + """
             UNWIND $ids AS id
             MATCH (t:Trial {nctId: id})
-            RETURN id AS nctId, %s
-            """;
+            RETURN id AS nctId, """ + Arrays.stream(Relatedness.values())
+            .map(kind -> "CASE WHEN size(%1$s) = 0 THEN [] ELSE %2$s END AS %3$s"
+                    .formatted(nodes(kind), kind.carried.replace("$nodes", nodes(kind)), kind.name()))
+            .collect(Collectors.joining(",\n       "));
 
     private static final String DOCUMENT_FREQUENCIES = Arrays.stream(Relatedness.values())
             .filter(kind -> kind.documentFrequency != null)
@@ -152,11 +158,7 @@ class RelatedTrialsRepository {
         Map<String, Object> params = new HashMap<>();
         params.put("ids", List.copyOf(nctIds));
         params.putAll(keysByKind(items));
-        String columns = Arrays.stream(Relatedness.values())
-                .map(kind -> "CASE WHEN size($keys) = 0 THEN [] ELSE %s END AS %s"
-                        .formatted(kind.carried, kind.name()).replace("$keys", kind.keysOf("$items")))
-                .collect(Collectors.joining(",\n       "));
-        driver.executableQuery(CARRIED.formatted(columns)).withParameters(params).execute().records().forEach(r -> {
+        driver.executableQuery(CARRIED).withParameters(params).execute().records().forEach(r -> {
             Set<String> ids = new HashSet<>();
             Arrays.stream(Relatedness.values()).forEach(kind -> r.get(kind.name()).asList(Value::asString)
                     .forEach(key -> ids.add(RelatedScoring.Item.id(kind, key))));
@@ -187,6 +189,10 @@ class RelatedTrialsRepository {
             Map<String, Double> contributions) {
         return Map.of("items", items.stream().map(i -> Map.<String, Object>of("kind", i.kind().name(), "key", i.key(),
                 "id", i.id(), "c", contributions.getOrDefault(i.id(), 0.0))).toList());
+    }
+
+    private static String nodes(Relatedness kind) {
+        return "nodes" + kind.name();
     }
 
     private static Map<String, Object> keysByKind(Collection<RelatedScoring.Item> items) {

@@ -10,7 +10,9 @@ package org.trialgraph.related;
  *       branch for the keys in {@code $keys}, cached by {@link DocumentFrequencies});</li>
  *   <li>{@code carriers}: a UNION branch returning a row {@code t, item} for every trial {@code t} carrying one of
  *       the items in {@code $items} (maps with the item's {@code key}); rows may repeat;</li>
- *   <li>{@code carried}: a list expression on a trial {@code t}: which of the keys in {@code $keys} it carries.</li>
+ *   <li>{@code carried}: a list expression on a trial {@code t}: which of the item nodes in {@code $nodes} it
+ *       carries (as keys); comparing nodes, not keys, spares reading the key of every item the trial links to;</li>
+ *   <li>{@code node}: a MATCH binding {@code x} to the item node of the key {@code key}.</li>
  * </ul>
  *
  * <p>Items carried by more than {@code $maxItemTrials} trials (e.g. "age 18 or over" across the registry) get an
@@ -29,7 +31,8 @@ public enum Relatedness {
             MATCH (:Condition {key: item.key})<-[:STUDIES]-(t:Trial)
             RETURN t, item
             """,
-            "[(t)-[:STUDIES]->(x:Condition) WHERE x.key IN $keys | x.key]", null),
+            "[(t)-[:STUDIES]->(x:Condition) WHERE x IN $nodes | x.key]", null,
+            "MATCH (x:Condition {key: key})"),
 
     // A source term's ancestors are items too: sharing only "Leukemia" counts, but less than sharing the narrow
     // term, because far more trials sit under a broad term (df counts the whole subtree). Only exact ancestries
@@ -48,7 +51,7 @@ public enum Relatedness {
             RETURN t, item
             """, """
             [(t)-[:STUDIES_MESH]->(nt:MeshTerm)-[:BROADER*0..1]->(x:MeshTerm)
-             WHERE (x = nt OR nt.ancestry = 'EXACT') AND x.id IN $keys | x.id]""", """
+             WHERE x IN $nodes AND (x = nt OR nt.ancestry = 'EXACT') | x.id]""", """
             UNWIND $keys AS key
             MATCH (x:MeshTerm {id: key})
             WITH x, reduce(total = 0, d IN COLLECT { MATCH (nt:MeshTerm)-[:BROADER*0..1]->(x)
@@ -61,7 +64,7 @@ public enum Relatedness {
               RETURN count(DISTINCT t) AS exact
             }
             RETURN 'MESH' AS kind, x.id AS key, CASE WHEN bound <= $maxItemTrials THEN exact ELSE bound END AS df
-            """),
+            """, "MATCH (x:MeshTerm {id: key})"),
 
     CRITERIA(0.2, """
             MATCH (:Trial {nctId: $nctId})-[:HAS_CRITERION]->(x:Criterion)
@@ -72,7 +75,8 @@ public enum Relatedness {
             MATCH (:Criterion {key: item.key})<-[:HAS_CRITERION]-(t:Trial)
             RETURN t, item
             """,
-            "[(t)-[:HAS_CRITERION]->(x:Criterion) WHERE x.key IN $keys | x.key]", null),
+            "[(t)-[:HAS_CRITERION]->(x:Criterion) WHERE x IN $nodes | x.key]", null,
+            "MATCH (x:Criterion {key: key})"),
 
     // A constraint's df is first bounded by the trial counts of the criteria expressing it (cheap); only under the
     // cap is it counted exactly (a trial may state two criteria expressing it).
@@ -85,7 +89,7 @@ public enum Relatedness {
             MATCH (:Constraint {key: item.key})<-[:EXPRESSES]-(:Criterion)<-[:HAS_CRITERION]-(t:Trial)
             RETURN t, item
             """,
-            "[(t)-[:HAS_CRITERION]->(:Criterion)-[:EXPRESSES]->(x:Constraint) WHERE x.key IN $keys | x.key]", """
+            "[(t)-[:HAS_CRITERION]->(:Criterion)-[:EXPRESSES]->(x:Constraint) WHERE x IN $nodes | x.key]", """
             UNWIND $keys AS key
             MATCH (x:Constraint {key: key})
             WITH x, reduce(total = 0, c IN COLLECT { MATCH (crit:Criterion)-[:EXPRESSES]->(x) RETURN crit.trialCount }
@@ -97,7 +101,7 @@ public enum Relatedness {
             }
             RETURN 'CONSTRAINTS' AS kind, x.key AS key,
                    CASE WHEN bound <= $maxItemTrials THEN exact ELSE bound END AS df
-            """),
+            """, "MATCH (x:Constraint {key: key})"),
 
     INTERVENTION(0.15, directLink("INTERVENTION", "TESTS", "Intervention")),
 
@@ -108,17 +112,20 @@ public enum Relatedness {
     final String carriers;
     final String carried;
     final String documentFrequency;
+    final String node;
 
     Relatedness(double weight, String[] queries) {
-        this(weight, queries[0], queries[1], queries[2], queries[3]);
+        this(weight, queries[0], queries[1], queries[2], queries[3], queries[4]);
     }
 
-    Relatedness(double weight, String items, String carriers, String carried, String documentFrequency) {
+    Relatedness(double weight, String items, String carriers, String carried, String documentFrequency,
+            String node) {
         this.weight = weight;
         this.items = items;
         this.carriers = carriers;
         this.carried = carried;
         this.documentFrequency = documentFrequency;
+        this.node = node;
     }
 
     /** This kind's items (maps with kind and key) of a list holding every kind's, as a Cypher expression. */
@@ -132,7 +139,7 @@ public enum Relatedness {
     }
 
     /**
-     * The four queries (items, carriers, carried, document frequency) of a kind whose items a trial links to
+     * The five pieces (items, carriers, carried, document frequency, node) of a kind whose items a trial links to
      * directly by one relationship, as interventions and sponsors.
      */
     private static String[] directLink(String kind, String relationship, String label) {
@@ -145,10 +152,10 @@ public enum Relatedness {
                 MATCH (:%3$s {key: item.key})<-[:%2$s]-(t:Trial)
                 RETURN t, item
                 """.formatted(kind, relationship, label),
-                "[(t)-[:%2$s]->(x:%3$s) WHERE x.key IN $keys | x.key]".formatted(kind, relationship, label), """
+                "[(t)-[:%2$s]->(x:%3$s) WHERE x IN $nodes | x.key]".formatted(kind, relationship, label), """
                 UNWIND $keys AS key
                 MATCH (x:%3$s {key: key})
                 RETURN '%1$s' AS kind, key, COUNT { MATCH (o:Trial)-[:%2$s]->(x) RETURN DISTINCT o } AS df
-                """.formatted(kind, relationship, label)};
+                """.formatted(kind, relationship, label), "MATCH (x:%s {key: key})".formatted(label)};
     }
 }

@@ -13,7 +13,11 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-/** The search gives the page an exhaustive scoring gives, though it scores only the trials that can reach it. */
+/**
+ * The search gives the page an exhaustive scoring of the trials found through the walked items gives, though it
+ * scores only the trials that can reach it; with every item walked that is the page of every candidate, and with a
+ * budget it is that page whenever the search says the page is exact.
+ */
 class RelatedSearchTest {
 
     @Test
@@ -24,9 +28,9 @@ class RelatedSearchTest {
             Graph graph = Graph.random(random);
             int first = 1 + random.nextInt(15);
             long cap = random.nextInt(4) == 0 ? 20 + random.nextInt(150) : Long.MAX_VALUE;
-            List<RelatedScoring.Scored> expected = exhaustive(graph, cap, first);
-            List<RelatedScoring.Scored> actual = RelatedSearch.top(graph.items, graph.trials, cap, first, graph);
-            assertThat(actual).as("run %d, first %d, cap %d", run, first, cap).isEqualTo(expected);
+            List<RelatedScoring.Scored> expected = exhaustive(graph, underCap(graph, cap), first);
+            RelatedSearch.Page page = RelatedSearch.top(graph.items, graph.trials, cap, Long.MAX_VALUE, first, graph);
+            assertThat(page.trials()).as("run %d, first %d, cap %d", run, first, cap).isEqualTo(expected);
             if (graph.returned < graph.found) {
                 pruned++;
             }
@@ -34,10 +38,75 @@ class RelatedSearchTest {
         assertThat(pruned).as("runs where not every candidate was scored").isGreaterThan(100);
     }
 
-    /** Every item walked: the candidates are the trials of the items under the cap, each scored on all its items. */
-    private static List<RelatedScoring.Scored> exhaustive(Graph graph, long cap, int first) {
+    @Test
+    void withABudgetThePageIsExhaustiveScoringOfTheTrialsFoundThroughTheRarestItems() {
+        Random random = new Random(29);
+        int budgetHit = 0;
+        int exactWhenHit = 0;
+        int differentWhenHit = 0;
+        int completionPruned = 0;
+        for (int run = 0; run < 300; run++) {
+            Graph graph = Graph.random(random);
+            int first = 1 + random.nextInt(15);
+            long cap = random.nextInt(4) == 0 ? 20 + random.nextInt(150) : Long.MAX_VALUE;
+            long budget = random.nextInt(400);
+            String context = "run %d, first %d, cap %d, budget %d".formatted(run, first, cap, budget);
+            Set<String> walked = rarestWithin(graph, cap, budget);
+            RelatedSearch.Page page = RelatedSearch.top(graph.items, graph.trials, cap, budget, first, graph);
+
+            assertThat(page.walked()).as(context).extracting(RelatedScoring.Item::id)
+                    .containsExactlyInAnyOrderElementsOf(walked);
+            assertThat(page.trials()).as(context).isEqualTo(exhaustive(graph, walked, first));
+            List<RelatedScoring.Scored> unbounded = exhaustive(graph, underCap(graph, cap), first);
+            List<RelatedScoring.Scored> everything = exhaustive(graph, allIds(graph), first);
+            if (page.exact()) {
+                assertThat(page.trials()).as("exact page, " + context).isEqualTo(unbounded).isEqualTo(everything);
+            }
+            if (walked.size() < underCap(graph, cap).size()) {
+                budgetHit++;
+                exactWhenHit += page.exact() ? 1 : 0;
+                differentWhenHit += page.trials().equals(unbounded) ? 0 : 1;
+                completionPruned += page.completed() < graph.returned ? 1 : 0;
+            }
+        }
+        assertThat(budgetHit).as("runs where the budget left items unwalked").isGreaterThan(100);
+        assertThat(exactWhenHit).as("of those, runs with a provably exact page").isGreaterThan(10);
+        assertThat(differentWhenHit).as("of those, runs whose page differs from the unbounded one").isGreaterThan(10);
+        assertThat(completionPruned).as("of those, runs completing fewer trials than the walk returned")
+                .isGreaterThan(10);
+    }
+
+    /** The rule, restated: items under the cap, fewest trials first (then id), while their dfs sum within budget. */
+    private static Set<String> rarestWithin(Graph graph, long cap, long budget) {
+        List<RelatedScoring.Item> byDf = new ArrayList<>(graph.items.stream().filter(i -> i.df() <= cap).toList());
+        byDf.sort(java.util.Comparator.comparingLong(RelatedScoring.Item::df).thenComparing(i -> i.id()));
+        Set<String> walked = new HashSet<>();
+        long sum = 0;
+        for (RelatedScoring.Item item : byDf) {
+            sum += item.df();
+            if (walked.isEmpty() || sum <= budget) {
+                walked.add(item.id());
+            } else {
+                break;
+            }
+        }
+        return walked;
+    }
+
+    private static Set<String> underCap(Graph graph, long cap) {
+        Set<String> ids = new HashSet<>();
+        graph.items.stream().filter(i -> i.df() <= cap).forEach(i -> ids.add(i.id()));
+        return ids;
+    }
+
+    private static Set<String> allIds(Graph graph) {
+        return underCap(graph, Long.MAX_VALUE);
+    }
+
+    /** The trials carrying one of the walked items, each scored on all the items it carries. */
+    private static List<RelatedScoring.Scored> exhaustive(Graph graph, Set<String> walked, int first) {
         Set<String> found = new HashSet<>();
-        graph.items.stream().filter(i -> i.df() <= cap).forEach(i -> found.addAll(graph.carriers.get(i.id())));
+        graph.items.stream().filter(i -> walked.contains(i.id())).forEach(i -> found.addAll(graph.carriers.get(i.id())));
         List<RelatedScoring.Item> items = graph.items.stream()
                 .map(i -> i.withCandidates(graph.carriers.get(i.id()).stream().filter(found::contains).toList())).toList();
         return RelatedScoring.score(items, graph.trials, first);

@@ -85,7 +85,7 @@ class RelatedTrialsTest {
                 }
             }
             assertThat(dfs.get(dfs.size() - 1)).as("some item above the cap").isGreaterThan(cap);
-            List<RelatedScoring.Scored> related = finder.score(source, kinds, null, 25, cap);
+            List<RelatedScoring.Scored> related = finder.score(source, kinds, null, 25, cap, Long.MAX_VALUE).trials();
             assertThat(related).isNotEmpty().allSatisfy(r -> assertThat(r.reasons())
                     .as("%s is found through an item under the cap", r.nctId())
                     .anySatisfy(reason -> assertThat(cappedDf.get(RelatedScoring.Item.id(reason.kind(), reason.key())))
@@ -105,22 +105,69 @@ class RelatedTrialsTest {
             for (long cap : List.of(Long.MAX_VALUE, dfs.get(dfs.size() / 2))) {
                 for (TrialWhere where : java.util.Arrays.asList(null, completed)) {
                     for (int first : List.of(1, 5, 25)) {
-                        assertThat(finder.score(source, kinds, where, first, cap))
-                                .as("%s, cap %d, where %s, first %d", source, cap, where, first)
-                                .isEqualTo(exhaustive(source, kinds, where, first, cap));
+                        RelatedSearch.Page page = finder.score(source, kinds, where, first, cap, Long.MAX_VALUE);
+                        assertThat(page.trials()).as("%s, cap %d, where %s, first %d", source, cap, where, first)
+                                .isEqualTo(exhaustive(source, kinds, where, first, cap, underCap(source, kinds, cap)));
                     }
                 }
             }
         }
     }
 
-    /** Every item of the source walked, every trial found through an item under the cap scored on all its items. */
+    @Test
+    void withAWalkBudgetThePageScoresTheTrialsFoundThroughTheRarestItemsAndIsExactWhenItSaysSo() {
+        List<Relatedness> kinds = List.of(Relatedness.values());
+        long cap = Long.MAX_VALUE;
+        int exactPages = 0;
+        int inexactPages = 0;
+        for (String source : List.of("NCT00763412", "NCT04907045", "NCT00644956")) {
+            List<RelatedScoring.Item> items = repository.sourceItems(source, kinds, cap);
+            List<Long> dfs = items.stream().map(RelatedScoring.Item::df).sorted().toList();
+            for (long budget : List.of(0L, dfs.get(dfs.size() / 2), dfs.get(dfs.size() / 2) * 3)) {
+                for (int first : List.of(1, 5, 25)) {
+                    String context = "%s, budget %d, first %d".formatted(source, budget, first);
+                    RelatedSearch.Page page = finder.score(source, kinds, null, first, cap, budget);
+                    Set<String> walked = new HashSet<>();
+                    page.walked().forEach(i -> walked.add(i.id()));
+                    assertThat(page.walkRows()).as(context)
+                            .isEqualTo(page.walked().stream().mapToLong(RelatedScoring.Item::df).sum());
+                    if (walked.size() > 1) {
+                        assertThat(page.walkRows()).as(context).isLessThanOrEqualTo(budget);
+                    }
+                    long rarestUnwalked = items.stream().filter(i -> !walked.contains(i.id()))
+                            .mapToLong(RelatedScoring.Item::df).min().orElse(Long.MAX_VALUE);
+                    assertThat(page.walked()).as("the rarest items are walked, " + context)
+                            .allSatisfy(i -> assertThat(i.df()).isLessThanOrEqualTo(rarestUnwalked));
+                    assertThat(page.trials()).as(context)
+                            .isEqualTo(exhaustive(source, kinds, null, first, cap, walked));
+                    if (page.exact()) {
+                        exactPages++;
+                        assertThat(page.trials()).as("exact, " + context)
+                                .isEqualTo(exhaustive(source, kinds, null, first, cap, underCap(source, kinds, cap)));
+                    } else {
+                        inexactPages++;
+                    }
+                }
+            }
+        }
+        assertThat(exactPages).as("pages the search proved exact").isPositive();
+        assertThat(inexactPages).as("pages it could not prove exact").isPositive();
+    }
+
+    private Set<String> underCap(String source, List<Relatedness> kinds, long cap) {
+        Set<String> ids = new HashSet<>();
+        repository.sourceItems(source, kinds, cap).stream().filter(i -> i.df() <= cap).forEach(i -> ids.add(i.id()));
+        return ids;
+    }
+
+    /** Every trial found through one of the walked items, scored on all the items it shares with the source. */
     private List<RelatedScoring.Scored> exhaustive(String source, List<Relatedness> kinds, TrialWhere where, int first,
-            long cap) {
+            long cap, Set<String> walked) {
         List<RelatedScoring.Item> items = repository.sourceItems(source, kinds, cap);
         Map<String, List<String>> carriers = repository.carriers(source, items, where);
         Set<String> found = new HashSet<>();
-        items.stream().filter(i -> i.df() <= cap).forEach(i -> found.addAll(carriers.getOrDefault(i.id(), List.of())));
+        items.stream().filter(i -> walked.contains(i.id()))
+                .forEach(i -> found.addAll(carriers.getOrDefault(i.id(), List.of())));
         List<RelatedScoring.Item> scored = items.stream().map(i -> i.withCandidates(
                 carriers.getOrDefault(i.id(), List.of()).stream().filter(found::contains).toList())).toList();
         return RelatedScoring.score(scored, repository.trialCount(), first);
