@@ -22,7 +22,8 @@ import org.trialgraph.trial.TrialOrder.Field;
 
 /**
  * Lists of trials: filtered, sorted and paged with keyset cursors, and full-text search. A page and its total
- * are one query, which finds the matches once and takes both the count and the page from them.
+ * are one query: a list finds the matches once and takes both the count and the page from them; search counts in
+ * a second pass over the index.
  */
 @Repository
 class TrialListRepository {
@@ -65,18 +66,18 @@ class TrialListRepository {
                                 interventions: [(t)-[r:TESTS]->(i:Intervention) | coalesce(r.name, i.name)]}) AS rows
             """;
 
-    // As for lists, with the total the full-text query and the filter run once for both.
+    // Unlike lists, search counts in a second pass over the full-text index: collecting the hits of a broad word
+    // (a map per hit) to count them once exceeded the transaction memory at 580k trials (docs/BENCHMARKS.md,
+    // "580k"), while count(t) and ORDER BY ... LIMIT hold no more than the page.
     private static final String SEARCH_WITH_TOTAL = """
             CALL () {
               CALL db.index.fulltext.queryNodes('trial_text', $query) YIELD node AS t, score
+              WHERE (%s) AND (%s)
+            %s}
+            CALL () {
+              CALL db.index.fulltext.queryNodes('trial_text', $query) YIELD node AS t
               WHERE %s
-              WITH collect({t: t, score: score}) AS matched
-              CALL (matched) {
-                UNWIND matched AS hit
-                WITH hit.t AS t, hit.score AS score
-                WHERE %s
-            %s  }
-              RETURN rows, size(matched) AS total
+              RETURN count(t) AS total
             }
             RETURN rows, total
             """;
@@ -136,7 +137,7 @@ class TrialListRepository {
         params.put("limit", first + 1);
         String rows = SEARCH_ROWS.formatted(String.join(", ", order.stream().map(o -> o.field().expression).toList()),
                 String.join(", ", order.stream().map(o -> o.field().expression + " " + o.directionOrAsc()).toList()));
-        String cypher = withTotal ? SEARCH_WITH_TOTAL.formatted(filter.cypher(), keyset, rows)
+        String cypher = withTotal ? SEARCH_WITH_TOTAL.formatted(filter.cypher(), keyset, rows, filter.cypher())
                 : SEARCH.formatted(filter.cypher(), keyset, rows);
         Record result = single(cypher, params);
         List<SortedHit> hits = result.get("rows").asList(r -> new SortedHit(hit(r, words),
