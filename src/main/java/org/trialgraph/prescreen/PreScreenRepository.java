@@ -27,22 +27,35 @@ import org.trialgraph.trial.TrialFilterCypher;
 @Repository
 class PreScreenRepository {
 
-    // Conditions: by name, by MeSH id or by the words of a name or MeSH term, MeSH terms including every narrower
-    // term (as TrialWhere.condition). Open trials first, newest NCT ids first, so the bound keeps the useful ones.
-    private static final String CANDIDATES = """
-            MATCH (t:Trial)
-            WHERE (%s)
-              AND ($anyCondition OR EXISTS { (t)-[:STUDIES]->(c:Condition)
-                                             WHERE c.key IN $keys OR any(w IN $words WHERE c.key =~ w) }
-                   OR EXISTS { (t)-[:STUDIES_MESH]->(:MeshTerm)-[:BROADER*0..1]->(m:MeshTerm)
-                               WHERE m.id IN $meshIds OR toLower(m.term) IN $keys
-                                  OR any(w IN $words WHERE toLower(m.term) =~ w) })
+    private static final String CANDIDATE_ROWS = """
             RETURN t.nctId AS nctId, t.minimumAgeText AS minimumAgeText, t.minimumAgeYears AS minimumAgeYears,
                    t.maximumAgeText AS maximumAgeText, t.maximumAgeYears AS maximumAgeYears, t.sex AS sex
             ORDER BY CASE WHEN t.overallStatus IN ['RECRUITING', 'NOT_YET_RECRUITING', 'ENROLLING_BY_INVITATION',
                                                    'AVAILABLE'] THEN 0 ELSE 1 END, t.nctId DESC
             LIMIT $limit
             """;
+
+    // Conditions: by name, by MeSH id or by the words of a name or MeSH term, MeSH terms including every narrower
+    // term (as TrialWhere.condition). Open trials first, newest NCT ids first, so the bound keeps the useful ones.
+    // With conditions, the trials are found from the matching terms' side: testing every trial's conditions
+    // against the words took ~50 CPU-s per request at 580k trials (docs/BENCHMARKS.md, "580k").
+    private static final String CANDIDATES_OF_CONDITIONS = """
+            CALL () {
+              MATCH (c:Condition) WHERE c.key IN $keys OR any(w IN $words WHERE c.key =~ w)
+              MATCH (t:Trial)-[:STUDIES]->(c)
+              RETURN t
+              UNION
+              MATCH (m:MeshTerm)
+              WHERE m.id IN $meshIds OR toLower(m.term) IN $keys OR any(w IN $words WHERE toLower(m.term) =~ w)
+              MATCH (t:Trial)-[:STUDIES_MESH]->(:MeshTerm)-[:BROADER*0..1]->(m)
+              RETURN t
+            }
+            WITH t WHERE (%s)
+            """ + CANDIDATE_ROWS;
+
+    private static final String CANDIDATES_OF_ANY_CONDITION = """
+            MATCH (t:Trial) WHERE (%s)
+            """ + CANDIDATE_ROWS;
 
     private static final String CRITERIA = """
             UNWIND $ids AS id
@@ -69,13 +82,13 @@ class PreScreenRepository {
     /** At most {@code limit} trials matching the filter and the conditions, with their criteria (two queries). */
     List<TrialCriteria> candidates(TrialFilterCypher.Predicate filter, ConditionMatch conditions, int limit) {
         Map<String, Object> params = new HashMap<>(filter.parameters());
-        params.put("anyCondition", conditions.isEmpty());
         params.put("keys", conditions.keys());
         params.put("meshIds", conditions.meshIds());
         params.put("words", conditions.wordPatterns());
         params.put("limit", limit);
         Map<String, Record> limits = new LinkedHashMap<>();
-        driver.executableQuery(CANDIDATES.formatted(filter.cypher())).withParameters(params).withConfig(READ).execute()
+        String candidates = conditions.isEmpty() ? CANDIDATES_OF_ANY_CONDITION : CANDIDATES_OF_CONDITIONS;
+        driver.executableQuery(candidates.formatted(filter.cypher())).withParameters(params).withConfig(READ).execute()
                 .records()
                 .forEach(r -> limits.put(r.get("nctId").asString(), r));
         Map<String, List<TrialCriteria.Stated>> criteria = new HashMap<>();
