@@ -19,12 +19,14 @@ public final class Cursors {
     }
 
     public static String encode(Object... values) {
+        // Joined by position, not by what was written so far: an empty first value (a missing start date sorts
+        // as '') must still be followed by its separator.
         StringBuilder text = new StringBuilder();
-        for (Object value : values) {
-            if (!text.isEmpty()) {
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
                 text.append(SEPARATOR);
             }
-            text.append(value);
+            text.append(values[i]);
         }
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.toString().getBytes(StandardCharsets.UTF_8));
     }
