@@ -57,6 +57,19 @@ class PreScreenRepository {
             MATCH (t:Trial) WHERE (%s)
             """ + CANDIDATE_ROWS;
 
+    // For ranking only: per trial, how many criteria it states and the kind and constraints of those that carry
+    // any. A criterion without constraints is UNKNOWN whatever the profile, so its text is not needed to rank;
+    // reading every candidate's text (~7k criteria for 500 trials) was most of the request's CPU (docs/BENCHMARKS.md).
+    private static final String CONSTRAINED_CRITERIA = """
+            UNWIND $ids AS id
+            MATCH (:Trial {nctId: id})-[r:HAS_CRITERION]->(c:Criterion)
+            WITH id, r, COLLECT { MATCH (c)-[:EXPRESSES]->(n:Constraint)
+                                  RETURN n {.key, .concept, .comparator, .value, .upperValue, .unit, .label} AS n
+                                  ORDER BY n.key } AS constraints
+            RETURN id, count(*) AS criteria,
+                   collect(CASE WHEN size(constraints) > 0 THEN {kind: r.kind, constraints: constraints} END) AS constrained
+            """;
+
     private static final String CRITERIA = """
             UNWIND $ids AS id
             MATCH (:Trial {nctId: id})-[r:HAS_CRITERION]->(c:Criterion)
@@ -79,7 +92,11 @@ class PreScreenRepository {
         this.driver = driver;
     }
 
-    /** At most {@code limit} trials matching the filter and the conditions, with their criteria (two queries). */
+    /**
+     * At most {@code limit} trials matching the filter and the conditions, with what ranking needs of their criteria
+     * (two queries): the criteria that carry constraints, without section, position or text, and one
+     * {@link #UNREAD} per criterion without constraints. {@link #criteria} reads them in full for the page.
+     */
     List<TrialCriteria> candidates(TrialFilterCypher.Predicate filter, ConditionMatch conditions, int limit) {
         Map<String, Object> params = new HashMap<>(filter.parameters());
         params.put("keys", conditions.keys());
@@ -92,9 +109,9 @@ class PreScreenRepository {
                 .records()
                 .forEach(r -> limits.put(r.get("nctId").asString(), r));
         Map<String, List<TrialCriteria.Stated>> criteria = new HashMap<>();
-        driver.executableQuery(CRITERIA).withParameters(Map.of("ids", List.copyOf(limits.keySet())))
+        driver.executableQuery(CONSTRAINED_CRITERIA).withParameters(Map.of("ids", List.copyOf(limits.keySet())))
                 .withConfig(READ).execute().records()
-                .forEach(r -> criteria.computeIfAbsent(r.get("id").asString(), id -> new ArrayList<>()).add(stated(r)));
+                .forEach(r -> criteria.put(r.get("id").asString(), forRanking(r)));
         List<TrialCriteria> trials = new ArrayList<>();
         limits.forEach((nctId, r) -> trials.add(new TrialCriteria(nctId,
                 ageLimit(r.get("minimumAgeText"), r.get("minimumAgeYears")),
@@ -102,6 +119,14 @@ class PreScreenRepository {
                 r.get("sex").isNull() ? null : r.get("sex").asString(),
                 criteria.getOrDefault(nctId, List.of()))));
         return trials;
+    }
+
+    /** Every criterion of these trials, in full and in the record's order. */
+    Map<String, List<TrialCriteria.Stated>> criteria(List<String> nctIds) {
+        Map<String, List<TrialCriteria.Stated>> criteria = new HashMap<>();
+        driver.executableQuery(CRITERIA).withParameters(Map.of("ids", nctIds)).withConfig(READ).execute().records()
+                .forEach(r -> criteria.computeIfAbsent(r.get("id").asString(), id -> new ArrayList<>()).add(stated(r)));
+        return criteria;
     }
 
     Map<String, Trial> trials(List<String> nctIds) {
@@ -119,16 +144,31 @@ class PreScreenRepository {
         return text.isNull() || years.isNull() ? null : new TrialCriteria.AgeLimit(text.asString(), years.asDouble());
     }
 
+    /** A criterion without constraints, as ranking sees it: UNKNOWN whatever its kind and text. */
+    static final TrialCriteria.Stated UNREAD = new TrialCriteria.Stated(CriterionKind.INCLUSION, "", 0, "", List.of());
+
+    private static List<TrialCriteria.Stated> forRanking(Record r) {
+        List<TrialCriteria.Stated> stated = new ArrayList<>(r.get("constrained").asList(c -> new TrialCriteria.Stated(
+                CriterionKind.valueOf(c.get("kind").asString()), "", 0, "", constraints(c.get("constraints")))));
+        for (int i = stated.size(); i < r.get("criteria").asInt(); i++) {
+            stated.add(UNREAD);
+        }
+        return stated;
+    }
+
     private static TrialCriteria.Stated stated(Record r) {
-        List<ScreeningConstraint> constraints = r.get("constraints").asList(n -> new ScreeningConstraint(
+        return new TrialCriteria.Stated(CriterionKind.valueOf(r.get("kind").asString()),
+                r.get("section").isNull() ? "" : r.get("section").asString(), r.get("position").asInt(),
+                r.get("text").asString(), constraints(r.get("constraints")));
+    }
+
+    private static List<ScreeningConstraint> constraints(Value list) {
+        return list.asList(n -> new ScreeningConstraint(
                 n.get("key").asString(), Concept.valueOf(n.get("concept").asString()),
                 Comparator.valueOf(n.get("comparator").asString()),
                 n.get("value").isNull() ? null : n.get("value").asDouble(),
                 n.get("upperValue").isNull() ? null : n.get("upperValue").asDouble(),
                 n.get("unit").isNull() ? "" : n.get("unit").asString(),
                 n.get("label").asString()));
-        return new TrialCriteria.Stated(CriterionKind.valueOf(r.get("kind").asString()),
-                r.get("section").isNull() ? "" : r.get("section").asString(), r.get("position").asInt(),
-                r.get("text").asString(), constraints);
     }
 }

@@ -2,6 +2,7 @@ package org.trialgraph.prescreen;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,13 +41,23 @@ class PreScreenService {
         Patient patient = Patient.of(profile, LocalDate.now(clock));
         ConditionMatch conditions = ConditionMatch.of(profile.conditions());
         TrialFilterCypher.Predicate filter = TrialFilterCypher.of(withNear(where, near(profile.near())));
-        List<PreScreening.Screened> ranked = PreScreening.rank(repository
-                .candidates(filter, conditions, properties.maxCandidates()).stream()
+        // Ranked on the criteria that carry constraints (the others are UNKNOWN whatever they say); only the page's
+        // trials are screened again on their criteria in full, which gives the same verdicts and counts.
+        List<TrialCriteria> candidates = repository.candidates(filter, conditions, properties.maxCandidates());
+        List<PreScreening.Screened> ranked = PreScreening.rank(candidates.stream()
                 .map(trial -> PreScreening.screen(patient, trial)).toList());
-        List<PreScreening.Screened> page = ranked.subList(0, Math.min(size, ranked.size()));
-        Map<String, Trial> trials = repository.trials(page.stream().map(PreScreening.Screened::nctId).toList());
-        return page.stream().map(s -> new TrialScreening(trials.get(s.nctId()), s.verdict(), s.unknowns(), s.fails(),
-                s.criteria())).toList();
+        List<String> page = ranked.subList(0, Math.min(size, ranked.size())).stream()
+                .map(PreScreening.Screened::nctId).toList();
+        Map<String, TrialCriteria> byId = new HashMap<>();
+        candidates.forEach(c -> byId.put(c.nctId(), c));
+        Map<String, List<TrialCriteria.Stated>> criteria = repository.criteria(page);
+        Map<String, Trial> trials = repository.trials(page);
+        return page.stream().map(nctId -> {
+            TrialCriteria limits = byId.get(nctId);
+            PreScreening.Screened s = PreScreening.screen(patient, new TrialCriteria(nctId, limits.minimumAge(),
+                    limits.maximumAge(), limits.sex(), criteria.getOrDefault(nctId, List.of())));
+            return new TrialScreening(trials.get(nctId), s.verdict(), s.unknowns(), s.fails(), s.criteria());
+        }).toList();
     }
 
     private static TrialWhere.GeoRadius near(PatientProfile.Near near) {
