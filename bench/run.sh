@@ -8,7 +8,8 @@
 #
 #   bench/run.sh SIZE [SEED]
 #
-# Environment: BENCH_HEAP (default -Xmx2g), BENCH_PAGE_CACHE (embedded Neo4j page cache of loads and server,
+# Environment: BENCH_HEAP (default -Xmx2g), BENCH_BULK_JVM (extra JVM options of bulk-import loads only, default
+# -XX:+UseParallelGC: 11-15 % less CPU than G1, docs/BENCHMARKS.md "Bulk load profile at 100k"), BENCH_PAGE_CACHE (embedded Neo4j page cache of loads and server,
 # default 512MB; a 580k store is ~17 GB), BENCH_IMPORT (bulk: bulk-import, the default; import: the
 # transactional writer), BENCH_INCREMENT (studies imported into the populated store afterwards, default SIZE/10;
 # 0 skips it), BENCH_MAX_INFLATED (archive member limit of the loads, default 64GB: a 100k export
@@ -22,6 +23,7 @@ SEED=${2:-42}
 cd "$(dirname "$0")/.."
 
 HEAP=${BENCH_HEAP:--Xmx2g}
+BULK_JVM=${BENCH_BULK_JVM--XX:+UseParallelGC}
 PAGE_CACHE=${BENCH_PAGE_CACHE:-512MB}
 IMPORT=${BENCH_IMPORT:-bulk}
 INCREMENT=${BENCH_INCREMENT:-$((SIZE / 10))}
@@ -51,9 +53,10 @@ esac
 
 # One load: java $HEAP -jar $JAR COMMAND FILE into $STORE, timed; prints "wall, CPU, load average" for the report.
 timed_load() {
-  local name=$1 command=$2 file=$3 load_before
+  local name=$1 command=$2 file=$3 load_before jvm=""
+  if [ "$command" = bulk-import ]; then jvm=$BULK_JVM; fi
   load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-  /usr/bin/time -v -o "$OUT/$name.time" java $HEAP -jar "$JAR" "$command" "$file" \
+  /usr/bin/time -v -o "$OUT/$name.time" java $HEAP $jvm -jar "$JAR" "$command" "$file" \
     --trialgraph.neo4j.data-dir="$STORE" --trialgraph.neo4j.bolt-port=0 --trialgraph.neo4j.page-cache="$PAGE_CACHE" \
     --trialgraph.import.max-inflated-size="${BENCH_MAX_INFLATED:-64GB}" | tee "$OUT/$name.txt" >&2
   awk -F': ' -v before="$load_before" -v after="$(cut -d' ' -f1-3 /proc/loadavg)" '
