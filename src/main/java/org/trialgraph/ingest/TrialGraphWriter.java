@@ -165,7 +165,7 @@ class TrialGraphWriter {
         try {
             return writeOrFindCulprit(batch);
         } finally {
-            events.publishEvent(new GraphWritten());
+            events.publishEvent(new GraphWritten(batch.stream().map(StudyRecord::nctId).distinct().toList()));
         }
     }
 
@@ -305,7 +305,7 @@ class TrialGraphWriter {
         try {
             return deleteTogether(nctIds);
         } finally {
-            events.publishEvent(new GraphWritten());
+            events.publishEvent(new GraphWritten(nctIds));
         }
     }
 
