@@ -1,5 +1,6 @@
 package org.trialgraph.related;
 
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,10 +9,13 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -59,6 +63,7 @@ class RelatedIndex implements IndexedSearch.Postings {
         return thread;
     });
     private final AtomicInteger pending = new AtomicInteger();
+    private final Queue<GraphWritten> writes = new ConcurrentLinkedQueue<>();
 
     private final Map<Long, int[]> linked = new ConcurrentHashMap<>();
     private final Map<String, int[]> mesh = new ConcurrentHashMap<>();
@@ -126,18 +131,31 @@ class RelatedIndex implements IndexedSearch.Postings {
             return;
         }
         pending.incrementAndGet();
-        worker.execute(() -> {
-            try {
-                if (built) {
-                    update(event.nctIds());
-                }
-            } catch (RuntimeException e) {
-                LOG.warn("Related index: update of {} trials failed, rebuilding", event.nctIds().size(), e);
-                buildOrLog();
-            } finally {
-                pending.decrementAndGet();
+        writes.add(event);
+        worker.execute(this::applyWrites);
+    }
+
+    /** Applies every write queued so far as one update (writes queue up while a build or an update runs). */
+    private void applyWrites() {
+        List<GraphWritten> batch = new ArrayList<>();
+        for (GraphWritten write = writes.poll(); write != null; write = writes.poll()) {
+            batch.add(write);
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        Set<String> nctIds = new LinkedHashSet<>();
+        batch.forEach(w -> nctIds.addAll(w.nctIds()));
+        try {
+            if (built) {
+                update(nctIds);
             }
-        });
+        } catch (RuntimeException e) {
+            LOG.warn("Related index: update of {} trials failed, rebuilding", nctIds.size(), e);
+            buildOrLog();
+        } finally {
+            pending.addAndGet(-batch.size());
+        }
     }
 
     private void buildOrLog() {
@@ -152,36 +170,44 @@ class RelatedIndex implements IndexedSearch.Postings {
     /** Reads the whole graph into a fresh index (the worker thread only). */
     void build() {
         long start = System.nanoTime();
+        long cpuStart = processCpuMillis();
         built = false;
         linked.clear();
         mesh.clear();
         meshDirect.clear();
         ordinals.clear();
-        List<String> ids = new ArrayList<>();
-        queries.trials(ids::add);
-        String[] sorted = ids.stream().sorted().distinct().toArray(String[]::new);
+        Map<Long, String> nodes = new HashMap<>();
+        queries.trials(nodes::put);
+        String[] sorted = nodes.values().stream().sorted().distinct().toArray(String[]::new);
         for (int i = 0; i < sorted.length; i++) {
             ordinals.put(sorted[i], i);
         }
         names = sorted;
         trialCount = sorted.length;
+        Map<Long, Integer> byNode = new HashMap<>();
+        nodes.forEach((node, nctId) -> byNode.put(node, ordinals.get(nctId)));
+        StringBuilder phases = new StringBuilder("trials " + (System.nanoTime() - start) / 1_000_000 + " ms");
         for (Relatedness kind : RelatedIndexQueries.LINKED) {
+            long phase = System.nanoTime();
             queries.carriers(kind, (key, trials) -> {
-                int[] postings = ordinalsOf(trials);
+                int[] postings = ordinalsOfNodes(trials, byNode);
                 if (postings.length > 1) {
                     linked.put(hash(kind, key), postings);
                 }
             });
+            phases.append(", ").append(kind).append(' ').append((System.nanoTime() - phase) / 1_000_000).append(" ms");
         }
-        queries.meshDirect((term, trials) -> meshDirect.put(term, ordinalsOf(trials)));
+        long phase = System.nanoTime();
+        queries.meshDirect((term, trials) -> meshDirect.put(term, ordinalsOfNodes(trials, byNode)));
         meshTree = queries.meshTree();
         Set<String> terms = new HashSet<>(meshDirect.keySet());
         meshTree.values().forEach(terms::addAll);
         recomputeMesh(terms, descendants(meshTree));
+        phases.append(", MESH ").append((System.nanoTime() - phase) / 1_000_000).append(" ms");
         buildMillis = (System.nanoTime() - start) / 1_000_000;
         built = true;
-        LOG.info("Related index built in {} ms: {} trials, {} shared items, {} postings", buildMillis, trialCount,
-                itemCount(), postingCount());
+        LOG.info("Related index built in {} ms, process CPU {} ms ({}): {} trials, {} shared items, {} postings",
+                buildMillis, processCpuMillis() - cpuStart, phases, trialCount, itemCount(), postingCount());
     }
 
     /**
@@ -192,8 +218,11 @@ class RelatedIndex implements IndexedSearch.Postings {
      * are recomputed from the direct trials and the tree.
      */
     void update(Collection<String> nctIds) {
+        long start = System.nanoTime();
         List<RelatedIndexQueries.TrialItems> stored = queries.items(Set.copyOf(nctIds));
+        long itemsRead = System.nanoTime();
         Map<String, List<String>> tree = queries.meshTree();
+        long treeRead = System.nanoTime();
 
         Set<String> storedIds = new HashSet<>();
         stored.forEach(t -> storedIds.add(t.nctId()));
@@ -239,8 +268,10 @@ class RelatedIndex implements IndexedSearch.Postings {
         Map<String, Integer> known = new HashMap<>(batchOrdinals);
         joined.forEach((item, more) -> changed.put(item,
                 merged(changed.getOrDefault(item, linked.get(item)), more)));
+        long scanned = System.nanoTime();
         unknown.forEach((kind, keys) -> queries.carriers(kind, keys).forEach((key, trials) ->
                 changed.put(hash(kind, key), ordinalsOf(trials, known))));
+        long carriersRead = System.nanoTime();
 
         // MeSH.
         Set<String> dirty = new HashSet<>();
@@ -300,6 +331,10 @@ class RelatedIndex implements IndexedSearch.Postings {
         }
         trialCount = ordinals.size();
         updates++;
+        LOG.info("Related index: {} trials re-read in {} ms (items {} ms, tree {} ms, postings {} ms, new items' "
+                + "carriers {} ms, {} keys)", nctIds.size(), (System.nanoTime() - start) / 1_000_000,
+                (itemsRead - start) / 1_000_000, (treeRead - itemsRead) / 1_000_000, (scanned - treeRead) / 1_000_000,
+                (carriersRead - scanned) / 1_000_000, unknown.values().stream().mapToInt(Set::size).sum());
     }
 
     /** The postings of the given MeSH items: the trials of the term itself and of its exact descendants. */
@@ -329,8 +364,17 @@ class RelatedIndex implements IndexedSearch.Postings {
         return descendants;
     }
 
-    private int[] ordinalsOf(List<String> nctIds) {
-        return ordinalsOf(nctIds, Map.of());
+    /** Sorted distinct ordinals of the trials of the given node ids (nodes not known skipped). */
+    private static int[] ordinalsOfNodes(long[] nodes, Map<Long, Integer> byNode) {
+        int[] result = new int[nodes.length];
+        int n = 0;
+        for (long node : nodes) {
+            Integer ordinal = byNode.get(node);
+            if (ordinal != null) {
+                result[n++] = ordinal;
+            }
+        }
+        return sortedDistinct(result, n);
     }
 
     /** Sorted distinct ordinals of the trials the index knows (or {@code extra} names); others are skipped. */
@@ -381,6 +425,14 @@ class RelatedIndex implements IndexedSearch.Postings {
     /** The item's key in the index: a 64-bit hash of kind and key. */
     static long hash(Relatedness kind, String key) {
         return MurmurHash3.hash128x64((kind.name() + '|' + key).getBytes(StandardCharsets.UTF_8))[0];
+    }
+
+    /** The CPU time of the whole process (Neo4j's threads run the queries), or -1 where unknown. */
+    private static long processCpuMillis() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime() / 1_000_000;
+        }
+        return -1;
     }
 
     int itemCount() {

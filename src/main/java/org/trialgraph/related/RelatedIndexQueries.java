@@ -47,13 +47,16 @@ class RelatedIndexQueries {
             Relatedness.CRITERIA, "Criterion", Relatedness.CONSTRAINTS, "Constraint",
             Relatedness.INTERVENTION, "Intervention", Relatedness.SPONSOR, "Sponsor");
 
-    private static final String TRIALS = "MATCH (t:Trial) RETURN t.nctId AS nctId";
+    // A build reads node ids, not NCT ids, in the postings: no property read per (item, trial) pair. They are mapped
+    // to NCT ids by the trials query of the same build; a node id reused by a write meanwhile is set right by the
+    // update that write queues (docs/RELATED.md, "The index").
+    private static final String TRIALS = "MATCH (t:Trial) RETURN id(t) AS node, t.nctId AS nctId";
 
     private static final String MESH_DIRECT = """
             MATCH (x:MeshTerm)
             CALL (x) {
               MATCH (t:Trial)-[:STUDIES_MESH]->(x)
-              RETURN collect(DISTINCT t.nctId) AS trials
+              RETURN collect(id(t)) AS trials
             }
             WITH x, trials WHERE size(trials) > 0
             RETURN x.id AS key, trials
@@ -70,28 +73,39 @@ class RelatedIndexQueries {
         this.driver = driver;
     }
 
-    /** Every trial's NCT id. */
-    void trials(Consumer<String> sink) {
-        stream(TRIALS, Map.of(), r -> sink.accept(r.get("nctId").asString()));
+    /** Every trial: its node id and NCT id. */
+    void trials(BiConsumer<Long, String> sink) {
+        stream(TRIALS, Map.of(), r -> sink.accept(r.get("node").asLong(), r.get("nctId").asString()));
     }
 
-    /** For each item of the kind that may be carried by two trials or more: its key and its trials. */
-    void carriers(Relatedness kind, BiConsumer<String, List<String>> sink) {
+    /**
+     * For each item of the kind that may be carried by two trials or more: its key and the node ids of its trials
+     * (a trial may repeat).
+     */
+    void carriers(Relatedness kind, BiConsumer<String, long[]> sink) {
         String cypher = SHARED.get(kind) + """
 
                 CALL (x) {
                   MATCH %s
-                  RETURN collect(DISTINCT t.nctId) AS trials
+                  RETURN collect(id(t)) AS trials
                 }
                 WITH x, trials WHERE size(trials) > 1
                 RETURN x.key AS key, trials
                 """.formatted(PATHS.get(kind).replace("(t)", "(t:Trial)"));
-        stream(cypher, Map.of(), r -> sink.accept(r.get("key").asString(), r.get("trials").asList(Value::asString)));
+        stream(cypher, Map.of(), r -> sink.accept(r.get("key").asString(), longs(r.get("trials"))));
     }
 
-    /** For each MeSH term studied by a trial: its id and the trials that study it (its ancestors' excluded). */
-    void meshDirect(BiConsumer<String, List<String>> sink) {
-        stream(MESH_DIRECT, Map.of(), r -> sink.accept(r.get("key").asString(), r.get("trials").asList(Value::asString)));
+    /** For each MeSH term studied by a trial: its id and the node ids of the trials that study it. */
+    void meshDirect(BiConsumer<String, long[]> sink) {
+        stream(MESH_DIRECT, Map.of(), r -> sink.accept(r.get("key").asString(), longs(r.get("trials"))));
+    }
+
+    private static long[] longs(Value list) {
+        long[] values = new long[list.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = list.get(i).asLong();
+        }
+        return values;
     }
 
     /** For each MeSH term whose ancestry is exact: its ancestors (the BROADER closure), sorted. */

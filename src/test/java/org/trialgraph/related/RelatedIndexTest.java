@@ -13,7 +13,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 
@@ -32,23 +31,32 @@ class RelatedIndexTest {
             super(null);
         }
 
-        @Override
-        void trials(Consumer<String> sink) {
-            trials.keySet().forEach(sink);
+        /** A node id per trial, as the graph's: unrelated to the NCT id's order. */
+        static long node(String nctId) {
+            return 1000 - Long.parseLong(nctId.substring(3));
+        }
+
+        static long[] nodes(Set<String> nctIds) {
+            return nctIds.stream().mapToLong(FakeGraph::node).toArray();
         }
 
         @Override
-        void carriers(Relatedness kind, BiConsumer<String, List<String>> sink) {
+        void trials(BiConsumer<Long, String> sink) {
+            trials.keySet().forEach(nctId -> sink.accept(node(nctId), nctId));
+        }
+
+        @Override
+        void carriers(Relatedness kind, BiConsumer<String, long[]> sink) {
             carriersOf(kind).forEach((key, carriers) -> {
                 if (carriers.size() > 1) {
-                    sink.accept(key, List.copyOf(carriers));
+                    sink.accept(key, nodes(carriers));
                 }
             });
         }
 
         @Override
-        void meshDirect(BiConsumer<String, List<String>> sink) {
-            carriersOf(Relatedness.MESH).forEach((key, carriers) -> sink.accept(key, List.copyOf(carriers)));
+        void meshDirect(BiConsumer<String, long[]> sink) {
+            carriersOf(Relatedness.MESH).forEach((key, carriers) -> sink.accept(key, nodes(carriers)));
         }
 
         @Override
