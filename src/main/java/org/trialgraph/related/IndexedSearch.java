@@ -90,7 +90,7 @@ final class IndexedSearch {
     }
 
     /**
-     * The trials that can make the page: by sum (then NCT id), the best {@code m} are taken, those not yet checked
+     * The trials that can make the page: by sum, the best {@code m} are taken, those not yet checked
      * are checked against the filter, and m grows fourfold until {@code first} passed and every trial not taken
      * sums below the first-th passing one's sum by more than the slack. The trials passing within the slack of it,
      * or all passing when fewer than {@code first}, come back.
@@ -99,7 +99,7 @@ final class IndexedSearch {
         List<Integer> passing = new ArrayList<>();
         int checked = 0;
         for (int m = Math.max(4 * first, 32); ; m = (int) Math.min(4L * m, Integer.MAX_VALUE)) {
-            int[] best = board.best(m, index::nctId);
+            int[] best = board.best(m);
             List<Integer> unchecked = new ArrayList<>();
             for (int i = checked; i < best.length; i++) {
                 unchecked.add(best[i]);
@@ -158,8 +158,11 @@ final class IndexedSearch {
             }
         }
 
-        /** The best m touched ordinals, best first: by sum, then by NCT id. */
-        int[] best(int m, Function<Integer, String> nctId) {
+        /**
+         * The best m touched ordinals, best first: by sum, then by ordinal. Any strict order among equal sums does:
+         * the page is decided by {@link RelatedScoring} among every trial within the slack of the last sum.
+         */
+        int[] best(int m) {
             int k = Math.min(m, size);
             // A min-heap of the best k so far: the worst of them on top.
             int[] heap = new int[k];
@@ -168,31 +171,28 @@ final class IndexedSearch {
                 int ordinal = touched[i];
                 if (n < k) {
                     heap[n] = ordinal;
-                    up(heap, n++, nctId);
-                } else if (better(ordinal, heap[0], nctId)) {
+                    up(heap, n++);
+                } else if (scores[ordinal] >= scores[heap[0]] && better(ordinal, heap[0])) {
                     heap[0] = ordinal;
-                    down(heap, n, nctId);
+                    down(heap, n);
                 }
             }
             Integer[] sorted = new Integer[n];
             for (int i = 0; i < n; i++) {
                 sorted[i] = heap[i];
             }
-            Arrays.sort(sorted, (a, b) -> better(a, b, nctId) ? -1 : better(b, a, nctId) ? 1 : 0);
+            Arrays.sort(sorted, (a, b) -> better(a, b) ? -1 : better(b, a) ? 1 : 0);
             return Arrays.stream(sorted).mapToInt(Integer::intValue).toArray();
         }
 
-        private boolean better(int a, int b, Function<Integer, String> nctId) {
-            if (scores[a] != scores[b]) {
-                return scores[a] > scores[b];
-            }
-            return a != b && nctId.apply(a).compareTo(nctId.apply(b)) < 0;
+        private boolean better(int a, int b) {
+            return scores[a] != scores[b] ? scores[a] > scores[b] : a < b;
         }
 
-        private void up(int[] heap, int i, Function<Integer, String> nctId) {
+        private void up(int[] heap, int i) {
             while (i > 0) {
                 int parent = (i - 1) / 2;
-                if (!better(heap[parent], heap[i], nctId)) {
+                if (!better(heap[parent], heap[i])) {
                     return;
                 }
                 swap(heap, i, parent);
@@ -200,12 +200,12 @@ final class IndexedSearch {
             }
         }
 
-        private void down(int[] heap, int n, Function<Integer, String> nctId) {
+        private void down(int[] heap, int n) {
             int i = 0;
             while (true) {
                 int worst = i;
                 for (int child = 2 * i + 1; child <= 2 * i + 2 && child < n; child++) {
-                    if (better(heap[worst], heap[child], nctId)) {
+                    if (better(heap[worst], heap[child])) {
                         worst = child;
                     }
                 }

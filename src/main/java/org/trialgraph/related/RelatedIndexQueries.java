@@ -47,15 +47,16 @@ class RelatedIndexQueries {
             Relatedness.CRITERIA, "Criterion", Relatedness.CONSTRAINTS, "Constraint",
             Relatedness.INTERVENTION, "Intervention", Relatedness.SPONSOR, "Sponsor");
 
-    // A build reads node ids, not NCT ids, in the postings: no property read per (item, trial) pair. They are mapped
-    // to NCT ids by the trials query of the same build; a node id reused by a write meanwhile is set right by the
-    // update that write queues (docs/RELATED.md, "The index").
+    // A build reads node ids, not NCT ids, in the postings: no property read per (item, trial) pair, and no label
+    // check either (only trials have these relationships; a node id the trials query did not return is skipped).
+    // They are mapped to NCT ids by the trials query of the same build; a node id reused by a write meanwhile is
+    // set right by the update that write queues (docs/RELATED.md, "The index").
     private static final String TRIALS = "MATCH (t:Trial) RETURN id(t) AS node, t.nctId AS nctId";
 
     private static final String MESH_DIRECT = """
             MATCH (x:MeshTerm)
             CALL (x) {
-              MATCH (t:Trial)-[:STUDIES_MESH]->(x)
+              MATCH (t)-[:STUDIES_MESH]->(x)
               RETURN collect(id(t)) AS trials
             }
             WITH x, trials WHERE size(trials) > 0
@@ -91,7 +92,7 @@ class RelatedIndexQueries {
                 }
                 WITH x, trials WHERE size(trials) > 1
                 RETURN x.key AS key, trials
-                """.formatted(PATHS.get(kind).replace("(t)", "(t:Trial)"));
+                """.formatted(PATHS.get(kind).replace("(:Criterion)", "()"));
         stream(cypher, Map.of(), r -> sink.accept(r.get("key").asString(), longs(r.get("trials"))));
     }
 

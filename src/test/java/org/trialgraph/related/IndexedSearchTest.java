@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** The search on the index gives the page that scoring every candidate on every item gives. */
 class IndexedSearchTest {
 
-    /** Postings held in a map; trial i is "NCT" + i, zero-padded, so ordinal order is NCT id order. */
+    /** Postings held in a map; NCT ids sort in the reverse order of the ordinals, as ties must not depend on it. */
     record FakeIndex(Map<String, int[]> postings, int capacity) implements IndexedSearch.Postings {
 
         @Override
@@ -26,7 +26,7 @@ class IndexedSearchTest {
 
         @Override
         public String nctId(int ordinal) {
-            return "NCT%08d".formatted(ordinal);
+            return "NCT%08d".formatted(1_000_000 - ordinal);
         }
     }
 
