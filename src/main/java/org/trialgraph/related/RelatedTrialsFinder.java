@@ -3,6 +3,7 @@ package org.trialgraph.related;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,9 +18,10 @@ import org.trialgraph.trial.Trial;
 import org.trialgraph.trial.TrialWhere;
 
 /**
- * Related trials of one trial: its items, the search over the carriers of the rarest of them (within the walk
- * budget), then the page's trials. Whether each page is provably exact is counted as
- * {@code trialgraph.related.pages} (tag {@code exact}) and logged at DEBUG.
+ * Related trials of one trial: its items, the search, then the page's trials. The search runs on the in-memory
+ * {@link RelatedIndex} when it is ready (every item counted, the page exact), else in Cypher over the carriers of
+ * the rarest items (within the walk budget). Pages are counted as {@code trialgraph.related.pages} (tags
+ * {@code exact} and {@code path}: index or cypher) and logged at DEBUG.
  */
 @Service
 class RelatedTrialsFinder {
@@ -27,31 +29,54 @@ class RelatedTrialsFinder {
     private static final Logger LOG = LoggerFactory.getLogger(RelatedTrialsFinder.class);
 
     private final RelatedTrialsRepository repository;
+    private final RelatedIndex index;
     private final ObjectProvider<MeterRegistry> meters;
     private final long maxItemTrials;
     private final long walkBudget;
 
-    RelatedTrialsFinder(RelatedTrialsRepository repository, ObjectProvider<MeterRegistry> meters,
+    RelatedTrialsFinder(RelatedTrialsRepository repository, RelatedIndex index, ObjectProvider<MeterRegistry> meters,
             @Value("${trialgraph.related.max-item-trials:20000}") long maxItemTrials,
             @Value("${trialgraph.related.walk-budget:5000}") long walkBudget) {
         if (walkBudget < 0) {
             throw new IllegalArgumentException("trialgraph.related.walk-budget must be 0 or more, not " + walkBudget);
         }
         this.repository = repository;
+        this.index = index;
         this.meters = meters;
         this.maxItemTrials = maxItemTrials;
         this.walkBudget = walkBudget;
     }
 
     List<RelatedTrial> find(String nctId, List<Relatedness> kinds, TrialWhere where, int first) {
-        RelatedSearch.Page page = score(nctId, kinds, where, first, maxItemTrials, walkBudget);
-        record(nctId, page);
-        if (page.trials().isEmpty()) {
+        List<RelatedScoring.Scored> scored = fromIndex(nctId, kinds, where, first).orElseGet(() -> {
+            RelatedSearch.Page page = score(nctId, kinds, where, first, maxItemTrials, walkBudget);
+            record(nctId, page);
+            return page.trials();
+        });
+        if (scored.isEmpty()) {
             return List.of();
         }
-        List<RelatedScoring.Scored> scored = page.trials();
         Map<String, Trial> trials = repository.trials(scored.stream().map(RelatedScoring.Scored::nctId).toList());
         return scored.stream().map(s -> new RelatedTrial(trials.get(s.nctId()), s.score(), s.reasons())).toList();
+    }
+
+    /** The page from the index, or empty when the index is not ready (or does not know the trial yet). */
+    Optional<List<RelatedScoring.Scored>> fromIndex(String nctId, List<Relatedness> kinds, TrialWhere where,
+            int first) {
+        if (!index.ready()) {
+            return Optional.empty();
+        }
+        int source = index.ordinal(nctId);
+        long trialCount = index.trialCount();
+        List<RelatedScoring.Item> items = repository.sourceItemsWithoutDf(nctId, kinds);
+        if (source < 0) {
+            return items.isEmpty() ? Optional.of(List.of()) : Optional.empty();
+        }
+        List<RelatedScoring.Scored> page = IndexedSearch.top(IndexedSearch.withDocumentFrequencies(items, index),
+                trialCount, source, first, index, where == null ? null : ids -> repository.passing(ids, where));
+        count("index", true);
+        LOG.debug("relatedTrials {} from the index: {} items, {} trials", nctId, items.size(), page.size());
+        return Optional.of(page);
     }
 
     RelatedSearch.Page score(String nctId, List<Relatedness> kinds, TrialWhere where, int first, long maxItemTrials,
@@ -75,11 +100,15 @@ class RelatedTrialsFinder {
                 });
     }
 
-    private void record(String nctId, RelatedSearch.Page page) {
+    private void count(String path, boolean exact) {
         MeterRegistry registry = meters.getIfAvailable();
         if (registry != null) {
-            registry.counter("trialgraph.related.pages", "exact", Boolean.toString(page.exact())).increment();
+            registry.counter("trialgraph.related.pages", "exact", Boolean.toString(exact), "path", path).increment();
         }
+    }
+
+    private void record(String nctId, RelatedSearch.Page page) {
+        count("cypher", page.exact());
         if (LOG.isDebugEnabled()) {
             List<RelatedScoring.Scored> trials = page.trials();
             LOG.debug("relatedTrials {}: walked {} items, {} rows; completed {}; unfound bound {}; last score {}; "

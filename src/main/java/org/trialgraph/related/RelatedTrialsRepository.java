@@ -92,6 +92,33 @@ class RelatedTrialsRepository {
         return items;
     }
 
+    /**
+     * The source trial's items of the given kinds without their df (-1; the index has them), in the order of
+     * {@link #sourceItems}.
+     */
+    List<RelatedScoring.Item> sourceItemsWithoutDf(String nctId, Collection<Relatedness> kinds) {
+        String cypher = kinds.stream().distinct().map(k -> k.items).collect(Collectors.joining("UNION ALL\n"));
+        List<RelatedScoring.Item> items = new ArrayList<>();
+        driver.executableQuery(cypher).withParameters(Map.of("nctId", nctId)).execute().records().forEach(r ->
+                items.add(new RelatedScoring.Item(Relatedness.valueOf(r.get("kind").asString()),
+                        r.get("key").asString(), r.get("label").asString(), r.get("direct").asBoolean(), -1,
+                        List.of())));
+        items.sort(Comparator.comparing(RelatedScoring.Item::kind).thenComparing(RelatedScoring.Item::key));
+        return items;
+    }
+
+    /** Those of the given trials that pass the filter. */
+    Set<String> passing(List<String> nctIds, TrialWhere where) {
+        TrialFilterCypher.Predicate filter = TrialFilterCypher.of(where);
+        Map<String, Object> params = new HashMap<>(filter.parameters());
+        params.put("ids", nctIds);
+        Set<String> passing = new HashSet<>();
+        driver.executableQuery("MATCH (t:Trial) WHERE t.nctId IN $ids AND (%s) RETURN t.nctId AS nctId"
+                .formatted(filter.cypher())).withParameters(params).execute().records()
+                .forEach(r -> passing.add(r.get("nctId").asString()));
+        return passing;
+    }
+
     private Map<String, Long> countDocumentFrequencies(List<RelatedScoring.Item> items, long maxItemTrials) {
         Map<String, Object> params = new HashMap<>(keysByKind(items));
         params.put("maxItemTrials", maxItemTrials);

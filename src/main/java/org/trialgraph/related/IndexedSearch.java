@@ -1,0 +1,233 @@
+package org.trialgraph.related;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Function;
+
+/**
+ * The page of related trials from the in-memory index (docs/RELATED.md, "The index"): every trial carrying one of
+ * the source's items gets the sum of their contributions (all items, none left out, so the page is exact), the
+ * best come out by that sum, and the page is scored by {@link RelatedScoring} on the items each of them carries,
+ * as the Cypher search scores its page. The sums may differ from {@link RelatedScoring}'s in the last bits (other
+ * order of addition), so every trial within {@link RelatedSearch#EPSILON} of the page's last sum is scored too.
+ */
+final class IndexedSearch {
+
+    /** The index as the search reads it (the index, or a fake in tests). */
+    interface Postings {
+
+        /** The sorted ordinals of the trials carrying the item, or null when one trial at most carries it. */
+        int[] postings(Relatedness kind, String key);
+
+        int capacity();
+
+        String nctId(int ordinal);
+    }
+
+    /** Given NCT ids, those passing the {@code where} filter. */
+    interface Filter {
+        Set<String> passing(List<String> nctIds);
+    }
+
+    private static final ConcurrentLinkedQueue<Board> BOARDS = new ConcurrentLinkedQueue<>();
+    private static final int KEPT_BOARDS = 16;
+
+    private IndexedSearch() {
+    }
+
+    /** The source's items with their df from the index: the postings' size, or 1 (the source alone) without. */
+    static List<RelatedScoring.Item> withDocumentFrequencies(List<RelatedScoring.Item> items, Postings index) {
+        return items.stream().map(i -> {
+            int[] postings = index.postings(i.kind(), i.key());
+            return new RelatedScoring.Item(i.kind(), i.key(), i.label(), i.direct(),
+                    postings == null ? 1 : postings.length, List.of());
+        }).toList();
+    }
+
+    /**
+     * The page: {@code items} with their df (in {@link RelatedTrialsRepository#sourceItems} order), {@code source}
+     * the source trial's ordinal (never listed), {@code filter} null for no {@code where}.
+     */
+    static List<RelatedScoring.Scored> top(List<RelatedScoring.Item> items, long trialCount, int source, int first,
+            Postings index, Filter filter) {
+        if (items.isEmpty() || first <= 0) {
+            return List.of();
+        }
+        Map<String, Double> contributions = RelatedScoring.contributions(items, trialCount);
+        int[][] postings = new int[items.size()][];
+        for (int i = 0; i < items.size(); i++) {
+            postings[i] = index.postings(items.get(i).kind(), items.get(i).key());
+        }
+        Board board = board(index.capacity());
+        try {
+            for (int i = 0; i < items.size(); i++) {
+                if (postings[i] != null) {
+                    board.add(postings[i], contributions.get(items.get(i).id()), source);
+                }
+            }
+            List<Integer> page = pageCandidates(board, first, index, filter);
+            List<RelatedScoring.Item> scored = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                List<String> carriers = new ArrayList<>();
+                for (int ordinal : page) {
+                    if (postings[i] != null && Arrays.binarySearch(postings[i], ordinal) >= 0) {
+                        carriers.add(index.nctId(ordinal));
+                    }
+                }
+                scored.add(items.get(i).withCandidates(carriers));
+            }
+            return RelatedScoring.score(scored, trialCount, first);
+        } finally {
+            board.clear();
+            if (BOARDS.size() < KEPT_BOARDS) {
+                BOARDS.offer(board);
+            }
+        }
+    }
+
+    /**
+     * The trials that can make the page: by sum, the best {@code m} are taken, those not yet checked
+     * are checked against the filter, and m grows fourfold until {@code first} passed and every trial not taken
+     * sums below the first-th passing one's sum by more than the slack. The trials passing within the slack of it,
+     * or all passing when fewer than {@code first}, come back.
+     */
+    private static List<Integer> pageCandidates(Board board, int first, Postings index, Filter filter) {
+        List<Integer> passing = new ArrayList<>();
+        int checked = 0;
+        for (int m = Math.max(4 * first, 32); ; m = (int) Math.min(4L * m, Integer.MAX_VALUE)) {
+            int[] best = board.best(m);
+            List<Integer> unchecked = new ArrayList<>();
+            for (int i = checked; i < best.length; i++) {
+                unchecked.add(best[i]);
+            }
+            checked = best.length;
+            passing.addAll(filter == null ? unchecked : passingOf(unchecked, filter, index::nctId));
+            boolean exhausted = best.length == board.size;
+            if (passing.size() >= first) {
+                double last = board.scores[passing.get(first - 1)];
+                if (exhausted || board.scores[best[best.length - 1]] < last - RelatedSearch.EPSILON) {
+                    return passing.stream().filter(o -> board.scores[o] >= last - RelatedSearch.EPSILON).toList();
+                }
+            } else if (exhausted) {
+                return passing;
+            }
+        }
+    }
+
+    private static List<Integer> passingOf(List<Integer> ordinals, Filter filter, Function<Integer, String> nctId) {
+        if (ordinals.isEmpty()) {
+            return List.of();
+        }
+        Set<String> passing = filter.passing(ordinals.stream().map(nctId).toList());
+        return ordinals.stream().filter(o -> passing.contains(nctId.apply(o))).toList();
+    }
+
+    private static Board board(int capacity) {
+        Board board = BOARDS.poll();
+        while (board != null && board.scores.length < capacity) {
+            board = BOARDS.poll();
+        }
+        return board != null ? board : new Board(capacity + capacity / 8 + 64);
+    }
+
+    /** Per-trial sums for one request, reused: only the trials touched are cleared afterwards. */
+    static final class Board {
+
+        final double[] scores;
+        final int[] touched;
+        int size;
+
+        Board(int capacity) {
+            scores = new double[capacity];
+            touched = new int[capacity];
+        }
+
+        void add(int[] ordinals, double contribution, int skip) {
+            for (int ordinal : ordinals) {
+                if (ordinal == skip || ordinal >= scores.length) { // a trial added since the request began
+                    continue;
+                }
+                if (scores[ordinal] == 0) {
+                    touched[size++] = ordinal;
+                }
+                scores[ordinal] += contribution;
+            }
+        }
+
+        /**
+         * The best m touched ordinals, best first: by sum, then by ordinal. Any strict order among equal sums does:
+         * the page is decided by {@link RelatedScoring} among every trial within the slack of the last sum.
+         */
+        int[] best(int m) {
+            int k = Math.min(m, size);
+            // A min-heap of the best k so far: the worst of them on top.
+            int[] heap = new int[k];
+            int n = 0;
+            for (int i = 0; i < size; i++) {
+                int ordinal = touched[i];
+                if (n < k) {
+                    heap[n] = ordinal;
+                    up(heap, n++);
+                } else if (scores[ordinal] >= scores[heap[0]] && better(ordinal, heap[0])) {
+                    heap[0] = ordinal;
+                    down(heap, n);
+                }
+            }
+            Integer[] sorted = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                sorted[i] = heap[i];
+            }
+            Arrays.sort(sorted, (a, b) -> better(a, b) ? -1 : better(b, a) ? 1 : 0);
+            return Arrays.stream(sorted).mapToInt(Integer::intValue).toArray();
+        }
+
+        private boolean better(int a, int b) {
+            return scores[a] != scores[b] ? scores[a] > scores[b] : a < b;
+        }
+
+        private void up(int[] heap, int i) {
+            while (i > 0) {
+                int parent = (i - 1) / 2;
+                if (!better(heap[parent], heap[i])) {
+                    return;
+                }
+                swap(heap, i, parent);
+                i = parent;
+            }
+        }
+
+        private void down(int[] heap, int n) {
+            int i = 0;
+            while (true) {
+                int worst = i;
+                for (int child = 2 * i + 1; child <= 2 * i + 2 && child < n; child++) {
+                    if (better(heap[worst], heap[child])) {
+                        worst = child;
+                    }
+                }
+                if (worst == i) {
+                    return;
+                }
+                swap(heap, i, worst);
+                i = worst;
+            }
+        }
+
+        private static void swap(int[] heap, int i, int j) {
+            int t = heap[i];
+            heap[i] = heap[j];
+            heap[j] = t;
+        }
+
+        void clear() {
+            for (int i = 0; i < size; i++) {
+                scores[touched[i]] = 0;
+            }
+            size = 0;
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package org.trialgraph.related;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.Test;
+
+/** The search on the index gives the page that scoring every candidate on every item gives. */
+class IndexedSearchTest {
+
+    /** Postings held in a map; NCT ids sort in the reverse order of the ordinals, as ties must not depend on it. */
+    record FakeIndex(Map<String, int[]> postings, int capacity) implements IndexedSearch.Postings {
+
+        @Override
+        public int[] postings(Relatedness kind, String key) {
+            return postings.get(RelatedScoring.Item.id(kind, key));
+        }
+
+        @Override
+        public String nctId(int ordinal) {
+            return "NCT%08d".formatted(1_000_000 - ordinal);
+        }
+    }
+
+    @Test
+    void onRandomIndexesThePageIsTheExhaustiveOneWithAndWithoutAFilter() {
+        Random random = new Random(11);
+        int pages = 0;
+        int filteredShorter = 0;
+        for (int run = 0; run < 200; run++) {
+            int trials = 5 + random.nextInt(300);
+            int source = random.nextInt(trials);
+            Map<String, int[]> postings = new HashMap<>();
+            List<RelatedScoring.Item> items = new ArrayList<>();
+            int kinds = 1 + random.nextInt(Relatedness.values().length);
+            for (int k = 0; k < kinds; k++) {
+                Relatedness kind = Relatedness.values()[k];
+                for (int i = 0; i < 1 + random.nextInt(6); i++) {
+                    String key = kind + "-" + i;
+                    // Few distinct carrier sets make ties common; some items are the source's alone.
+                    TreeSet<Integer> carriers = new TreeSet<>(List.of(source));
+                    int size = random.nextInt(4) == 0 ? 0 : 1 + random.nextInt(trials / 2 + 1);
+                    Random shape = new Random(random.nextInt(3));
+                    while (carriers.size() <= size && carriers.size() < trials) {
+                        carriers.add(shape.nextInt(trials));
+                    }
+                    if (carriers.size() > 1) {
+                        postings.put(RelatedScoring.Item.id(kind, key),
+                                carriers.stream().mapToInt(Integer::intValue).toArray());
+                    }
+                    items.add(new RelatedScoring.Item(kind, key, key, true, -1, List.of()));
+                }
+            }
+            FakeIndex index = new FakeIndex(postings, trials);
+            List<RelatedScoring.Item> counted = IndexedSearch.withDocumentFrequencies(items, index);
+            Set<String> passing = new HashSet<>();
+            for (int t = 0; t < trials; t++) {
+                if (random.nextInt(3) > 0) {
+                    passing.add(index.nctId(t));
+                }
+            }
+            for (int first : List.of(1, 3, 10, 50)) {
+                List<RelatedScoring.Scored> expected = exhaustive(counted, index, source, trials, first, null);
+                assertThat(IndexedSearch.top(counted, trials, source, first, index, null))
+                        .as("run %d, first %d", run, first).isEqualTo(expected);
+                List<RelatedScoring.Scored> expectedFiltered = exhaustive(counted, index, source, trials, first, passing);
+                assertThat(IndexedSearch.top(counted, trials, source, first, index,
+                        ids -> ids.stream().filter(passing::contains).collect(java.util.stream.Collectors.toSet())))
+                        .as("run %d, first %d, filtered", run, first).isEqualTo(expectedFiltered);
+                pages += expected.isEmpty() ? 0 : 1;
+                filteredShorter += expectedFiltered.size() < expected.size() ? 1 : 0;
+            }
+        }
+        assertThat(pages).isGreaterThan(500);
+        assertThat(filteredShorter).isGreaterThan(10);
+    }
+
+    @Test
+    void theDocumentFrequencyIsThePostingsSizeOrOneForAnItemOnlyTheSourceCarries() {
+        FakeIndex index = new FakeIndex(Map.of(RelatedScoring.Item.id(Relatedness.CONDITION, "asthma"),
+                new int[] {1, 4, 9}), 10);
+        List<RelatedScoring.Item> items = IndexedSearch.withDocumentFrequencies(List.of(
+                new RelatedScoring.Item(Relatedness.CONDITION, "asthma", "Asthma", true, -1, List.of()),
+                new RelatedScoring.Item(Relatedness.CONDITION, "rare", "Rare", true, -1, List.of())), index);
+        assertThat(items).extracting(RelatedScoring.Item::df).containsExactly(3L, 1L);
+    }
+
+    /** Every trial but the source, with every item it carries, scored by RelatedScoring. */
+    private static List<RelatedScoring.Scored> exhaustive(List<RelatedScoring.Item> items, FakeIndex index, int source,
+            int trials, int first, Set<String> passing) {
+        List<RelatedScoring.Item> scored = new ArrayList<>();
+        for (RelatedScoring.Item item : items) {
+            int[] postings = index.postings(item.kind(), item.key());
+            List<String> candidates = new ArrayList<>();
+            if (postings != null) {
+                for (int ordinal : postings) {
+                    String nctId = index.nctId(ordinal);
+                    if (ordinal != source && ordinal < trials && (passing == null || passing.contains(nctId))) {
+                        candidates.add(nctId);
+                    }
+                }
+            }
+            scored.add(item.withCandidates(candidates));
+        }
+        return RelatedScoring.score(scored, trials, first);
+    }
+}
