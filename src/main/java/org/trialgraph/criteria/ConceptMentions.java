@@ -17,7 +17,28 @@ final class ConceptMentions {
      * anchors: lower-case substrings of which one must occur before the pattern is tried (speed only); each
      * alternative of the pattern contains one. An anchor written "\\bxy" must start a word (the pattern has a word boundary there).
      */
-    private record Rule(String[] anchors, String[] alsoOneOf, Pattern pattern, List<Concept> concepts) {
+    private record Rule(Anchors anchors, Anchors alsoOneOf, Pattern pattern, List<Concept> concepts) {
+    }
+
+    /**
+     * Anchor strings as {@link #containsAny} reads them, parsed once: words[i] must occur, where atWordStart[i] at
+     * the start of a word (written "\\bxy").
+     */
+    record Anchors(String[] words, boolean[] atWordStart) {
+
+        boolean isEmpty() {
+            return words.length == 0;
+        }
+    }
+
+    static Anchors anchors(String... specs) {
+        String[] words = new String[specs.length];
+        boolean[] atWordStart = new boolean[specs.length];
+        for (int i = 0; i < specs.length; i++) {
+            atWordStart[i] = specs[i].startsWith("\\b");
+            words[i] = atWordStart[i] ? specs[i].substring(2) : specs[i];
+        }
+        return new Anchors(words, atWordStart);
     }
 
     /** "diastolic dysfunction", "systolic murmur": the word alone names a pressure only when nothing else follows. */
@@ -63,30 +84,30 @@ final class ConceptMentions {
 
     private static final Set<Concept> SCORES = Set.of(Concept.ECOG, Concept.KARNOFSKY, Concept.LANSKY);
     static final List<Concept> GENERIC_PERFORMANCE_STATUS = List.of(Concept.ECOG, Concept.KARNOFSKY);
-    private static final String[] GENERIC_PS_ANCHORS = {"performance s", "\\bps"};
+    private static final Anchors GENERIC_PS_ANCHORS = anchors("performance s", "\\bps");
     private static final Pattern GENERIC_PS = Pattern.compile("\\bperformance status\\b|\\bperformance score\\b|\\bps\\b");
 
     private static Rule rule(String[] anchors, String regex, Concept... concepts) {
-        return new Rule(anchors, new String[0], Pattern.compile(regex), List.of(concepts));
+        return new Rule(anchors(anchors), anchors(), Pattern.compile(regex), List.of(concepts));
     }
 
     private static Rule rule(String[] anchors, String[] alsoOneOf, String regex, Concept... concepts) {
-        return new Rule(anchors, alsoOneOf, Pattern.compile(regex), List.of(concepts));
+        return new Rule(anchors(anchors), anchors(alsoOneOf), Pattern.compile(regex), List.of(concepts));
     }
 
     /** Whether s contains one of the anchors; an anchor "\\bxy" counts only where xy starts a word, as a word boundary before xy requires. */
-    static boolean containsAny(String s, String[] anchors) {
-        for (String a : anchors) {
-            if (a.startsWith("\\b") ? containsAtWordStart(s, a, 2) : s.contains(a)) {
+    static boolean containsAny(String s, Anchors anchors) {
+        String[] words = anchors.words();
+        for (int i = 0; i < words.length; i++) {
+            if (anchors.atWordStart()[i] ? containsAtWordStart(s, words[i]) : s.contains(words[i])) {
                 return true;
             }
         }
         return false;
     }
 
-    /** word.substring(from) occurs in s where no word character (letter, digit, '_') precedes it. */
-    private static boolean containsAtWordStart(String s, String word, int from) {
-        String w = word.substring(from);
+    /** w occurs in s where no word character (letter, digit, '_') precedes it. */
+    private static boolean containsAtWordStart(String s, String w) {
         for (int i = s.indexOf(w); i >= 0; i = s.indexOf(w, i + 1)) {
             if (i == 0 || !isWordChar(s.charAt(i - 1))) {
                 return true;
@@ -110,7 +131,7 @@ final class ConceptMentions {
     static List<Mention> find(String s) {
         List<Mention> all = new ArrayList<>();
         for (Rule r : RULES) {
-            if (!containsAny(s, r.anchors()) || r.alsoOneOf().length > 0 && !containsAny(s, r.alsoOneOf())) {
+            if (!containsAny(s, r.anchors()) || !r.alsoOneOf().isEmpty() && !containsAny(s, r.alsoOneOf())) {
                 continue;
             }
             Matcher m = r.pattern().matcher(s);

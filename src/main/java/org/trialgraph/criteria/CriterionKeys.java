@@ -38,12 +38,25 @@ public final class CriterionKeys {
             }
             s = stripped;
         }
-        s = SPACE_AROUND_OPERATOR.matcher(s).replaceAll("$1");
+        if (hasOperatorChar(s)) {
+            s = SPACE_AROUND_OPERATOR.matcher(s).replaceAll("$1");
+        }
         s = stripTrailingPunctuation(s);
         if (s.length() <= MAX_PLAIN) {
             return s;
         }
         return s.substring(0, PREFIX) + "~" + sha256(s).substring(0, 16);
+    }
+
+    /** Whether s has one of the characters {@link #SPACE_AROUND_OPERATOR} needs (most criteria have none). */
+    private static boolean hasOperatorChar(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '<' || c == '>' || c == '=' || c == '/' || c == '%') {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String stripTrailingPunctuation(String s) {

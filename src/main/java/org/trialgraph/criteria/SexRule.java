@@ -72,9 +72,9 @@ final class SexRule {
      * The patterns find a sex word at the start of a word (after a word boundary, ^, whitespace, "," or ";"), except
      * EXPLICIT, which also reads it glued to "sex"/"gender" ("sexmale").
      */
-    private static final String[] SEX_WORDS = {"\\bmale", "\\bfemale", "\\bmen", "\\bwomen", "\\bman", "\\bwoman",
-            "\\bboys", "\\bgirls", "sexmale", "sexfemale", "sexmen", "sexwomen", "gendermale", "genderfemale", "gendermen",
-            "genderwomen"};
+    private static final ConceptMentions.Anchors SEX_WORDS = ConceptMentions.anchors("\\bmale", "\\bfemale", "\\bmen",
+            "\\bwomen", "\\bman", "\\bwoman", "\\bboys", "\\bgirls", "sexmale", "sexfemale", "sexmen", "sexwomen", "gendermale",
+            "genderfemale", "gendermen", "genderwomen");
 
     /** The first restriction found, with the sex word in its first matched group; null if the criterion restricts to no sex. */
     private static Matcher restriction(String s) {
