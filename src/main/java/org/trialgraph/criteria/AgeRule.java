@@ -44,8 +44,7 @@ final class AgeRule {
     /** "MRI not older than 4 years prior to enrolment": the age of a thing, not of the participant. */
     private static final Pattern BEFORE_AN_EVENT = Pattern.compile("^\\s*(?:prior|before|ago|after|since)\\b");
     private static final Pattern OLDER_OR_YOUNGER = Pattern.compile(".*\\b(?:older|younger)\\b.*");
-    /** The lookahead lists the first character of every alternative (speed only). */
-    private static final Pattern WORTH_A_LOOK = Pattern.compile("(?=[0-9aoy])(?:\\d[^a-z]{0,12}(?:y|mo|mth|w|d)|\\bage|\\bold|older|younger)");
+    private static final Pattern WORTH_A_LOOK = FirstChars.compile("0-9aoy", "\\d[^a-z]{0,12}(?:y|mo|mth|w|d)|\\bage|\\bold|older|younger");
 
     void extract(String s, List<Constraint> out) {
         boolean maybe = TextNormalizer.hasDigit(s) || s.contains("age") || s.contains("old") || s.contains("younger");

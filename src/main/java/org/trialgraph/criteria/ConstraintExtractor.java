@@ -54,8 +54,8 @@ final class ConstraintExtractor {
             Concept.HEMOGLOBIN, Concept.LVEF, Concept.CREATININE_CLEARANCE, Concept.EGFR, Concept.CD4);
     private static final Set<Concept> BARE_MAXIMUM = EnumSet.of(Concept.CREATININE, Concept.BILIRUBIN, Concept.ALT,
             Concept.AST, Concept.ALP, Concept.INR, Concept.PT, Concept.APTT);
-    /** The lookahead lists the first character of every alternative (speed only: most positions fail on it at once). */
-    private static final Pattern HAS_NUMBER = Pattern.compile("(?=[0-9efnostu])(?:\\d|\\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty)\\b|\\buln\\b|upper limit)");
+    private static final Pattern HAS_NUMBER = FirstChars.compile("0-9efnostu",
+            "\\d|\\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty)\\b|\\buln\\b|upper limit");
 
     private final AgeRule ageRule = new AgeRule();
     private final PresenceRule presenceRule = new PresenceRule();

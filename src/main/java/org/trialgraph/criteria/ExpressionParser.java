@@ -13,11 +13,11 @@ final class ExpressionParser {
 
     private static final String NUM = "(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+\\.\\d+|\\d+,\\d{1,2}(?![\\d,])|\\d+|\\.\\d+)";
     /**
-     * Where an expression may start. The leading lookahead lists every character a match can begin with (digits, ".",
-     * operators, the words' first letters): speed only, it fails at most positions before the costlier word boundary.
+     * Where an expression may start; first characters: digits, ".", operators, the words' first letters (see
+     * {@link FirstChars}).
      */
-    private static final Pattern START = Pattern.compile(
-            "(?=[0-9.<>=abefghilmnosuy])(?:(?<![\\w.,])\\d|\\.\\d|[<>=]|\\b(?:at|no|not|greater|more|longer|less|fewer|lower|higher|above|below|over|under|up|maximum|minimum|max|min|exceed|exceeding|exceeds|equal|older|younger|between|in|inferior|superior|of|from)\\b)");
+    private static final Pattern START = FirstChars.compile("0-9.<>=abefghilmnosuy",
+            "(?<![\\w.,])\\d|\\.\\d|[<>=]|\\b(?:at|no|not|greater|more|longer|less|fewer|lower|higher|above|below|over|under|up|maximum|minimum|max|min|exceed|exceeding|exceeds|equal|older|younger|between|in|inferior|superior|of|from)\\b");
     /** Longer than any match of {@link #START} ("exceeding" and the boundary after it). */
     private static final int START_MAX_LENGTH = 16;
     private static final Pattern OPERATOR = Pattern.compile(
