@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -32,7 +33,8 @@ public final class CriterionKeys {
     static String keyOfMatchable(String matchable) {
         String s = matchable;
         for (int i = 0; i < 3; i++) {
-            String stripped = LEADING_MARKER.matcher(s).replaceFirst("");
+            Matcher marker = LEADING_MARKER.matcher(s);
+            String stripped = marker.lookingAt() ? s.substring(marker.end()) : s; // replaceFirst("") of a pattern anchored at ^
             if (stripped.equals(s)) {
                 break;
             }

@@ -28,7 +28,7 @@ public final class GlossaryPlainLanguageRenderer implements PlainLanguageRendere
             new Operator(Pattern.compile("\\s*>\\s*"), " more than ", ">"));
     private static final Pattern TEN_POWER = Pattern.compile("\\s*[×xX*]\\s*10\\s*(?:\\^|⁹|e)?\\s*(9|⁹)\\s*/\\s*L\\b");
     private static final Pattern TIMES_ULN = Pattern.compile("\\s*[×xX*]\\s*(?=(?:the\\s+)?(?:institutional\\s+)?(?:ULN|upper limit of normal))");
-    private static final Pattern RANGE = Pattern.compile("(?<=\\d)\\s*[-–]\\s*(?=\\d)");
+    private static final Pattern RANGE = FirstChars.compile("\\s\\-–", "(?<=\\d)\\s*[-–]\\s*(?=\\d)");
 
     private final List<Entry> glossary;
 

@@ -138,8 +138,8 @@ final class TextNormalizer {
                     return false;
                 }
                 previousSpace = true;
-            } else if (Character.isWhitespace(c) || c == '\u00a0') {
-                return false;
+            } else if (c < '!' || c >= '\u007f' && (Character.isWhitespace(c) || c == '\u00a0')) {
+                return false; // below '!' only control characters and whitespace remain; both go to the slow path
             } else {
                 previousSpace = false;
             }
