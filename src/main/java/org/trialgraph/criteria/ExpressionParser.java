@@ -12,12 +12,11 @@ import java.util.regex.Pattern;
 final class ExpressionParser {
 
     private static final String NUM = "(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+\\.\\d+|\\d+,\\d{1,2}(?![\\d,])|\\d+|\\.\\d+)";
-    /**
-     * Where an expression may start; first characters: digits, ".", operators, the words' first letters (see
-     * {@link FirstChars}).
-     */
-    private static final Pattern START = FirstChars.compile("0-9.<>=abefghilmnosuy",
-            "(?<![\\w.,])\\d|\\.\\d|[<>=]|\\b(?:at|no|not|greater|more|longer|less|fewer|lower|higher|above|below|over|under|up|maximum|minimum|max|min|exceed|exceeding|exceeds|equal|older|younger|between|in|inferior|superior|of|from)\\b");
+    /** Where an expression may start. */
+    private static final String START_REGEX = "(?<![\\w.,])\\d|\\.\\d|[<>=]|\\b(?:at|no|not|greater|more|longer|less|fewer|lower|higher|above|below|over|under|up|maximum|minimum|max|min|exceed|exceeding|exceeds|equal|older|younger|between|in|inferior|superior|of|from)\\b";
+    private static final Pattern START = Pattern.compile(START_REGEX);
+    /** Digits, ".", operators and the words' first letters (see {@link FirstChars}). */
+    private static final boolean[] START_FIRST = FirstChars.asciiTable("0-9.<>=abefghilmnosuy", START_REGEX);
     /** Longer than any match of {@link #START} ("exceeding" and the boundary after it). */
     private static final int START_MAX_LENGTH = 16;
     private static final Pattern OPERATOR = Pattern.compile(
@@ -63,16 +62,13 @@ final class ExpressionParser {
     static List<ValueExpression> all(String s, int from, int to) {
         List<ValueExpression> out = new ArrayList<>();
         int pos = from;
-        // What find(pos) on the whole text gave (it drops any region): the first start at or after pos, with the text
-        // around it in view. Searching only up to a match's length past `to` finds the same starts before `to`
-        // without scanning the rest of the text when there is none.
+        // What find(pos) on the whole text gave (it drops any region) when the start is before `to`: the first start at
+        // or after pos, with the text around it in view. Matching only up to a match's length past `to` finds the same
+        // starts without scanning the rest of the text when there is none.
         int searchEnd = Math.min(s.length(), to + START_MAX_LENGTH);
         Matcher start = START.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
-        while (pos < to && start.region(pos, searchEnd).find()) {
-            int at = start.start();
-            if (at >= to) {
-                break;
-            }
+        int at;
+        while (pos < to && (at = nextStart(s, start, pos, to, searchEnd)) >= 0) {
             ValueExpression e = at(s, at, to);
             if (e != null) {
                 out.add(e);
@@ -85,6 +81,27 @@ final class ExpressionParser {
             }
         }
         return out;
+    }
+
+    /**
+     * The first position in [pos, to) where START matches (within searchEnd), or -1. The regex is tried only where a
+     * match can begin: a first character of START, and for a word the start of a word (its \\b); elsewhere find()
+     * would fail too.
+     */
+    private static int nextStart(String s, Matcher start, int pos, int to, int searchEnd) {
+        for (int p = pos; p < to; p++) {
+            char c = s.charAt(p);
+            boolean candidate = c >= 128 || START_FIRST[c] && (c < 'a' || c > 'z' || p == 0 || !isWordChar(s.charAt(p - 1)));
+            if (candidate && start.region(p, searchEnd).lookingAt()) {
+                return p;
+            }
+        }
+        return -1;
+    }
+
+    /** What \\b counts as a word character at least (letters, digits, '_'). */
+    private static boolean isWordChar(char c) {
+        return c == '_' || Character.isLetterOrDigit(c);
     }
 
     /** The first expression in the window that is not a bare number or list, unless allowBare. */

@@ -48,7 +48,7 @@ public final class GlossaryPlainLanguageRenderer implements PlainLanguageRendere
     public String render(String criterionText, CriterionKind kind) {
         String s = TextNormalizer.unescapeMarkdown(criterionText == null ? "" : criterionText);
         // Each pattern runs only if the text has what it needs (most criteria have no operator, range or ULN).
-        if (s.contains("10")) {
+        if (s.contains("10") && s.indexOf('/') >= 0 && s.indexOf('L') >= 0) {
             s = TEN_POWER.matcher(s).replaceAll(" billion per litre");
         }
         if (s.contains("ULN") || s.contains("upper limit of normal")) {
@@ -59,7 +59,7 @@ public final class GlossaryPlainLanguageRenderer implements PlainLanguageRendere
                 s = op.pattern().matcher(s).replaceAll(op.replacement());
             }
         }
-        if (s.indexOf('-') >= 0 || s.indexOf('–') >= 0) {
+        if ((s.indexOf('-') >= 0 || s.indexOf('–') >= 0) && TextNormalizer.hasDigit(s)) {
             s = RANGE.matcher(s).replaceAll(" to ");
         }
         s = expandAbbreviations(s);
