@@ -22,12 +22,12 @@ public final class GlossaryPlainLanguageRenderer implements PlainLanguageRendere
     }
 
     private static final List<Operator> OPERATORS = List.of(
-            new Operator(Pattern.compile("\\s*(?:≥|>=|=>|> or =|⩾)\\s*"), " at least ", "≥>⩾"),
-            new Operator(Pattern.compile("\\s*(?:≤|<=|=<|< or =|⩽)\\s*"), " no more than ", "≤<⩽"),
-            new Operator(Pattern.compile("\\s*<\\s*"), " less than ", "<"),
-            new Operator(Pattern.compile("\\s*>\\s*"), " more than ", ">"));
-    private static final Pattern TEN_POWER = Pattern.compile("\\s*[×xX*]\\s*10\\s*(?:\\^|⁹|e)?\\s*(9|⁹)\\s*/\\s*L\\b");
-    private static final Pattern TIMES_ULN = Pattern.compile("\\s*[×xX*]\\s*(?=(?:the\\s+)?(?:institutional\\s+)?(?:ULN|upper limit of normal))");
+            new Operator(FirstChars.compile("\\s≥>=⩾", "\\s*(?:≥|>=|=>|> or =|⩾)\\s*"), " at least ", "≥>⩾"),
+            new Operator(FirstChars.compile("\\s≤<=⩽", "\\s*(?:≤|<=|=<|< or =|⩽)\\s*"), " no more than ", "≤<⩽"),
+            new Operator(FirstChars.compile("\\s<", "\\s*<\\s*"), " less than ", "<"),
+            new Operator(FirstChars.compile("\\s>", "\\s*>\\s*"), " more than ", ">"));
+    private static final Pattern TEN_POWER = FirstChars.compile("\\s×xX*", "\\s*[×xX*]\\s*10\\s*(?:\\^|⁹|e)?\\s*(9|⁹)\\s*/\\s*L\\b");
+    private static final Pattern TIMES_ULN = FirstChars.compile("\\s×xX*", "\\s*[×xX*]\\s*(?=(?:the\\s+)?(?:institutional\\s+)?(?:ULN|upper limit of normal))");
     private static final Pattern RANGE = FirstChars.compile("\\s\\-–", "(?<=\\d)\\s*[-–]\\s*(?=\\d)");
 
     private final List<Entry> glossary;
