@@ -44,11 +44,11 @@ final class AgeRule {
     /** "MRI not older than 4 years prior to enrolment": the age of a thing, not of the participant. */
     private static final Pattern BEFORE_AN_EVENT = Pattern.compile("^\\s*(?:prior|before|ago|after|since)\\b");
     private static final Pattern OLDER_OR_YOUNGER = Pattern.compile(".*\\b(?:older|younger)\\b.*");
-    private static final Pattern WORTH_A_LOOK = Pattern.compile("\\d[^a-z]{0,12}(?:y|mo|mth|w|d)|\\bage|\\bold|older|younger");
+    private static final Pattern WORTH_A_LOOK = FirstChars.compile("0-9aoy", "\\d[^a-z]{0,12}(?:y|mo|mth|w|d)|\\bage|\\bold|older|younger");
 
     void extract(String s, List<Constraint> out) {
         boolean maybe = TextNormalizer.hasDigit(s) || s.contains("age") || s.contains("old") || s.contains("younger");
-        if (!maybe || !WORTH_A_LOOK.matcher(s).find()) {
+        if (!maybe || !worthALook(s)) {
             return;
         }
         int lastAgeEnd = -100;
@@ -159,6 +159,30 @@ final class AgeRule {
         }
         out.add(c);
         return true;
+    }
+
+    /**
+     * WORTH_A_LOOK.matcher(s).find(), tried only where a match can begin: "older"/"younger" anywhere, a digit, or "age"/"old"
+     * at the start of a word (its \\b).
+     */
+    private static boolean worthALook(String s) {
+        if (s.contains("older") || s.contains("younger")) {
+            return true;
+        }
+        Matcher m = WORTH_A_LOOK.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
+        for (int p = 0; p < s.length(); p++) {
+            char c = s.charAt(p);
+            boolean candidate = c >= '0' && c <= '9' || (c == 'a' || c == 'o') && (p == 0 || !isWordChar(s.charAt(p - 1)));
+            if (candidate && m.region(p, s.length()).lookingAt()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What \\b counts as a word character at least (letters, digits, '_'). */
+    private static boolean isWordChar(char c) {
+        return c == '_' || Character.isLetterOrDigit(c);
     }
 
     private static boolean isTime(RawUnit u) {

@@ -17,76 +17,99 @@ final class ConceptMentions {
      * anchors: lower-case substrings of which one must occur before the pattern is tried (speed only); each
      * alternative of the pattern contains one. An anchor written "\\bxy" must start a word (the pattern has a word boundary there).
      */
-    private record Rule(String[] anchors, String[] alsoOneOf, Pattern pattern, List<Concept> concepts) {
+    private record Rule(Anchors anchors, Anchors alsoOneOf, Pattern pattern, List<Concept> concepts) {
+    }
+
+    /**
+     * Anchor strings as {@link #containsAny} reads them, parsed once: words[i] must occur, where atWordStart[i] at
+     * the start of a word (written "\\bxy").
+     */
+    record Anchors(String[] words, boolean[] atWordStart) {
+
+        boolean isEmpty() {
+            return words.length == 0;
+        }
+    }
+
+    static Anchors anchors(String... specs) {
+        String[] words = new String[specs.length];
+        boolean[] atWordStart = new boolean[specs.length];
+        for (int i = 0; i < specs.length; i++) {
+            atWordStart[i] = specs[i].startsWith("\\b");
+            words[i] = atWordStart[i] ? specs[i].substring(2) : specs[i];
+        }
+        return new Anchors(words, atWordStart);
     }
 
     /** "diastolic dysfunction", "systolic murmur": the word alone names a pressure only when nothing else follows. */
     private static final String NOT_A_PRESSURE = "(?! (?:filling|dysfunction|function|murmur|heart failure|failure|ejection|volume|dimension|diameter))";
 
     private static final List<Rule> RULES = List.of(
-            rule(new String[] {"glyc", "a1c"}, "glycated h(?:a)?emoglobin|glycosylated h(?:a)?emoglobin|h(?:a)?emoglobin a1c|glycoh(?:a)?emoglobin|\\bhb ?a1c\\b|\\ba1c\\b|\\bhba1c|\\bhgb? ?a1c\\b", Concept.HBA1C),
-            rule(new String[] {"emoglobin", "\\bhgb", "\\bhb"}, "\\bh(?:a)?emoglobin\\b|\\bhgb\\b|\\bhb\\b", Concept.HEMOGLOBIN),
-            rule(new String[] {"eastern", "ecog", "who p", "zubrod"}, "eastern cooperative oncology group(?: \\(ecog\\))?(?: performance status| performance score| ps)?|\\becog(?:[- ]performance status| ps| performance score| score| status| grade)?"
+            rule("agh", new String[] {"glyc", "a1c"}, "glycated h(?:a)?emoglobin|glycosylated h(?:a)?emoglobin|h(?:a)?emoglobin a1c|glycoh(?:a)?emoglobin|\\bhb ?a1c\\b|\\ba1c\\b|\\bhba1c|\\bhgb? ?a1c\\b", Concept.HBA1C),
+            rule("h", new String[] {"emoglobin", "\\bhgb", "\\bhb"}, "\\bh(?:a)?emoglobin\\b|\\bhgb\\b|\\bhb\\b", Concept.HEMOGLOBIN),
+            rule("ewz", new String[] {"eastern", "ecog", "who p", "zubrod"}, "eastern cooperative oncology group(?: \\(ecog\\))?(?: performance status| performance score| ps)?|\\becog(?:[- ]performance status| ps| performance score| score| status| grade)?"
                     + "|\\bwho performance status|\\bzubrod(?: performance status)?|\\bwho ps\\b", Concept.ECOG),
-            rule(new String[] {"karnofsky", "\\bkps"}, "\\bkarnofsky(?: performance status| performance scale| performance score| score| index)?|\\bkps\\b", Concept.KARNOFSKY),
-            rule(new String[] {"lansky", "\\blps"}, "\\blansky(?: play[- ]performance (?:status|scale|score)| performance status| performance scale| score)?|\\blps\\b", Concept.LANSKY),
-            rule(new String[] {"ejection fraction", "\\blvef"}, "(?:left ventricular |lv )?ejection fraction|\\blvef\\b", Concept.LVEF),
-            rule(new String[] {"clearance", "\\bcrcl", "\\bcr cl", "\\bclcr", "\\bcl cr", "\\bccr", "cockcroft"}, "creatinine clearance|\\bcr ?cl\\b|\\bcl ?cr\\b|calculated clearance|\\bccr\\b|cockcroft(?:[- ]gault)?(?: formula| equation)?", Concept.CREATININE_CLEARANCE),
-            rule(new String[] {"glomerular", "gfr"}, "(?:estimated )?glomerular filtration rate|\\begfr\\b|\\bgfr\\b", Concept.EGFR),
-            rule(new String[] {"creatinine", "\\bscr"}, "(?:serum |plasma |blood )?creatinine(?! clearance| kinase| ratio|-to-| to )|\\bscr\\b", Concept.CREATININE),
+            rule("k", new String[] {"karnofsky", "\\bkps"}, "\\bkarnofsky(?: performance status| performance scale| performance score| score| index)?|\\bkps\\b", Concept.KARNOFSKY),
+            rule("l", new String[] {"lansky", "\\blps"}, "\\blansky(?: play[- ]performance (?:status|scale|score)| performance status| performance scale| score)?|\\blps\\b", Concept.LANSKY),
+            rule("el", new String[] {"ejection fraction", "\\blvef"}, "(?:left ventricular |lv )?ejection fraction|\\blvef\\b", Concept.LVEF),
+            rule("c", new String[] {"clearance", "\\bcrcl", "\\bcr cl", "\\bclcr", "\\bcl cr", "\\bccr", "cockcroft"}, "creatinine clearance|\\bcr ?cl\\b|\\bcl ?cr\\b|calculated clearance|\\bccr\\b|cockcroft(?:[- ]gault)?(?: formula| equation)?", Concept.CREATININE_CLEARANCE),
+            rule("eg", new String[] {"glomerular", "gfr"}, "(?:estimated )?glomerular filtration rate|\\begfr\\b|\\bgfr\\b", Concept.EGFR),
+            rule("bcps", new String[] {"creatinine", "\\bscr"}, "(?:serum |plasma |blood )?creatinine(?! clearance| kinase| ratio|-to-| to )|\\bscr\\b", Concept.CREATININE),
             // "bili" as well: the engine has always skipped this rule without it, so "TBIL <= 1.5 x ULN" alone gives
             // nothing; reading it would change stored output (a new VERSION), not just speed.
-            rule(new String[] {"bilirubin", "\\btbil", "\\bbili", "\\bt bili", "\\bt.bili", "\\bt. bili"}, new String[] {"bili"}, "(?:total |serum |direct |conjugated |indirect )?bilirubin|\\bt\\.? ?bili\\b|\\btbil\\b|\\bbili\\b", Concept.BILIRUBIN),
-            rule(new String[] {"\\balt", "\\bast", "\\bsgot", "\\bsgpt", "transaminase", "aminotransferase", "liver enzymes"}, "\\balt\\s*(?:and|/|or|,|&)\\s*ast\\b|\\bast\\s*(?:and|/|or|,|&)\\s*alt\\b|\\bsgot\\s*(?:and|/|or|,)\\s*sgpt\\b|\\bsgpt\\s*(?:and|/|or|,)\\s*sgot\\b"
+            rule("bcdist", new String[] {"bilirubin", "\\btbil", "\\bbili", "\\bt bili", "\\bt.bili", "\\bt. bili"}, new String[] {"bili"}, "(?:total |serum |direct |conjugated |indirect )?bilirubin|\\bt\\.? ?bili\\b|\\btbil\\b|\\bbili\\b", Concept.BILIRUBIN),
+            rule("alst", new String[] {"\\balt", "\\bast", "\\bsgot", "\\bsgpt", "transaminase", "aminotransferase", "liver enzymes"}, "\\balt\\s*(?:and|/|or|,|&)\\s*ast\\b|\\bast\\s*(?:and|/|or|,|&)\\s*alt\\b|\\bsgot\\s*(?:and|/|or|,)\\s*sgpt\\b|\\bsgpt\\s*(?:and|/|or|,)\\s*sgot\\b"
                     + "|transaminases|aminotransferases|\\bliver enzymes|aminotransferase levels|transaminase levels", Concept.ALT, Concept.AST),
-            rule(new String[] {"alanine", "\\balt", "\\bsgpt", "\\bgpt"}, "alanine (?:amino)?transaminase|alanine aminotransferase|\\balt\\b|\\bsgpt\\b|\\bgpt\\b", Concept.ALT),
-            rule(new String[] {"aspartate", "\\bast", "\\bsgot", "\\bgot"}, "aspartate (?:amino)?transaminase|aspartate aminotransferase|\\bast\\b|\\bsgot\\b|\\bgot\\b", Concept.AST),
-            rule(new String[] {"alkaline", "\\balp", "\\balk phos"}, "alkaline phosphatase|\\balp\\b|\\balk phos\\b", Concept.ALP),
-            rule(new String[] {"neutrophil", "\\banc", "granulocyte", "\\bagc", "polymorphonuclear"}, "absolute neutrophil(?:s)? count|\\banc\\b|(?:absolute )?neutrophils?(?: count| counts)?|(?:absolute )?granulocytes?(?: count)?|\\bagc\\b|polymorphonuclear (?:leukocytes|neutrophils|cells)", Concept.ANC),
-            rule(new String[] {"lymphocyte", "\\balc"}, "absolute lymphocyte count|\\balc\\b|(?<!cd4\\+? |cd4 t |cd4\\+ t |cd8 )(?:absolute )?lymphocytes?(?: count)?", Concept.ALC),
-            rule(new String[] {"white", "\\bwbc", "\\bwcc", "leukocyte", "leucocyte"}, "white blood cells?(?: count)?|white blood count|white cell count|\\bwbc\\b|\\bwcc\\b|leu[ck]ocytes?(?: count)?|leu[ck]ocyte count", Concept.WBC),
-            rule(new String[] {"platelet", "\\bplt", "thrombocyte"}, "platelets?(?: count| counts)?|\\bplt\\b|thrombocytes?(?: count)?", Concept.PLATELETS),
-            rule(new String[] {"\\bpt"}, "\\bpt\\s*/\\s*inr\\b", Concept.PT, Concept.INR),
-            rule(new String[] {"international normali", "\\binr"}, "international normali[sz]ed ratio|\\binr\\b", Concept.INR),
-            rule(new String[] {"thromboplastin", "\\bptt", "\\baptt"}, "activated partial thromboplastin time|partial thromboplastin time|\\ba?ptt\\b", Concept.APTT),
-            rule(new String[] {"prothrombin", "\\bpt"}, "prothrombin time|\\bpt\\b(?=\\s*(?:\\(|<|>|=|and|or|/|,|no|not|less|greater|within|of|\\d))", Concept.PT),
-            rule(new String[] {"\\bqt", "corrected qt", "qt interval corrected"}, "\\bqtc[fb]?\\b(?: interval)?|corrected qt(?: interval)?|qt interval corrected|\\bqt\\b(?: interval)?", Concept.QTC),
-            rule(new String[] {"body mass", "\\bbmi"}, "body mass index|\\bbmi\\b", Concept.BMI),
-            rule(new String[] {"weigh"}, "(?:body )?weight(?! loss| gain| bearing|-bearing| based|-based)|\\bweighs?\\b|\\bweighing\\b", Concept.WEIGHT),
-            rule(new String[] {"residual disease", "\\bmrd"}, "minimal residual disease|measurable residual disease|\\bmrd\\b", Concept.MRD),
-            rule(new String[] {"life expectancy", "survival", "expected to live"}, "life expectancy|expected survival|expected to live|anticipated survival|estimated survival|survival expectancy|survival of", Concept.LIFE_EXPECTANCY),
-            rule(new String[] {"gestational age", "\\bga"}, "gestational age|\\bga\\b", Concept.GESTATIONAL_AGE),
-            rule(new String[] {"\\bcd4", "\\bcd 4", "helper"}, "\\bcd ?4\\+?(?:\\s*\\(\\+\\))?(?:[- ](?:positive\\s+)?(?:t[- ]?(?:helper\\s+)?(?:cells?|lymphocytes?)|t\\b|lymphocytes?|cells?)(?:\\s*\\(cd4\\+?\\))?)?(?:\\s+(?:cell\\s+)?counts?)?|\\bt[- ]helper (?:cell|lymphocyte) counts?", Concept.CD4),
-            rule(new String[] {"\\bpsa", "prostate"}, "(?:serum\\s+)?(?:\\bpsa\\b|prostate[- ]specific antigen(?:\\s*\\(psa\\))?)(?!\\s*(?:\\(psa\\)\\s*)?(?:doubling|velocity|response|progression|nadir|kinetics|decline|density|recurrence|relapse|failure|persistence|rise|increase))", Concept.PSA),
-            rule(new String[] {"systolic", "\\bsbp"}, "systolic (?:blood )?(?:pressure|bp)(?:\\s*\\(sbp\\))?|blood pressure,? systolic|\\bsbp\\b|\\bsystolic\\b" + NOT_A_PRESSURE, Concept.SYSTOLIC_BP),
-            rule(new String[] {"diastolic", "\\bdbp"}, "diastolic (?:blood )?(?:pressure|bp)(?:\\s*\\(dbp\\))?|blood pressure,? diastolic|\\bdbp\\b|\\bdiastolic\\b" + NOT_A_PRESSURE, Concept.DIASTOLIC_BP));
+            rule("ags", new String[] {"alanine", "\\balt", "\\bsgpt", "\\bgpt"}, "alanine (?:amino)?transaminase|alanine aminotransferase|\\balt\\b|\\bsgpt\\b|\\bgpt\\b", Concept.ALT),
+            rule("ags", new String[] {"aspartate", "\\bast", "\\bsgot", "\\bgot"}, "aspartate (?:amino)?transaminase|aspartate aminotransferase|\\bast\\b|\\bsgot\\b|\\bgot\\b", Concept.AST),
+            rule("a", new String[] {"alkaline", "\\balp", "\\balk phos"}, "alkaline phosphatase|\\balp\\b|\\balk phos\\b", Concept.ALP),
+            rule("agnp", new String[] {"neutrophil", "\\banc", "granulocyte", "\\bagc", "polymorphonuclear"}, "absolute neutrophil(?:s)? count|\\banc\\b|(?:absolute )?neutrophils?(?: count| counts)?|(?:absolute )?granulocytes?(?: count)?|\\bagc\\b|polymorphonuclear (?:leukocytes|neutrophils|cells)", Concept.ANC),
+            rule("al", new String[] {"lymphocyte", "\\balc"}, "absolute lymphocyte count|\\balc\\b|(?<!cd4\\+? |cd4 t |cd4\\+ t |cd8 )(?:absolute )?lymphocytes?(?: count)?", Concept.ALC),
+            rule("lw", new String[] {"white", "\\bwbc", "\\bwcc", "leukocyte", "leucocyte"}, "white blood cells?(?: count)?|white blood count|white cell count|\\bwbc\\b|\\bwcc\\b|leu[ck]ocytes?(?: count)?|leu[ck]ocyte count", Concept.WBC),
+            rule("pt", new String[] {"platelet", "\\bplt", "thrombocyte"}, "platelets?(?: count| counts)?|\\bplt\\b|thrombocytes?(?: count)?", Concept.PLATELETS),
+            rule("p", new String[] {"\\bpt"}, "\\bpt\\s*/\\s*inr\\b", Concept.PT, Concept.INR),
+            rule("i", new String[] {"international normali", "\\binr"}, "international normali[sz]ed ratio|\\binr\\b", Concept.INR),
+            rule("ap", new String[] {"thromboplastin", "\\bptt", "\\baptt"}, "activated partial thromboplastin time|partial thromboplastin time|\\ba?ptt\\b", Concept.APTT),
+            rule("p", new String[] {"prothrombin", "\\bpt"}, "prothrombin time|\\bpt\\b(?=\\s*(?:\\(|<|>|=|and|or|/|,|no|not|less|greater|within|of|\\d))", Concept.PT),
+            rule("cq", new String[] {"\\bqt", "corrected qt", "qt interval corrected"}, "\\bqtc[fb]?\\b(?: interval)?|corrected qt(?: interval)?|qt interval corrected|\\bqt\\b(?: interval)?", Concept.QTC),
+            rule("b", new String[] {"body mass", "\\bbmi"}, "body mass index|\\bbmi\\b", Concept.BMI),
+            rule("bw", new String[] {"weigh"}, "(?:body )?weight(?! loss| gain| bearing|-bearing| based|-based)|\\bweighs?\\b|\\bweighing\\b", Concept.WEIGHT),
+            rule("m", new String[] {"residual disease", "\\bmrd"}, "minimal residual disease|measurable residual disease|\\bmrd\\b", Concept.MRD),
+            rule("aels", new String[] {"life expectancy", "survival", "expected to live"}, "life expectancy|expected survival|expected to live|anticipated survival|estimated survival|survival expectancy|survival of", Concept.LIFE_EXPECTANCY),
+            rule("g", new String[] {"gestational age", "\\bga"}, "gestational age|\\bga\\b", Concept.GESTATIONAL_AGE),
+            rule("ct", new String[] {"\\bcd4", "\\bcd 4", "helper"}, "\\bcd ?4\\+?(?:\\s*\\(\\+\\))?(?:[- ](?:positive\\s+)?(?:t[- ]?(?:helper\\s+)?(?:cells?|lymphocytes?)|t\\b|lymphocytes?|cells?)(?:\\s*\\(cd4\\+?\\))?)?(?:\\s+(?:cell\\s+)?counts?)?|\\bt[- ]helper (?:cell|lymphocyte) counts?", Concept.CD4),
+            rule("ps", new String[] {"\\bpsa", "prostate"}, "(?:serum\\s+)?(?:\\bpsa\\b|prostate[- ]specific antigen(?:\\s*\\(psa\\))?)(?!\\s*(?:\\(psa\\)\\s*)?(?:doubling|velocity|response|progression|nadir|kinetics|decline|density|recurrence|relapse|failure|persistence|rise|increase))", Concept.PSA),
+            rule("bs", new String[] {"systolic", "\\bsbp"}, "systolic (?:blood )?(?:pressure|bp)(?:\\s*\\(sbp\\))?|blood pressure,? systolic|\\bsbp\\b|\\bsystolic\\b" + NOT_A_PRESSURE, Concept.SYSTOLIC_BP),
+            rule("bd", new String[] {"diastolic", "\\bdbp"}, "diastolic (?:blood )?(?:pressure|bp)(?:\\s*\\(dbp\\))?|blood pressure,? diastolic|\\bdbp\\b|\\bdiastolic\\b" + NOT_A_PRESSURE, Concept.DIASTOLIC_BP));
 
     private static final Set<Concept> SCORES = Set.of(Concept.ECOG, Concept.KARNOFSKY, Concept.LANSKY);
     static final List<Concept> GENERIC_PERFORMANCE_STATUS = List.of(Concept.ECOG, Concept.KARNOFSKY);
-    private static final String[] GENERIC_PS_ANCHORS = {"performance s", "\\bps"};
+    private static final Anchors GENERIC_PS_ANCHORS = anchors("performance s", "\\bps");
     private static final Pattern GENERIC_PS = Pattern.compile("\\bperformance status\\b|\\bperformance score\\b|\\bps\\b");
 
-    private static Rule rule(String[] anchors, String regex, Concept... concepts) {
-        return new Rule(anchors, new String[0], Pattern.compile(regex), List.of(concepts));
+    private static Rule rule(String firstChars, String[] anchors, String regex, Concept... concepts) {
+        return rule(firstChars, anchors, new String[0], regex, concepts);
     }
 
-    private static Rule rule(String[] anchors, String[] alsoOneOf, String regex, Concept... concepts) {
-        return new Rule(anchors, alsoOneOf, Pattern.compile(regex), List.of(concepts));
+    /** firstChars: every character a match of regex can begin with (see {@link FirstChars}). */
+    private static Rule rule(String firstChars, String[] anchors, String[] alsoOneOf, String regex, Concept... concepts) {
+        return new Rule(anchors(anchors), anchors(alsoOneOf), FirstChars.compile(firstChars, regex),
+                List.of(concepts));
     }
 
     /** Whether s contains one of the anchors; an anchor "\\bxy" counts only where xy starts a word, as a word boundary before xy requires. */
-    static boolean containsAny(String s, String[] anchors) {
-        for (String a : anchors) {
-            if (a.startsWith("\\b") ? containsAtWordStart(s, a, 2) : s.contains(a)) {
+    static boolean containsAny(String s, Anchors anchors) {
+        String[] words = anchors.words();
+        for (int i = 0; i < words.length; i++) {
+            if (anchors.atWordStart()[i] ? containsAtWordStart(s, words[i]) : s.contains(words[i])) {
                 return true;
             }
         }
         return false;
     }
 
-    /** word.substring(from) occurs in s where no word character (letter, digit, '_') precedes it. */
-    private static boolean containsAtWordStart(String s, String word, int from) {
-        String w = word.substring(from);
+    /** w occurs in s where no word character (letter, digit, '_') precedes it. */
+    private static boolean containsAtWordStart(String s, String w) {
         for (int i = s.indexOf(w); i >= 0; i = s.indexOf(w, i + 1)) {
             if (i == 0 || !isWordChar(s.charAt(i - 1))) {
                 return true;
@@ -110,7 +133,7 @@ final class ConceptMentions {
     static List<Mention> find(String s) {
         List<Mention> all = new ArrayList<>();
         for (Rule r : RULES) {
-            if (!containsAny(s, r.anchors()) || r.alsoOneOf().length > 0 && !containsAny(s, r.alsoOneOf())) {
+            if (!containsAny(s, r.anchors()) || !r.alsoOneOf().isEmpty() && !containsAny(s, r.alsoOneOf())) {
                 continue;
             }
             Matcher m = r.pattern().matcher(s);

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -32,18 +33,32 @@ public final class CriterionKeys {
     static String keyOfMatchable(String matchable) {
         String s = matchable;
         for (int i = 0; i < 3; i++) {
-            String stripped = LEADING_MARKER.matcher(s).replaceFirst("");
+            Matcher marker = LEADING_MARKER.matcher(s);
+            String stripped = marker.lookingAt() ? s.substring(marker.end()) : s; // replaceFirst("") of a pattern anchored at ^
             if (stripped.equals(s)) {
                 break;
             }
             s = stripped;
         }
-        s = SPACE_AROUND_OPERATOR.matcher(s).replaceAll("$1");
+        if (hasOperatorChar(s)) {
+            s = SPACE_AROUND_OPERATOR.matcher(s).replaceAll("$1");
+        }
         s = stripTrailingPunctuation(s);
         if (s.length() <= MAX_PLAIN) {
             return s;
         }
         return s.substring(0, PREFIX) + "~" + sha256(s).substring(0, 16);
+    }
+
+    /** Whether s has one of the characters {@link #SPACE_AROUND_OPERATOR} needs (most criteria have none). */
+    private static boolean hasOperatorChar(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '<' || c == '>' || c == '=' || c == '/' || c == '%') {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String stripTrailingPunctuation(String s) {

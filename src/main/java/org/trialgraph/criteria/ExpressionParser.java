@@ -12,8 +12,13 @@ import java.util.regex.Pattern;
 final class ExpressionParser {
 
     private static final String NUM = "(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+\\.\\d+|\\d+,\\d{1,2}(?![\\d,])|\\d+|\\.\\d+)";
-    private static final Pattern START = Pattern.compile(
-            "(?<![\\w.,])\\d|\\.\\d|[<>=]|\\b(?:at|no|not|greater|more|longer|less|fewer|lower|higher|above|below|over|under|up|maximum|minimum|max|min|exceed|exceeding|exceeds|equal|older|younger|between|in|inferior|superior|of|from)\\b");
+    /** Where an expression may start. */
+    private static final String START_REGEX = "(?<![\\w.,])\\d|\\.\\d|[<>=]|\\b(?:at|no|not|greater|more|longer|less|fewer|lower|higher|above|below|over|under|up|maximum|minimum|max|min|exceed|exceeding|exceeds|equal|older|younger|between|in|inferior|superior|of|from)\\b";
+    private static final Pattern START = Pattern.compile(START_REGEX);
+    /** Digits, ".", operators and the words' first letters (see {@link FirstChars}). */
+    private static final boolean[] START_FIRST = FirstChars.asciiTable("0-9.<>=abefghilmnosuy", START_REGEX);
+    /** Longer than any match of {@link #START} ("exceeding" and the boundary after it). */
+    private static final int START_MAX_LENGTH = 16;
     private static final Pattern OPERATOR = Pattern.compile(
             "(>\\s*or\\s*equal(?:\\s+to)?|<\\s*or\\s*equal(?:\\s+to)?|>\\s*or\\s*=|<\\s*or\\s*=|(?:at|of) or (?:above|over|below|under)|>\\s*/\\s*=|<\\s*/\\s*=|>\\s*=|<\\s*=|=\\s*>|=\\s*<|>|<|=(?!=)"
                     + "|greater than or equal to|greater than or equal|more than or equal to|equal to or greater than|equal or greater than"
@@ -44,6 +49,12 @@ final class ExpressionParser {
     private static final Pattern NUMBER_RANGE_JOIN = Pattern.compile("\\s*(?:-|to|through)\\s*");
     private static final Pattern LIST_NEXT = Pattern.compile("\\s*(?:,|/|or|and|,\\s*or|,\\s*and)\\s*(\\d)(?![\\d.])");
 
+    // compiled once (String.matches and replaceAll compile their pattern on every call)
+    private static final Pattern DECIMAL_COMMA = Pattern.compile("\\d+,\\d{1,2}");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern GE_SYMBOLS = Pattern.compile(">\\s*or\\s*=|>\\s*=|=\\s*>|>\\s*/\\s*=");
+    private static final Pattern LE_SYMBOLS = Pattern.compile("<\\s*or\\s*=|<\\s*=|=\\s*<|<\\s*/\\s*=");
+
     private ExpressionParser() {
     }
 
@@ -51,12 +62,13 @@ final class ExpressionParser {
     static List<ValueExpression> all(String s, int from, int to) {
         List<ValueExpression> out = new ArrayList<>();
         int pos = from;
-        Matcher start = START.matcher(s).region(from, to);
-        while (pos < to && start.find(pos)) {
-            int at = start.start();
-            if (at >= to) {
-                break;
-            }
+        // What find(pos) on the whole text gave (it drops any region) when the start is before `to`: the first start at
+        // or after pos, with the text around it in view. Matching only up to a match's length past `to` finds the same
+        // starts without scanning the rest of the text when there is none.
+        int searchEnd = Math.min(s.length(), to + START_MAX_LENGTH);
+        Matcher start = START.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
+        int at;
+        while (pos < to && (at = nextStart(s, start, pos, to, searchEnd)) >= 0) {
             ValueExpression e = at(s, at, to);
             if (e != null) {
                 out.add(e);
@@ -69,6 +81,27 @@ final class ExpressionParser {
             }
         }
         return out;
+    }
+
+    /**
+     * The first position in [pos, to) where START matches (within searchEnd), or -1. The regex is tried only where a
+     * match can begin: a first character of START, and for a word the start of a word (its \\b); elsewhere find()
+     * would fail too.
+     */
+    private static int nextStart(String s, Matcher start, int pos, int to, int searchEnd) {
+        for (int p = pos; p < to; p++) {
+            char c = s.charAt(p);
+            boolean candidate = c >= 128 || START_FIRST[c] && (c < 'a' || c > 'z' || p == 0 || !isWordChar(s.charAt(p - 1)));
+            if (candidate && start.region(p, searchEnd).lookingAt()) {
+                return p;
+            }
+        }
+        return -1;
+    }
+
+    /** What \\b counts as a word character at least (letters, digits, '_'). */
+    private static boolean isWordChar(char c) {
+        return c == '_' || Character.isLetterOrDigit(c);
     }
 
     /** The first expression in the window that is not a bare number or list, unless allowBare. */
@@ -285,14 +318,14 @@ final class ExpressionParser {
     }
 
     static double parseNumber(String text) {
-        if (text.matches("\\d+,\\d{1,2}")) {
+        if (DECIMAL_COMMA.matcher(text).matches()) {
             return Double.parseDouble(text.replace(',', '.'));
         }
         return Double.parseDouble(text.replace(",", ""));
     }
 
     static Comparator comparatorOf(String op) {
-        String o = op.replaceAll("\\s+", " ").trim();
+        String o = SPACES.matcher(op).replaceAll(" ").trim();
         if (o.contains("or equal") && (o.startsWith(">") || o.startsWith("<"))) {
             return o.startsWith(">") ? Comparator.GE : Comparator.LE; // "> or equal 18"
         }
@@ -300,7 +333,7 @@ final class ExpressionParser {
             // "at or above 40", "of or above the age of 40": the bound itself is included
             return o.endsWith("above") || o.endsWith("over") ? Comparator.GE : Comparator.LE;
         }
-        if (o.matches(">\\s*or\\s*=|>\\s*=|=\\s*>|>\\s*/\\s*=") || o.startsWith("greater than or") || o.startsWith("more than or")
+        if (GE_SYMBOLS.matcher(o).matches() || o.startsWith("greater than or") || o.startsWith("more than or")
                 || o.startsWith("equal to or greater") || o.startsWith("equal or greater") || o.startsWith("equal to or more")
                 || o.startsWith("equal to or higher") || o.startsWith("equal to or above") || o.startsWith("higher than or")
                 || o.startsWith("equal to or older") || o.endsWith(" younger than") && (o.startsWith("no ") || o.startsWith("not ")) || o.startsWith("older than or") || o.equals("at least") || o.equals("of at least") || o.startsWith("no less") || o.startsWith("not less")
@@ -308,7 +341,7 @@ final class ExpressionParser {
                 || o.startsWith("min")) {
             return Comparator.GE;
         }
-        if (o.matches("<\\s*or\\s*=|<\\s*=|=\\s*<|<\\s*/\\s*=") || o.startsWith("less than or") || o.startsWith("equal to or less")
+        if (LE_SYMBOLS.matcher(o).matches() || o.startsWith("less than or") || o.startsWith("equal to or less")
                 || o.startsWith("equal or less") || o.startsWith("equal to or lower") || o.startsWith("equal to or below")
                 || o.startsWith("lower than or") || o.startsWith("equal to or younger") || o.startsWith("younger than or") || o.startsWith("no ") || o.startsWith("not ") || o.equals("at most")
                 || o.equals("up to") || o.contains("maximum") || o.startsWith("max")) {

@@ -4,7 +4,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -19,17 +18,17 @@ public final class GlossaryPlainLanguageRenderer implements PlainLanguageRendere
     private record Operator(Pattern pattern, String replacement, String requiredChars) {
     }
 
-    private record Entry(String abbreviation, String expansion, String spelled, Pattern word) {
+    private record Entry(String abbreviation, String expansion, String spelled) {
     }
 
     private static final List<Operator> OPERATORS = List.of(
-            new Operator(Pattern.compile("\\s*(?:≥|>=|=>|> or =|⩾)\\s*"), " at least ", "≥>⩾"),
-            new Operator(Pattern.compile("\\s*(?:≤|<=|=<|< or =|⩽)\\s*"), " no more than ", "≤<⩽"),
-            new Operator(Pattern.compile("\\s*<\\s*"), " less than ", "<"),
-            new Operator(Pattern.compile("\\s*>\\s*"), " more than ", ">"));
-    private static final Pattern TEN_POWER = Pattern.compile("\\s*[×xX*]\\s*10\\s*(?:\\^|⁹|e)?\\s*(9|⁹)\\s*/\\s*L\\b");
-    private static final Pattern TIMES_ULN = Pattern.compile("\\s*[×xX*]\\s*(?=(?:the\\s+)?(?:institutional\\s+)?(?:ULN|upper limit of normal))");
-    private static final Pattern RANGE = Pattern.compile("(?<=\\d)\\s*[-–]\\s*(?=\\d)");
+            new Operator(FirstChars.compile("\\s≥>=⩾", "\\s*(?:≥|>=|=>|> or =|⩾)\\s*"), " at least ", "≥>⩾"),
+            new Operator(FirstChars.compile("\\s≤<=⩽", "\\s*(?:≤|<=|=<|< or =|⩽)\\s*"), " no more than ", "≤<⩽"),
+            new Operator(FirstChars.compile("\\s<", "\\s*<\\s*"), " less than ", "<"),
+            new Operator(FirstChars.compile("\\s>", "\\s*>\\s*"), " more than ", ">"));
+    private static final Pattern TEN_POWER = FirstChars.compile("\\s×xX*", "\\s*[×xX*]\\s*10\\s*(?:\\^|⁹|e)?\\s*(9|⁹)\\s*/\\s*L\\b");
+    private static final Pattern TIMES_ULN = FirstChars.compile("\\s×xX*", "\\s*[×xX*]\\s*(?=(?:the\\s+)?(?:institutional\\s+)?(?:ULN|upper limit of normal))");
+    private static final Pattern RANGE = FirstChars.compile("\\s\\-–", "(?<=\\d)\\s*[-–]\\s*(?=\\d)");
 
     private final List<Entry> glossary;
 
@@ -41,8 +40,7 @@ public final class GlossaryPlainLanguageRenderer implements PlainLanguageRendere
         this.glossary = glossary.entries().entrySet().stream()
                 .sorted(Comparator.comparingInt((Map.Entry<String, String> e) -> e.getKey().length()).reversed())
                 .map(e -> new Entry(e.getKey(), e.getValue(),
-                        e.getValue().replaceAll("\\s*\\(.*\\)$", "").toLowerCase(Locale.ROOT),
-                        Pattern.compile("(?<![\\w-])" + Pattern.quote(e.getKey()) + "(?![\\w-])")))
+                        e.getValue().replaceAll("\\s*\\(.*\\)$", "").toLowerCase(Locale.ROOT)))
                 .toList();
     }
 
@@ -50,7 +48,7 @@ public final class GlossaryPlainLanguageRenderer implements PlainLanguageRendere
     public String render(String criterionText, CriterionKind kind) {
         String s = TextNormalizer.unescapeMarkdown(criterionText == null ? "" : criterionText);
         // Each pattern runs only if the text has what it needs (most criteria have no operator, range or ULN).
-        if (s.contains("10")) {
+        if (s.contains("10") && s.indexOf('/') >= 0 && s.indexOf('L') >= 0) {
             s = TEN_POWER.matcher(s).replaceAll(" billion per litre");
         }
         if (s.contains("ULN") || s.contains("upper limit of normal")) {
@@ -61,7 +59,7 @@ public final class GlossaryPlainLanguageRenderer implements PlainLanguageRendere
                 s = op.pattern().matcher(s).replaceAll(op.replacement());
             }
         }
-        if (s.indexOf('-') >= 0 || s.indexOf('–') >= 0) {
+        if ((s.indexOf('-') >= 0 || s.indexOf('–') >= 0) && TextNormalizer.hasDigit(s)) {
             s = RANGE.matcher(s).replaceAll(" to ");
         }
         s = expandAbbreviations(s);
@@ -77,6 +75,25 @@ public final class GlossaryPlainLanguageRenderer implements PlainLanguageRendere
         return false;
     }
 
+    /**
+     * Where the first whole-word occurrence of abbr starts in s, or -1 (no letter, digit, '_' or '-' either side): what
+     * the regex {@code (?<![\w-])abbr(?![\w-])} finds, by indexOf rather than trying a regex at every position.
+     */
+    private static int findWord(String s, String abbr) {
+        for (int i = s.indexOf(abbr); i >= 0; i = s.indexOf(abbr, i + 1)) {
+            int end = i + abbr.length();
+            if ((i == 0 || !isWordOrHyphen(s.charAt(i - 1))) && (end >= s.length() || !isWordOrHyphen(s.charAt(end)))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** [\w-] without UNICODE_CHARACTER_CLASS: ASCII letters, digits, '_' and '-'. */
+    private static boolean isWordOrHyphen(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-';
+    }
+
     private String expandAbbreviations(String s) {
         String lower = s.toLowerCase(Locale.ROOT);
         for (Entry e : glossary) {
@@ -86,18 +103,19 @@ public final class GlossaryPlainLanguageRenderer implements PlainLanguageRendere
             if (!s.contains(abbr)) {
                 continue;
             }
-            Matcher m = e.word().matcher(s);
-            if (!m.find() || (!spelled.equals(abbr.toLowerCase(Locale.ROOT)) && lower.contains(spelled))) {
+            int start = findWord(s, abbr);
+            if (start < 0 || (!spelled.equals(abbr.toLowerCase(Locale.ROOT)) && lower.contains(spelled))) {
                 continue;
             }
+            int end = start + abbr.length();
             // Expand the first occurrence; "(ALT)" after its own expansion is already handled above.
             String replacement = expansion.toLowerCase(Locale.ROOT).startsWith(abbr.toLowerCase(Locale.ROOT))
                     ? expansion : expansion + " (" + abbr + ")";
-            boolean inParens = m.start() > 0 && s.charAt(m.start() - 1) == '(' && m.end() < s.length() && s.charAt(m.end()) == ')';
+            boolean inParens = start > 0 && s.charAt(start - 1) == '(' && end < s.length() && s.charAt(end) == ')';
             if (inParens) {
                 continue;
             }
-            s = s.substring(0, m.start()) + replacement + s.substring(m.end());
+            s = s.substring(0, start) + replacement + s.substring(end);
             lower = s.toLowerCase(Locale.ROOT);
         }
         return s;

@@ -23,6 +23,7 @@ final class NyhaRule {
                     + "(?:\\s*(?:,|/|-|to|through|or|and|and/or)\\s*(?:" + CLASS_WORD + "\\s*)?" + NUM + ")?"
                     + "(?:\\s*(?:,|/|-|or|and|and/or)\\s*(?:" + CLASS_WORD + "\\s*)?" + NUM + ")?"
                     + "(\\s+(?:or|and)\\s+(?:greater|higher|above|more|worse|over|lower|less|below|better|under)\\b)?");
+    private static final Pattern WORSE_AFTER = Pattern.compile(".*\\b(?:greater|higher|above|more|worse|over)\\b.*");
     private static final Pattern AFTER_FILLER = Pattern.compile("^[\\s:,()-]*(?:nyha\\)?\\s*)?(?:defined\\s+|heart failure\\s+|cardiac disease\\s+)?");
     private static final int AFTER = 50;
     private static final int BEFORE = 70;
@@ -98,7 +99,7 @@ final class NyhaRule {
         double value;
         Double upper = null;
         if (suffix != null) {
-            boolean up = suffix.matches(".*\\b(?:greater|higher|above|more|worse|over)\\b.*");
+            boolean up = WORSE_AFTER.matcher(suffix).matches();
             cmp = up ? Comparator.GE : Comparator.LE;
             value = up ? lo : hi;
         } else if (op != null && values.size() == 1) {

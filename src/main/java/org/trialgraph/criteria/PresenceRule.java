@@ -20,7 +20,7 @@ final class PresenceRule {
      * every match begins at most lead characters before an occurrence of one of starts, so only those positions are
      * tried (speed only: the lookbehinds make trying every position costly).
      */
-    private record Rule(String[] anchors, String[] starts, int lead, Pattern pattern, List<Concept> concepts) {
+    private record Rule(ConceptMentions.Anchors anchors, String[] starts, int lead, Pattern pattern, List<Concept> concepts) {
 
         /** The first position at or after from where a match could start, or -1. */
         int nextCandidate(String s, int from) {
@@ -83,8 +83,12 @@ final class PresenceRule {
             "^[\\s:-]*(?:\\([^)]{0,20}\\)\\s*)?(?:[\\w/-]+\\s+){0,2}?(?:positive|seropositive|reactive|detected)");
     private static final Pattern JOIN = Pattern.compile("^[\\s,/()]*(?:or|and|and/or|nor|/|,)[\\s,/()]*(?:\\w+\\s+){0,2}?$");
 
+    // compiled once (String.matches compiles its pattern on every call)
+    private static final Pattern PLAIN_NEGATION = Pattern.compile(".*\\b(?:no|not|without|negative for)\\b.*");
+    private static final Pattern SPACE_OR_BRACKET = Pattern.compile("\\s*\\(?\\s*");
+
     private static Rule rule(String[] anchors, String[] starts, int lead, String regex, Concept... concepts) {
-        return new Rule(anchors, starts, lead, Pattern.compile(regex), List.of(concepts));
+        return new Rule(ConceptMentions.anchors(anchors), starts, lead, Pattern.compile(regex), List.of(concepts));
     }
 
     void extract(String s, List<Constraint> out) {
@@ -105,7 +109,7 @@ final class PresenceRule {
                 negated = true;
             } else {
                 negated = NEGATION_BEFORE.matcher(lastClause(before)).find() && !STATED_POSITIVE_AFTER.matcher(after).find();
-                if (negated && POSITIVE_BEFORE.matcher(lastClause(before)).find() && !before.matches(".*\\b(?:no|not|without|negative for)\\b.*")) {
+                if (negated && POSITIVE_BEFORE.matcher(lastClause(before)).find() && !PLAIN_NEGATION.matcher(before).matches()) {
                     negated = false;
                 }
             }
@@ -147,7 +151,7 @@ final class PresenceRule {
             }
             Mention last = kept.isEmpty() ? null : kept.get(kept.size() - 1);
             if (last != null && last.concepts().containsAll(m.concepts()) && m.start() - last.end() <= 3
-                    && s.substring(last.end(), m.start()).matches("\\s*\\(?\\s*")) {
+                    && SPACE_OR_BRACKET.matcher(s.substring(last.end(), m.start())).matches()) {
                 kept.set(kept.size() - 1, new Mention(last.start(), m.end(), last.concepts()));
             } else {
                 kept.add(m);

@@ -43,7 +43,6 @@ final class SectionParser {
             "disqualif|ineligib|not (?:be )?eligible|excluded from|(?:may|must|will|should|can) ?not (?:be )?(?:enter|participate|enrolled|included|meet)|cannot (?:enter|participate|be)");
     private static final ConstraintExtractor STATES_NOTHING = new ConstraintExtractor();
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-    private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
     private static final Pattern SHORT_GROUP_NAME = Pattern.compile("(?i)(?:cohort|part|arm|group|stage|phase|step)\\s+\\S{1,4}");
     private static final Pattern GROUP_HEADING = Pattern.compile("(?i)(?:cohort|part|arm|group|stage|phase|step)\\s+[\\w.-]{1,4}\\b.{0,50}");
     private static final Pattern HAS_OPERATOR_OR_DIGIT = Pattern.compile("[0-9<>=≤≥%]");
@@ -300,9 +299,19 @@ final class SectionParser {
 
     private static List<Line> toLines(String text) {
         List<Line> out = new ArrayList<>();
-        for (String raw : LINE_BREAK.split(text, -1)) {
-            out.add(Line.of(TextNormalizer.unescapeMarkdown(raw)));
+        // split at "\r\n", "\r" or "\n" as Pattern.split(text, -1) would (trailing empty lines kept), without a regex
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                out.add(Line.of(TextNormalizer.unescapeMarkdown(text.substring(start, i))));
+                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                start = i + 1;
+            }
         }
+        out.add(Line.of(TextNormalizer.unescapeMarkdown(text.substring(start))));
         return out;
     }
 

@@ -37,7 +37,7 @@ final class SexRule {
     /** A sex on its own as an item of a demographic list: "18-65 years of age, male,". */
     private static final Pattern LIST_ITEM = Pattern.compile("(?:,|;)\\s*(female|male)\\s*(?:$|[,;.])");
     /** A sex noun directly followed by an age: "consists of men 40 to 65 years of age", "women aged 18-45". */
-    private static final Pattern WITH_AGE = Pattern.compile(
+    private static final Pattern WITH_AGE = FirstChars.compile("fmw",
             "\\b(?<!and |or |and/or |/)(females|women|males|men)\\s+(?:(?:participants?|patients?|subjects?|volunteers?)\\s+)?(?:aged?\\s+|between\\s+(?:the\\s+)?(?:ages?\\s+(?:of\\s+)?)?|from\\s+)?(?:>=?\\s*|<=?\\s*)?\\d{1,2}\\s*(?:-|to|and|years|yrs|\\+)");
     private static final Pattern MALE_WORD = Pattern.compile("\\b(?:male|males|men|man|boys)\\b");
     private static final Pattern FEMALE_WORD = Pattern.compile("\\b(?:female|females|women|woman|girls)\\b");
@@ -72,9 +72,9 @@ final class SexRule {
      * The patterns find a sex word at the start of a word (after a word boundary, ^, whitespace, "," or ";"), except
      * EXPLICIT, which also reads it glued to "sex"/"gender" ("sexmale").
      */
-    private static final String[] SEX_WORDS = {"\\bmale", "\\bfemale", "\\bmen", "\\bwomen", "\\bman", "\\bwoman",
-            "\\bboys", "\\bgirls", "sexmale", "sexfemale", "sexmen", "sexwomen", "gendermale", "genderfemale", "gendermen",
-            "genderwomen"};
+    private static final ConceptMentions.Anchors SEX_WORDS = ConceptMentions.anchors("\\bmale", "\\bfemale", "\\bmen",
+            "\\bwomen", "\\bman", "\\bwoman", "\\bboys", "\\bgirls", "sexmale", "sexfemale", "sexmen", "sexwomen", "gendermale",
+            "genderfemale", "gendermen", "genderwomen");
 
     /** The first restriction found, with the sex word in its first matched group; null if the criterion restricts to no sex. */
     private static Matcher restriction(String s) {

@@ -89,7 +89,9 @@ final class TextNormalizer {
 
     private static boolean hasSuperscript(String s) {
         for (int i = 0; i < s.length(); i++) {
-            if (SUPERSCRIPT_CHARS.indexOf(s.charAt(i)) >= 0) {
+            char c = s.charAt(i);
+            // every superscript character is at or above '²' (U+00B2): most characters need no look-up
+            if (c >= '\u00b2' && SUPERSCRIPT_CHARS.indexOf(c) >= 0) {
                 return true;
             }
         }
@@ -105,6 +107,9 @@ final class TextNormalizer {
     }
 
     static String collapseWhitespace(String text) {
+        if (isCollapsed(text)) {
+            return text; // most texts: nothing to collapse, no copy
+        }
         StringBuilder sb = new StringBuilder(text.length());
         boolean space = false;
         for (int i = 0; i < text.length(); i++) {
@@ -120,5 +125,25 @@ final class TextNormalizer {
             }
         }
         return sb.toString();
+    }
+
+    /** Whether collapseWhitespace would return text unchanged: single spaces only, none at either end. */
+    private static boolean isCollapsed(String text) {
+        int n = text.length();
+        boolean previousSpace = true; // a space at the start is not collapsed
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == ' ') {
+                if (previousSpace) {
+                    return false;
+                }
+                previousSpace = true;
+            } else if (c < '!' || c >= '\u007f' && (Character.isWhitespace(c) || c == '\u00a0')) {
+                return false; // below '!' only control characters and whitespace remain; both go to the slow path
+            } else {
+                previousSpace = false;
+            }
+        }
+        return !previousSpace || n == 0;
     }
 }

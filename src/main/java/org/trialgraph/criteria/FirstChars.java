@@ -1,0 +1,49 @@
+package org.trialgraph.criteria;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
+
+/**
+ * Speed only: a regex together with the characters its matches can begin with, so that a search fails at once at
+ * other positions instead of trying every alternative (and its word boundaries and lookbehinds) there. Java's regex
+ * engine does no such pre-check itself for patterns that start with alternatives or boundaries. The sets are written
+ * by hand beside each regex; {@code FirstCharsTest} checks every one registered here against its regex, so a
+ * character left out fails a test instead of silently losing matches.
+ */
+final class FirstChars {
+
+    /** A regex and its first characters as the body of a character class ("0-9a-c&lt;"). */
+    record Declared(String chars, String regex) {
+    }
+
+    private static final List<Declared> DECLARED = new CopyOnWriteArrayList<>();
+
+    private FirstChars() {
+    }
+
+    /** The regex behind a lookahead on its first characters: finds exactly what the regex alone finds. */
+    static Pattern compile(String chars, String regex) {
+        DECLARED.add(new Declared(chars, regex));
+        return Pattern.compile("(?=[" + chars + "])(?:" + regex + ")");
+    }
+
+    /**
+     * For callers that test the first character themselves: which ASCII characters can begin a match of regex
+     * (index = character). Characters from 128 up are not covered: callers try the regex for those.
+     */
+    static boolean[] asciiTable(String chars, String regex) {
+        DECLARED.add(new Declared(chars, regex));
+        Pattern set = Pattern.compile("[" + chars + "]");
+        boolean[] table = new boolean[128];
+        for (char c = 0; c < 128; c++) {
+            table[c] = set.matcher(String.valueOf(c)).matches();
+        }
+        return table;
+    }
+
+    /** Everything declared so far (the classes that declare them must have been initialised). */
+    static List<Declared> declared() {
+        return List.copyOf(DECLARED);
+    }
+}
