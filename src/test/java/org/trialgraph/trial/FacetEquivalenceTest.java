@@ -109,7 +109,8 @@ class FacetEquivalenceTest {
     void broadAndEmptyFiltersAgreeToo() {
         for (Map<String, Object> filter : List.<Map<String, Object>>of(Map.of(), Map.of("condition", "Neoplasms"),
                 Map.of("condition", "no such condition at all"), Map.of("overallStatus", List.of()),
-                Map.of("NOT", List.of(Map.of())), Map.of("OR", List.of(Map.of("sex", List.of("FEMALE")), Map.of("NOT",
+                Map.of("NOT", List.of(Map.of())),
+                Map.of("NOT", List.of(Map.of("healthyVolunteers", true))), Map.of("OR", List.of(Map.of("sex", List.of("FEMALE")), Map.of("NOT",
                         List.of(Map.of("sex", List.of("FEMALE")))))))) {
             TrialWhere where = where(filter);
             for (List<TrialOrder> orderBy : ORDERS) {
@@ -171,7 +172,7 @@ class FacetEquivalenceTest {
         Map<String, Object> filter = new HashMap<>();
         int fields = random.nextInt(4);
         for (int i = 0; i < fields; i++) {
-            switch (random.nextInt(depth < 2 ? 13 : 10)) {
+            switch (random.nextInt(depth < 2 ? 15 : 10)) {
                 case 0 -> filter.put("overallStatus", some(random, "RECRUITING", "COMPLETED", "NOT_YET_RECRUITING",
                         "ACTIVE_NOT_RECRUITING", "TERMINATED", "UNKNOWN", "WITHDRAWN"));
                 case 1 -> filter.put("phase", some(random, "PHASE1", "PHASE2", "PHASE3", "PHASE4", "NA", "EARLY_PHASE1"));
