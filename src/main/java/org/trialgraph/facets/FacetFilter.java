@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.roaringbitmap.FastAggregation;
 import org.roaringbitmap.RoaringBitmap;
@@ -21,8 +22,32 @@ import org.trialgraph.trial.TrialWhere;
  */
 final class FacetFilter {
 
-    /** The trials where a predicate is true, and those where it is null (false: the rest). */
-    private record Truth(RoaringBitmap yes, RoaringBitmap unknown) {
+    /**
+     * The trials where a predicate is true, and (computed only when a NOT or OR needs it) those where it is null;
+     * false: the rest.
+     */
+    private static final class Truth {
+
+        private final RoaringBitmap yes;
+        private Supplier<RoaringBitmap> unknownOf;
+        private RoaringBitmap unknown;
+
+        Truth(RoaringBitmap yes, Supplier<RoaringBitmap> unknown) {
+            this.yes = yes;
+            this.unknownOf = unknown;
+        }
+
+        RoaringBitmap yes() {
+            return yes;
+        }
+
+        RoaringBitmap unknown() {
+            if (unknown == null) {
+                unknown = unknownOf.get();
+                unknownOf = null;
+            }
+            return unknown;
+        }
     }
 
     private final FacetIndex index;
@@ -48,9 +73,9 @@ final class FacetFilter {
         return nested == null || nested.stream().allMatch(FacetFilter::covers);
     }
 
-    /** The trials the filter matches (null: every trial). */
+    /** The trials the filter matches (null: every trial); may be one of the index's own bitmaps: read only. */
     RoaringBitmap matches(TrialWhere where) {
-        return where == null ? index.all().clone() : truth(where).yes();
+        return where == null ? index.all() : truth(where).yes();
     }
 
     private Truth truth(TrialWhere w) {
@@ -134,24 +159,22 @@ final class FacetFilter {
             return known(new RoaringBitmap());
         }
         RoaringBitmap yes = or(values.stream().map(field::get).toList());
-        RoaringBitmap unknown = RoaringBitmap.andNot(index.all(), or(List.copyOf(field.values())));
-        return new Truth(yes, unknown);
+        return new Truth(yes, () -> RoaringBitmap.andNot(index.all(), or(List.copyOf(field.values()))));
     }
 
     private static Truth known(RoaringBitmap yes) {
-        return new Truth(yes, new RoaringBitmap());
+        return new Truth(yes, RoaringBitmap::new);
     }
 
     private Truth and3(List<Truth> all) {
         if (all.isEmpty()) {
-            return known(index.all().clone());
+            return known(index.all());
         }
         if (all.size() == 1) {
             return all.get(0);
         }
         RoaringBitmap yes = FastAggregation.and(all.stream().map(Truth::yes).iterator());
-        RoaringBitmap no = or(all.stream().map(this::no).toList());
-        return new Truth(yes, rest(yes, no));
+        return new Truth(yes, () -> rest(yes, or(all.stream().map(this::no).toList())));
     }
 
     private Truth or3(List<Truth> any) {
@@ -159,12 +182,11 @@ final class FacetFilter {
             return any.get(0);
         }
         RoaringBitmap yes = or(any.stream().map(Truth::yes).toList());
-        RoaringBitmap no = FastAggregation.and(any.stream().map(this::no).iterator());
-        return new Truth(yes, rest(yes, no));
+        return new Truth(yes, () -> rest(yes, FastAggregation.and(any.stream().map(this::no).iterator())));
     }
 
     private Truth not(Truth t) {
-        return new Truth(no(t), t.unknown());
+        return new Truth(no(t), t::unknown);
     }
 
     private RoaringBitmap no(Truth t) {

@@ -118,7 +118,7 @@ final class FacetIndex {
     RoaringBitmap matches(TrialWhere where) {
         lock.readLock().lock();
         try {
-            return new FacetFilter(this).matches(where);
+            return new FacetFilter(this).matches(where).clone();
         } finally {
             lock.readLock().unlock();
         }
@@ -158,6 +158,16 @@ final class FacetIndex {
             sum += e == NO_NUMBER ? 0 : e;
         }
         return sum;
+    }
+
+    /** The start date as the sort key reads it ('' when missing), for tests and cursors. */
+    String startDateOf(String nctId) {
+        lock.readLock().lock();
+        try {
+            return text(startDates[ordinals.get(nctId)]);
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
     RoaringBitmap all() {
@@ -220,9 +230,6 @@ final class FacetIndex {
     }
 
     private boolean prefersSorting(int total, int limit) {
-        if (total <= SORT_MATCHES_BELOW) {
-            return true;
-        }
         // Walking visits about limit * n / total ordinals; sorting costs about total * log2(total) comparisons.
         double walk = (double) limit * all.getCardinality() / total;
         double sort = total * (32 - Integer.numberOfLeadingZeros(total));
@@ -325,30 +332,73 @@ final class FacetIndex {
     void apply(Collection<String> nctIds, List<TrialFacts> stored, List<MeshTermFacts> terms) {
         lock.writeLock().lock();
         try {
-            Set<String> present = new HashSet<>();
+            Set<String> touchedTerms = new HashSet<>();
             for (MeshTermFacts term : terms) {
+                touchedTerms.add(term.id());
+                touchedTerms.addAll(broader.getOrDefault(term.id(), List.of()));
+                touchedTerms.addAll(term.broader());
                 putTerm(term);
             }
+            RoaringBitmap changed = new RoaringBitmap();
+            Set<String> present = new HashSet<>();
             for (TrialFacts facts : stored) {
                 present.add(facts.nctId());
                 Integer ordinal = ordinals.get(facts.nctId());
                 if (ordinal != null) {
+                    touch(ordinal, touchedTerms);
                     removeTrial(ordinal);
                 }
                 addTrial(facts);
+                int added = ordinals.get(facts.nctId());
+                touch(added, touchedTerms);
+                changed.add(added);
             }
             for (String nctId : nctIds) {
                 Integer ordinal = ordinals.get(nctId);
                 if (!present.contains(nctId) && ordinal != null) {
+                    touch(ordinal, touchedTerms);
                     removeTrial(ordinal);
+                    changed.add(ordinal);
                 }
             }
-            conditionSubtrees.clear();
-            meshSubtrees.clear();
-            orders.clear();
+            conditionSubtrees.keySet().removeAll(touchedTerms);
+            meshSubtrees.keySet().removeAll(touchedTerms);
+            orders.replaceAll((keys, permutation) -> merged(permutation, changed, keys));
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    /** The subtrees a trial's direct terms are part of: the terms and all their broader terms. */
+    private void touch(int ordinal, Set<String> touchedTerms) {
+        for (String[] direct : List.of(orEmpty(studiesMeshOf[ordinal]), orEmpty(testsMeshOf[ordinal]))) {
+            for (String term : direct) {
+                touchedTerms.add(term);
+                touchedTerms.addAll(broader.getOrDefault(term, List.of()));
+            }
+        }
+    }
+
+    private static String[] orEmpty(String[] values) {
+        return values == null ? new String[0] : values;
+    }
+
+    /** The order after a write: the unchanged trials keep their relative order, the changed ones are merged in. */
+    private int[] merged(int[] permutation, RoaringBitmap changed, List<SortKey> keys) {
+        int[] kept = Arrays.stream(permutation).filter(o -> !changed.contains(o)).toArray();
+        int[] added = sorted(RoaringBitmap.and(changed, all).toArray(), keys);
+        int[] result = new int[kept.length + added.length];
+        int i = 0;
+        int j = 0;
+        int k = 0;
+        while (i < kept.length || j < added.length) {
+            if (j == added.length || (i < kept.length && compare(kept[i], added[j], keys) < 0)) {
+                result[k++] = kept[i++];
+            } else {
+                result[k++] = added[j++];
+            }
+        }
+        return result;
     }
 
     /** MeSH terms known only by name (legacy XML), which an import can merge into their real term. */

@@ -143,8 +143,7 @@ class FacetIndexService implements TrialIndex, InfoContributor {
             broader.removeAll(termIds);
             List<MeshTermFacts> all = new java.util.ArrayList<>(terms);
             all.addAll(loader.terms(broader));
-            Set<List<FacetIndex.SortKey>> orders = current.orderKeys();
-            current.apply(nctIds, stored, all);
+            current.apply(nctIds, stored, all); // keeps its orders and drops only the subtrees the write touched
             Set<String> placeholders = current.placeholderTerms();
             if (!placeholders.isEmpty() && loader.terms(placeholders).size() < placeholders.size()) {
                 // A term the index knows went away (a legacy placeholder merged into its real term): links of trials
@@ -152,7 +151,6 @@ class FacetIndexService implements TrialIndex, InfoContributor {
                 rebuild();
                 return;
             }
-            current.prepareOrders(orders);
             applied = Math.max(applied, generation);
         } catch (RuntimeException e) {
             log.warn("Facet index update failed, rebuilding: {}", e.toString());
@@ -161,8 +159,9 @@ class FacetIndexService implements TrialIndex, InfoContributor {
     }
 
     private static Set<List<FacetIndex.SortKey>> defaultOrders() {
-        return Set.of(List.of(new FacetIndex.SortKey(TrialOrder.Field.NCT_ID, false)),
-                List.of(new FacetIndex.SortKey(TrialOrder.Field.START_DATE, true), new FacetIndex.SortKey(TrialOrder.Field.NCT_ID, false)));
+        FacetIndex.SortKey byId = new FacetIndex.SortKey(TrialOrder.Field.NCT_ID, false);
+        return Set.of(List.of(byId), List.of(new FacetIndex.SortKey(TrialOrder.Field.START_DATE, true), byId),
+                List.of(new FacetIndex.SortKey(TrialOrder.Field.START_DATE, false), byId));
     }
 
     @Override

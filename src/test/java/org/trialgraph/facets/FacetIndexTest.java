@@ -96,27 +96,70 @@ class FacetIndexTest {
     void pagesFollowTheOrderWithMissingDatesSmallestAndContinueStrictlyAfterTheCursor() {
         List<TrialFacts> trials = new ArrayList<>();
         // 6,000 trials: more than are sorted directly, so pages walk the order's permutation.
-        IntStream.range(0, 6_000).forEach(i -> trials.add(trial("NCT%08d".formatted(i), i % 2 == 0 ? "RECRUITING" : "COMPLETED",
-                "ALL", i % 7 == 0 ? null : "2020-%02d".formatted(1 + i % 12), List.of(), List.of())));
+        IntStream.range(0, 6_000).forEach(i -> trials.add(dated(i, i % 7 == 0 ? null : "2020-%02d".formatted(1 + i % 12))));
         FacetIndex index = index(trials.toArray(TrialFacts[]::new));
-        List<String> expected = trials.stream()
+
+        assertThat(walk(index)).isEqualTo(expectedOrder(trials));
+    }
+
+    @Test
+    void anOrderKeptAcrossWritesTakesInChangedAddedAndDeletedTrials() {
+        List<TrialFacts> trials = new ArrayList<>();
+        IntStream.range(0, 6_000).forEach(i -> trials.add(dated(i, "2019-%02d".formatted(1 + i % 12))));
+        FacetIndex index = index(trials.toArray(TrialFacts[]::new));
+        walk(index); // the permutation exists now
+
+        List<TrialFacts> written = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 6_300; i += 37) {
+            TrialFacts changed = dated(i, i % 2 == 0 ? null : "2021-%02d-15".formatted(1 + i % 12));
+            ids.add(changed.nctId());
+            if (i % 5 == 0) {
+                continue; // deleted
+            }
+            written.add(changed);
+        }
+        index.apply(ids, written, List.of());
+        List<TrialFacts> now = new ArrayList<>(trials);
+        now.removeIf(t -> ids.contains(t.nctId()));
+        now.addAll(written);
+
+        assertThat(walk(index)).isEqualTo(expectedOrder(now));
+    }
+
+    private static TrialFacts dated(int i, String start) {
+        return trial("NCT%08d".formatted(i), i % 2 == 0 ? "RECRUITING" : "COMPLETED", "ALL", start, List.of(), List.of());
+    }
+
+    private static List<String> expectedOrder(List<TrialFacts> trials) {
+        return trials.stream()
                 .sorted(java.util.Comparator.comparing((TrialFacts t) -> t.startDate() == null ? "" : t.startDate()).reversed()
                         .thenComparing(TrialFacts::nctId))
                 .map(TrialFacts::nctId).toList();
+    }
 
+    private static List<String> walk(FacetIndex index) {
+        java.util.Map<String, String> starts = new java.util.HashMap<>();
         List<String> walked = new ArrayList<>();
         List<String> cursor = List.of();
         while (true) {
             TrialIndex.Page page = index.page(where(), BY_START_DESC, cursor, 500);
-            assertThat(page.total()).isEqualTo(6_000);
+            assertThat(page.total()).isEqualTo(index.size());
             if (page.nctIds().isEmpty()) {
-                break;
+                return walked;
             }
             walked.addAll(page.nctIds());
-            TrialFacts last = trials.get(Integer.parseInt(page.nctIds().get(page.nctIds().size() - 1).substring(3)));
-            cursor = List.of(last.startDate() == null ? "" : last.startDate(), last.nctId());
+            String last = page.nctIds().get(page.nctIds().size() - 1);
+            cursor = List.of(startOf(index, last), last);
         }
-        assertThat(walked).isEqualTo(expected);
+    }
+
+    private static String startOf(FacetIndex index, String nctId) {
+        TrialIndex.Page one = index.page(new TrialWhere(List.of(nctId), null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null),
+                BY_START_DESC, List.of(), 1);
+        assertThat(one.nctIds()).containsExactly(nctId);
+        return index.startDateOf(nctId);
     }
 
     @Test
