@@ -383,21 +383,39 @@ final class FacetIndex {
         return values == null ? new String[0] : values;
     }
 
-    /** The order after a write: the unchanged trials keep their relative order, the changed ones are merged in. */
+    /**
+     * The order after a write: the unchanged trials keep their relative order, the changed ones (sorted) are inserted
+     * where a binary search puts them, so a write of k trials costs one pass over the order and k log n comparisons.
+     */
     private int[] merged(int[] permutation, RoaringBitmap changed, List<SortKey> keys) {
-        int[] kept = Arrays.stream(permutation).filter(o -> !changed.contains(o)).toArray();
-        int[] added = sorted(RoaringBitmap.and(changed, all).toArray(), keys);
-        int[] result = new int[kept.length + added.length];
-        int i = 0;
-        int j = 0;
-        int k = 0;
-        while (i < kept.length || j < added.length) {
-            if (j == added.length || (i < kept.length && compare(kept[i], added[j], keys) < 0)) {
-                result[k++] = kept[i++];
-            } else {
-                result[k++] = added[j++];
+        int[] kept = new int[permutation.length];
+        int size = 0;
+        for (int ordinal : permutation) {
+            if (!changed.contains(ordinal)) {
+                kept[size++] = ordinal;
             }
         }
+        int[] added = sorted(RoaringBitmap.and(changed, all).toArray(), keys);
+        int[] result = new int[size + added.length];
+        int from = 0;
+        int written = 0;
+        for (int ordinal : added) {
+            int low = from;
+            int high = size;
+            while (low < high) {
+                int mid = (low + high) >>> 1;
+                if (compare(kept[mid], ordinal, keys) < 0) {
+                    low = mid + 1;
+                } else {
+                    high = mid;
+                }
+            }
+            System.arraycopy(kept, from, result, written, low - from);
+            written += low - from;
+            result[written++] = ordinal;
+            from = low;
+        }
+        System.arraycopy(kept, from, result, written, size - from);
         return result;
     }
 
