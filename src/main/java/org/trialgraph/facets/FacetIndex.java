@@ -53,7 +53,7 @@ final class FacetIndex {
     final Map<String, RoaringBitmap> sex = new HashMap<>();
     final Map<String, RoaringBitmap> healthyVolunteers = new HashMap<>();
     final Map<String, RoaringBitmap> hasResults = new HashMap<>();
-    final Map<String, RoaringBitmap> startYear = new HashMap<>();
+    final Map<String, RoaringBitmap> startYear = new HashMap<>(); // for trialStats by start year (not used yet)
     private final Map<String, RoaringBitmap> conditions = new HashMap<>();
     private final Map<String, RoaringBitmap> studiesMesh = new HashMap<>();
     private final Map<String, RoaringBitmap> anyMesh = new HashMap<>();
@@ -114,16 +114,6 @@ final class FacetIndex {
         }
     }
 
-    /** The trials matching {@code where} (null: all), when {@link FacetFilter#covers} it. */
-    RoaringBitmap matches(TrialWhere where) {
-        lock.readLock().lock();
-        try {
-            return new FacetFilter(this).matches(where).clone();
-        } finally {
-            lock.readLock().unlock();
-        }
-    }
-
     int size() {
         return all.getCardinality();
     }
@@ -148,16 +138,6 @@ final class FacetIndex {
         } finally {
             lock.readLock().unlock();
         }
-    }
-
-    /** The sum of the trials' enrollments, a missing one counted as 0 (as trialStats sums them). */
-    long enrollmentSum(RoaringBitmap trials) {
-        long sum = 0;
-        for (int ordinal : trials) {
-            long e = enrollments[ordinal];
-            sum += e == NO_NUMBER ? 0 : e;
-        }
-        return sum;
     }
 
     /** The start date as the sort key reads it ('' when missing), for tests and cursors. */

@@ -14,7 +14,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
-import org.roaringbitmap.RoaringBitmap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,19 +91,6 @@ class FacetIndexService implements TrialIndex, InfoContributor {
             return null;
         }
         return current.page(where, order, cursor, limit);
-    }
-
-    /** The trials matching a covered filter, or null when the index cannot answer now. */
-    RoaringBitmap matches(TrialWhere where) {
-        FacetIndex current = index;
-        if (current == null || applied != published.get() || !FacetFilter.covers(where)) {
-            return null;
-        }
-        return current.matches(where);
-    }
-
-    FacetIndex current() {
-        return ready() ? index : null;
     }
 
     private void rebuild() {
