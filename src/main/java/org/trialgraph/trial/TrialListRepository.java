@@ -13,6 +13,7 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.types.MapAccessor;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Repository;
 
 import org.trialgraph.paging.Connection;
@@ -90,17 +91,53 @@ class TrialListRepository {
             RETURN rows, -1 AS total
             """;
 
+    // A page the index chose: its trials by NCT id, in the index's order, with the sort keys the Cypher path reads,
+    // so both paths give the same cursors.
+    private static final String PAGE_BY_IDS = """
+            UNWIND range(0, size($ids) - 1) AS i
+            MATCH (t:Trial {nctId: $ids[i]})
+            WITH i, t, [%s] AS sortKeys
+            ORDER BY i
+            RETURN collect({t: t, sortKeys: sortKeys}) AS rows
+            """;
+
     private static final Pattern LUCENE_SPECIAL = Pattern.compile("([+\\-&|!(){}\\[\\]^\"~*?:\\\\/])");
     private static final Pattern WORDS = Pattern.compile("\\s+");
 
     private final Driver driver;
+    private final ObjectProvider<TrialIndex> index;
 
-    TrialListRepository(Driver driver) {
+    TrialListRepository(Driver driver, ObjectProvider<TrialIndex> index) {
         this.driver = driver;
+        this.index = index;
     }
 
-    /** A page of trials; {@code totalCount} is -1 unless {@code withTotal}. */
+    /**
+     * A page of trials; {@code totalCount} is -1 unless {@code withTotal}. From the index (package {@code facets})
+     * when it can answer, otherwise from the graph.
+     */
     Connection<Trial> page(TrialWhere where, List<TrialOrder> orderBy, int first, String after, boolean withTotal) {
+        if (orderBy != null && orderBy.stream().anyMatch(o -> o.field() == Field.RELEVANCE)) {
+            throw new IllegalArgumentException("orderBy: RELEVANCE needs search words; use search(text:, orderBy:)");
+        }
+        List<TrialOrder> order = withTieBreak(orderBy);
+        List<String> cursor = Cursors.decode(after, order.size());
+        keyset(order, cursor, new HashMap<>()); // a bad cursor is refused alike on both paths
+        TrialIndex available = index.getIfAvailable();
+        TrialIndex.Page indexed = available == null ? null : available.page(where, order, cursor, first + 1);
+        if (indexed == null) {
+            return pageFromGraph(where, orderBy, first, after, withTotal);
+        }
+        String sortKeys = String.join(", ", order.stream().map(o -> o.field().expression).toList());
+        Record result = single(PAGE_BY_IDS.formatted(sortKeys), Map.of("ids", indexed.nctIds()));
+        List<SortedTrial> rows = result.get("rows").asList(r -> new SortedTrial(Trial.from(r.get("t")),
+                r.get("sortKeys").asList(Value::asObject)));
+        return Connection.of(rows, first, withTotal ? indexed.total() : -1, row -> Cursors.encode(row.sortKeys().toArray()),
+                SortedTrial::trial);
+    }
+
+    /** A page of trials found by Cypher alone. */
+    Connection<Trial> pageFromGraph(TrialWhere where, List<TrialOrder> orderBy, int first, String after, boolean withTotal) {
         if (orderBy != null && orderBy.stream().anyMatch(o -> o.field() == Field.RELEVANCE)) {
             throw new IllegalArgumentException("orderBy: RELEVANCE needs search words; use search(text:, orderBy:)");
         }

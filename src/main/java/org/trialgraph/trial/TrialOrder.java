@@ -24,7 +24,8 @@ public record TrialOrder(Field field, Direction direction) {
         }
     }
 
-    Direction directionOrAsc() {
+    /** The direction asked for, or the field's default (ascending; relevance: best first). */
+    public Direction directionOrAsc() {
         if (direction != null) {
             return direction;
         }

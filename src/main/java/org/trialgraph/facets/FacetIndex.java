@@ -1,0 +1,595 @@
+package org.trialgraph.facets;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.IntConsumer;
+
+import org.roaringbitmap.FastAggregation;
+import org.roaringbitmap.RoaringBitmap;
+
+import org.trialgraph.trial.TrialIndex;
+import org.trialgraph.trial.TrialOrder;
+import org.trialgraph.trial.TrialWhere;
+
+/**
+ * Trials as int ordinals, with a bitmap of ordinals per value of each covered filter field, per condition key and
+ * per MeSH term (the trials carrying it directly; a term's subtree is the union over its narrower terms, computed
+ * when first asked and kept until the next write), and per sort order a permutation of the ordinals. Thread-safe:
+ * queries share a read lock, writes (one writer thread) take the write lock.
+ */
+final class FacetIndex {
+
+    /** Enrollment not given. */
+    private static final long NO_NUMBER = Long.MIN_VALUE;
+    /** Orders kept at most; others are answered by sorting the matches when few, else by Cypher. */
+    private static final int MAX_ORDERS = 16;
+    /** Matches at most sorted directly rather than found by walking an order's permutation. */
+    private static final int SORT_MATCHES_BELOW = 4_096;
+
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+
+    private final Map<String, Integer> ordinals = new HashMap<>();
+    private String[] nctIds = new String[1024];
+    private String[] startDates = new String[1024];
+    private String[] lastUpdated = new String[1024];
+    private long[] enrollments = new long[1024];
+    private String[][] conditionsOf = new String[1024][];
+    private String[][] studiesMeshOf = new String[1024][];
+    private String[][] testsMeshOf = new String[1024][];
+    private final RoaringBitmap all = new RoaringBitmap();
+
+    final Map<String, RoaringBitmap> status = new HashMap<>();
+    final Map<String, RoaringBitmap> phase = new HashMap<>();
+    final Map<String, RoaringBitmap> studyType = new HashMap<>();
+    final Map<String, RoaringBitmap> sex = new HashMap<>();
+    final Map<String, RoaringBitmap> healthyVolunteers = new HashMap<>();
+    final Map<String, RoaringBitmap> hasResults = new HashMap<>();
+    final Map<String, RoaringBitmap> startYear = new HashMap<>(); // for trialStats by start year (not used yet)
+    private final Map<String, RoaringBitmap> conditions = new HashMap<>();
+    private final Map<String, RoaringBitmap> studiesMesh = new HashMap<>();
+    private final Map<String, RoaringBitmap> anyMesh = new HashMap<>();
+
+    private final Map<String, String> termNames = new HashMap<>();
+    private final Map<String, Set<String>> termsByName = new HashMap<>();
+    private final Map<String, List<String>> broader = new HashMap<>();
+    private final Map<String, Set<String>> narrower = new HashMap<>();
+
+    private final Map<String, RoaringBitmap> conditionSubtrees = new ConcurrentHashMap<>();
+    private final Map<String, RoaringBitmap> meshSubtrees = new ConcurrentHashMap<>();
+    private final Map<List<SortKey>, int[]> orders = new ConcurrentHashMap<>();
+
+    private FacetIndex() {
+    }
+
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /** An empty index, filled by {@link #apply}. */
+    static FacetIndex empty() {
+        return new FacetIndex();
+    }
+
+    // ---- reading ----
+
+    /** The page as {@link TrialIndex#page} describes it, or null when the filter or order is not covered. */
+    TrialIndex.Page page(TrialWhere where, List<TrialOrder> order, List<String> cursor, int limit) {
+        if (!FacetFilter.covers(where) || !covers(order)) {
+            return null;
+        }
+        lock.readLock().lock();
+        try {
+            RoaringBitmap matches = new FacetFilter(this).matches(where);
+            int total = matches.getCardinality();
+            if (total == 0 || limit == 0) {
+                return new TrialIndex.Page(List.of(), total);
+            }
+            List<SortKey> keys = SortKey.of(order);
+            int[] permutation = orders.get(keys);
+            if (permutation == null && total > SORT_MATCHES_BELOW && orders.size() < MAX_ORDERS) {
+                permutation = orders.computeIfAbsent(keys, k -> sorted(all.toArray(), keys));
+            }
+            int[] page = permutation == null || prefersSorting(total, limit)
+                    ? firstBySorting(matches, keys, cursor, limit)
+                    : firstByWalking(permutation, matches, keys, cursor, limit);
+            if (page == null) {
+                return null;
+            }
+            List<String> ids = new ArrayList<>(page.length);
+            for (int ordinal : page) {
+                ids.add(nctIds[ordinal]);
+            }
+            return new TrialIndex.Page(ids, total);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    int size() {
+        return all.getCardinality();
+    }
+
+    /** Bytes of the bitmaps and per-trial arrays, roughly (strings shared with the graph's values not counted twice). */
+    long estimatedBytes() {
+        lock.readLock().lock();
+        try {
+            long bytes = all.getLongSizeInBytes();
+            for (Map<String, RoaringBitmap> map : List.of(status, phase, studyType, sex, healthyVolunteers, hasResults,
+                    startYear, conditions, studiesMesh, anyMesh)) {
+                bytes += map.size() * 64L;
+                for (RoaringBitmap b : map.values()) {
+                    bytes += b.getLongSizeInBytes();
+                }
+            }
+            int n = ordinals.size();
+            bytes += n * (4L * 8 + 8 + 3 * 24); // array slots, enrollment, per-trial arrays
+            bytes += n * (48L + 64);             // ordinal map entry and NCT id string
+            bytes += (long) orders.size() * n * 4;
+            return bytes;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The start date as the sort key reads it ('' when missing), for tests and cursors. */
+    String startDateOf(String nctId) {
+        lock.readLock().lock();
+        try {
+            return text(startDates[ordinals.get(nctId)]);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    RoaringBitmap all() {
+        return all;
+    }
+
+    RoaringBitmap trialsOf(String nctId) {
+        Integer ordinal = ordinals.get(nctId);
+        return ordinal == null || !all.contains(ordinal) ? new RoaringBitmap() : RoaringBitmap.bitmapOf(ordinal);
+    }
+
+    RoaringBitmap condition(String key) {
+        return conditions.getOrDefault(key, new RoaringBitmap());
+    }
+
+    Set<String> termsNamed(String name) {
+        return termsByName.getOrDefault(name.toLowerCase(Locale.ROOT), Set.of());
+    }
+
+    /** Trials whose condition MeSH terms ({@code STUDIES_MESH}) are the term or a narrower one. */
+    RoaringBitmap conditionSubtree(String id) {
+        return conditionSubtrees.computeIfAbsent(id, term -> subtree(term, studiesMesh));
+    }
+
+    /** Trials whose condition or intervention MeSH terms are the term or a narrower one. */
+    RoaringBitmap meshSubtree(String id) {
+        return meshSubtrees.computeIfAbsent(id, term -> subtree(term, anyMesh));
+    }
+
+    private RoaringBitmap subtree(String term, Map<String, RoaringBitmap> direct) {
+        List<RoaringBitmap> parts = new ArrayList<>();
+        RoaringBitmap own = direct.get(term);
+        if (own != null) {
+            parts.add(own);
+        }
+        for (String narrowerTerm : narrower.getOrDefault(term, Set.of())) {
+            RoaringBitmap trials = direct.get(narrowerTerm);
+            if (trials != null) {
+                parts.add(trials);
+            }
+        }
+        return parts.isEmpty() ? new RoaringBitmap() : FastAggregation.or(parts.iterator());
+    }
+
+    // ---- ordering ----
+
+    /** One sort key of an order. */
+    record SortKey(TrialOrder.Field field, boolean descending) {
+
+        static List<SortKey> of(List<TrialOrder> order) {
+            return order.stream().map(o -> new SortKey(o.field(), o.directionOrAsc() == TrialOrder.Direction.DESC)).toList();
+        }
+    }
+
+    private static boolean covers(List<TrialOrder> order) {
+        return order.stream().allMatch(o -> switch (o.field()) {
+            case NCT_ID, START_DATE, LAST_UPDATED, ENROLLMENT -> true;
+            default -> false;
+        });
+    }
+
+    private boolean prefersSorting(int total, int limit) {
+        // Walking visits about limit * n / total ordinals; sorting costs about total * log2(total) comparisons.
+        double walk = (double) limit * all.getCardinality() / total;
+        double sort = total * (32 - Integer.numberOfLeadingZeros(total));
+        return sort < walk;
+    }
+
+    private int[] firstBySorting(RoaringBitmap matches, List<SortKey> keys, List<String> cursor, int limit) {
+        int[] members = matches.toArray();
+        int after = 0;
+        for (int ordinal : members) {
+            if (cursor.isEmpty() || compareToCursor(ordinal, keys, cursor) > 0) {
+                members[after++] = ordinal;
+            }
+        }
+        int[] sorted = sorted(Arrays.copyOf(members, after), keys);
+        return Arrays.copyOf(sorted, Math.min(limit, sorted.length));
+    }
+
+    private int[] firstByWalking(int[] permutation, RoaringBitmap matches, List<SortKey> keys, List<String> cursor, int limit) {
+        int[] page = new int[limit];
+        int found = 0;
+        for (int i = cursor.isEmpty() ? 0 : firstAfter(permutation, keys, cursor); i < permutation.length && found < limit; i++) {
+            if (matches.contains(permutation[i])) {
+                page[found++] = permutation[i];
+            }
+        }
+        return Arrays.copyOf(page, found);
+    }
+
+    /** The first position whose trial sorts strictly after the cursor. */
+    private int firstAfter(int[] permutation, List<SortKey> keys, List<String> cursor) {
+        int low = 0;
+        int high = permutation.length;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (compareToCursor(permutation[mid], keys, cursor) > 0) {
+                high = mid;
+            } else {
+                low = mid + 1;
+            }
+        }
+        return low;
+    }
+
+    private int[] sorted(int[] ordinalsToSort, List<SortKey> keys) {
+        Integer[] boxed = Arrays.stream(ordinalsToSort).boxed().toArray(Integer[]::new);
+        Arrays.sort(boxed, (a, b) -> compare(a, b, keys));
+        return Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
+    }
+
+    // The sort keys of TrialOrder.Field, as Cypher sorts them: missing values as '' or -1, the smallest.
+    private int compare(int a, int b, List<SortKey> keys) {
+        for (SortKey key : keys) {
+            int c = switch (key.field()) {
+                case NCT_ID -> nctIds[a].compareTo(nctIds[b]);
+                case START_DATE -> text(startDates[a]).compareTo(text(startDates[b]));
+                case LAST_UPDATED -> text(lastUpdated[a]).compareTo(text(lastUpdated[b]));
+                case ENROLLMENT -> Long.compare(number(enrollments[a]), number(enrollments[b]));
+                default -> throw new IllegalStateException("not an indexed order: " + key.field());
+            };
+            if (c != 0) {
+                return key.descending() ? -c : c;
+            }
+        }
+        return 0;
+    }
+
+    private int compareToCursor(int a, List<SortKey> keys, List<String> cursor) {
+        for (int i = 0; i < keys.size(); i++) {
+            SortKey key = keys.get(i);
+            String value = cursor.get(i);
+            int c = switch (key.field()) {
+                case NCT_ID -> nctIds[a].compareTo(value);
+                case START_DATE -> text(startDates[a]).compareTo(value);
+                case LAST_UPDATED -> text(lastUpdated[a]).compareTo(value);
+                case ENROLLMENT -> Double.compare(number(enrollments[a]), Double.parseDouble(value));
+                default -> throw new IllegalStateException("not an indexed order: " + key.field());
+            };
+            if (c != 0) {
+                return key.descending() ? -c : c;
+            }
+        }
+        return 0;
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static long number(long value) {
+        return value == NO_NUMBER ? -1 : value;
+    }
+
+    // ---- writing ----
+
+    /**
+     * Applies what one write left in the graph: the trials re-read (any other of {@code nctIds} is deleted) and the
+     * MeSH terms their links reach, as stored now.
+     */
+    void apply(Collection<String> nctIds, List<TrialFacts> stored, List<MeshTermFacts> terms) {
+        lock.writeLock().lock();
+        try {
+            Set<String> touchedTerms = new HashSet<>();
+            for (MeshTermFacts term : terms) {
+                touchedTerms.add(term.id());
+                touchedTerms.addAll(broader.getOrDefault(term.id(), List.of()));
+                touchedTerms.addAll(term.broader());
+                putTerm(term);
+            }
+            RoaringBitmap changed = new RoaringBitmap();
+            Set<String> present = new HashSet<>();
+            for (TrialFacts facts : stored) {
+                present.add(facts.nctId());
+                Integer ordinal = ordinals.get(facts.nctId());
+                if (ordinal != null) {
+                    touch(ordinal, touchedTerms);
+                    removeTrial(ordinal);
+                }
+                addTrial(facts);
+                int added = ordinals.get(facts.nctId());
+                touch(added, touchedTerms);
+                changed.add(added);
+            }
+            for (String nctId : nctIds) {
+                Integer ordinal = ordinals.get(nctId);
+                if (!present.contains(nctId) && ordinal != null) {
+                    touch(ordinal, touchedTerms);
+                    removeTrial(ordinal);
+                    changed.add(ordinal);
+                }
+            }
+            conditionSubtrees.keySet().removeAll(touchedTerms);
+            meshSubtrees.keySet().removeAll(touchedTerms);
+            orders.replaceAll((keys, permutation) -> merged(permutation, changed, keys));
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** The subtrees a trial's direct terms are part of: the terms and all their broader terms. */
+    private void touch(int ordinal, Set<String> touchedTerms) {
+        for (String[] direct : List.of(orEmpty(studiesMeshOf[ordinal]), orEmpty(testsMeshOf[ordinal]))) {
+            for (String term : direct) {
+                touchedTerms.add(term);
+                touchedTerms.addAll(broader.getOrDefault(term, List.of()));
+            }
+        }
+    }
+
+    private static String[] orEmpty(String[] values) {
+        return values == null ? new String[0] : values;
+    }
+
+    /**
+     * The order after a write: the unchanged trials keep their relative order, the changed ones (sorted) are inserted
+     * where a binary search puts them, so a write of k trials costs one pass over the order and k log n comparisons.
+     */
+    private int[] merged(int[] permutation, RoaringBitmap changed, List<SortKey> keys) {
+        int[] kept = new int[permutation.length];
+        int size = 0;
+        for (int ordinal : permutation) {
+            if (!changed.contains(ordinal)) {
+                kept[size++] = ordinal;
+            }
+        }
+        int[] added = sorted(RoaringBitmap.and(changed, all).toArray(), keys);
+        int[] result = new int[size + added.length];
+        int from = 0;
+        int written = 0;
+        for (int ordinal : added) {
+            int low = from;
+            int high = size;
+            while (low < high) {
+                int mid = (low + high) >>> 1;
+                if (compare(kept[mid], ordinal, keys) < 0) {
+                    low = mid + 1;
+                } else {
+                    high = mid;
+                }
+            }
+            System.arraycopy(kept, from, result, written, low - from);
+            written += low - from;
+            result[written++] = ordinal;
+            from = low;
+        }
+        System.arraycopy(kept, from, result, written, size - from);
+        return result;
+    }
+
+    /** MeSH terms known only by name (legacy XML), which an import can merge into their real term. */
+    Set<String> placeholderTerms() {
+        lock.readLock().lock();
+        try {
+            return termNames.keySet().stream().filter(id -> id.startsWith("term:")).collect(java.util.stream.Collectors.toSet());
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Sorts the given orders now (after a write, before the index answers again), so no request pays for it. */
+    void prepareOrders(Collection<List<SortKey>> keys) {
+        lock.readLock().lock();
+        try {
+            for (List<SortKey> order : keys) {
+                orders.computeIfAbsent(order, k -> sorted(all.toArray(), order));
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The orders kept now. */
+    Set<List<SortKey>> orderKeys() {
+        return Set.copyOf(orders.keySet());
+    }
+
+    private void putTerm(MeshTermFacts term) {
+        String id = term.id();
+        String oldName = termNames.get(id);
+        if (oldName != null) {
+            Set<String> named = termsByName.get(oldName.toLowerCase(Locale.ROOT));
+            if (named != null) {
+                named.remove(id);
+            }
+        }
+        termNames.put(id, term.term() == null ? "" : term.term());
+        if (term.term() != null) {
+            termsByName.computeIfAbsent(term.term().toLowerCase(Locale.ROOT), n -> new HashSet<>()).add(id);
+        }
+        for (String old : broader.getOrDefault(id, List.of())) {
+            Set<String> below = narrower.get(old);
+            if (below != null) {
+                below.remove(id);
+            }
+        }
+        broader.put(id, term.broader());
+        for (String above : term.broader()) {
+            narrower.computeIfAbsent(above, n -> new HashSet<>()).add(id);
+        }
+    }
+
+    private int ordinalOf(String nctId) {
+        Integer known = ordinals.get(nctId);
+        if (known != null) {
+            return known;
+        }
+        int ordinal = ordinals.size();
+        ordinals.put(nctId, ordinal);
+        if (ordinal == nctIds.length) {
+            int size = nctIds.length * 2;
+            nctIds = Arrays.copyOf(nctIds, size);
+            startDates = Arrays.copyOf(startDates, size);
+            lastUpdated = Arrays.copyOf(lastUpdated, size);
+            enrollments = Arrays.copyOf(enrollments, size);
+            conditionsOf = Arrays.copyOf(conditionsOf, size);
+            studiesMeshOf = Arrays.copyOf(studiesMeshOf, size);
+            testsMeshOf = Arrays.copyOf(testsMeshOf, size);
+        }
+        nctIds[ordinal] = nctId;
+        return ordinal;
+    }
+
+    private int addScalars(TrialFacts f) {
+        int o = ordinalOf(f.nctId());
+        all.add(o);
+        add(status, f.overallStatus(), o);
+        f.phases().forEach(p -> add(phase, p, o));
+        add(studyType, f.studyType(), o);
+        add(sex, f.sex(), o);
+        add(healthyVolunteers, f.healthyVolunteers() == null ? null : f.healthyVolunteers().toString(), o);
+        add(hasResults, f.hasResults() == null ? null : f.hasResults().toString(), o);
+        add(startYear, f.startYear() == null ? null : f.startYear().toString(), o);
+        startDates[o] = f.startDate();
+        lastUpdated[o] = f.lastUpdated();
+        enrollments[o] = f.enrollment() == null ? NO_NUMBER : f.enrollment();
+        conditionsOf[o] = null;
+        studiesMeshOf[o] = null;
+        testsMeshOf[o] = null;
+        return o;
+    }
+
+    private void addTrial(TrialFacts f) {
+        int o = addScalars(f);
+        f.conditionKeys().stream().distinct().forEach(key -> conditionsOf[o] = link(conditions, key, o, conditionsOf[o]));
+        f.studiesMesh().stream().distinct().forEach(id -> studiesMeshOf[o] = link(studiesMesh, id, o, studiesMeshOf[o]));
+        f.testsMesh().stream().distinct().forEach(id -> testsMeshOf[o] = link(anyMesh, id, o, testsMeshOf[o]));
+        f.studiesMesh().stream().distinct().forEach(id -> add(anyMesh, id, o));
+    }
+
+    private void removeTrial(int o) {
+        all.remove(o);
+        for (Map<String, RoaringBitmap> field : List.of(status, phase, studyType, sex, healthyVolunteers, hasResults, startYear)) {
+            field.values().removeIf(trials -> {
+                trials.remove(o);
+                return trials.isEmpty();
+            });
+        }
+        unlink(conditions, conditionsOf[o], o);
+        unlink(studiesMesh, studiesMeshOf[o], o);
+        unlink(anyMesh, studiesMeshOf[o], o);
+        unlink(anyMesh, testsMeshOf[o], o);
+        conditionsOf[o] = null;
+        studiesMeshOf[o] = null;
+        testsMeshOf[o] = null;
+    }
+
+    private static void add(Map<String, RoaringBitmap> field, String value, int ordinal) {
+        if (value != null) {
+            field.computeIfAbsent(value, v -> new RoaringBitmap()).add(ordinal);
+        }
+    }
+
+    /** Adds the trial to the value's bitmap and the value to the trial's list. */
+    private static String[] link(Map<String, RoaringBitmap> field, String value, int ordinal, String[] values) {
+        add(field, value, ordinal);
+        return append(values, value);
+    }
+
+    private static String[] append(String[] values, String value) {
+        String[] longer = values == null ? new String[1] : Arrays.copyOf(values, values.length + 1);
+        longer[longer.length - 1] = value;
+        return longer;
+    }
+
+    private static void unlink(Map<String, RoaringBitmap> field, String[] values, int ordinal) {
+        if (values == null) {
+            return;
+        }
+        for (String value : values) {
+            RoaringBitmap trials = field.get(value);
+            if (trials != null) {
+                trials.remove(ordinal);
+                if (trials.isEmpty()) {
+                    field.remove(value);
+                }
+            }
+        }
+    }
+
+    /** Fills a new index from the full load's streams: trials first, then conditions and terms with their trials. */
+    static final class Builder {
+
+        private final FacetIndex index = new FacetIndex();
+
+        void trial(TrialFacts facts) {
+            index.addScalars(facts);
+        }
+
+        void condition(String key, List<String> trials) {
+            if (key != null) {
+                link(key, trials, index.conditions, o -> index.conditionsOf[o] = append(index.conditionsOf[o], key));
+            }
+        }
+
+        void term(MeshTermFacts term, List<String> studies, List<String> tests) {
+            index.putTerm(term);
+            String id = term.id();
+            link(id, studies, index.studiesMesh, o -> index.studiesMeshOf[o] = append(index.studiesMeshOf[o], id));
+            link(id, studies, index.anyMesh, o -> { });
+            link(id, tests, index.anyMesh, o -> index.testsMeshOf[o] = append(index.testsMeshOf[o], id));
+        }
+
+        FacetIndex build() {
+            for (Map<String, RoaringBitmap> field : List.of(index.conditions, index.studiesMesh, index.anyMesh)) {
+                field.values().forEach(RoaringBitmap::runOptimize);
+            }
+            return index;
+        }
+
+        private void link(String key, List<String> trials, Map<String, RoaringBitmap> field, IntConsumer remember) {
+            for (String nctId : trials) {
+                Integer ordinal = index.ordinals.get(nctId);
+                if (ordinal == null) {
+                    continue; // written after the trials were read: that write's own event brings it
+                }
+                RoaringBitmap bitmap = field.computeIfAbsent(key, k -> new RoaringBitmap());
+                if (bitmap.checkedAdd(ordinal)) {
+                    remember.accept(ordinal);
+                }
+            }
+        }
+    }
+}

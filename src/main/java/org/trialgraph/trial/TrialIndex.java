@@ -1,0 +1,24 @@
+package org.trialgraph.trial;
+
+import java.util.List;
+
+/**
+ * An index kept beside the graph that can answer a page of {@code trials(where, orderBy)} without Cypher (package
+ * {@code facets}). It answers only when it is in step with the graph and covers every field of the filter and the
+ * order; otherwise it says so and the Cypher path answers, with the same result.
+ */
+public interface TrialIndex {
+
+    /** The NCT ids of a page in order (up to the limit asked), and how many trials match in all. */
+    record Page(List<String> nctIds, long total) {
+    }
+
+    /**
+     * A page: the first {@code limit} matching trials in {@code order} strictly after {@code cursor}.
+     *
+     * @param order  the sort keys, NCT id last (as the list's Cypher sorts)
+     * @param cursor the decoded cursor values, one per sort key, or empty for the first page
+     * @return the page, or null when this index cannot answer the request now
+     */
+    Page page(TrialWhere where, List<TrialOrder> order, List<String> cursor, int limit);
+}
