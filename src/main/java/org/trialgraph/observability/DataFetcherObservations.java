@@ -25,13 +25,11 @@ final class DataFetcherObservations implements ObservationPredicate {
 
     @Override
     public boolean test(String name, Observation.Context context) {
-        if (nested || !(context instanceof DataFetcherObservationContext fetcher)) {
-            return true;
-        }
-        return isRootField(fetcher.getEnvironment());
+        return !(context instanceof DataFetcherObservationContext fetcher) || observes(fetcher.getEnvironment());
     }
 
-    static boolean isRootField(DataFetchingEnvironment environment) {
-        return environment.getExecutionStepInfo().getPath().getLevel() == 1;
+    /** Whether the fetcher of this field is observed. */
+    boolean observes(DataFetchingEnvironment environment) {
+        return nested || environment.getExecutionStepInfo().getPath().getLevel() == 1;
     }
 }
