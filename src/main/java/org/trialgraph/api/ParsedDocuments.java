@@ -15,7 +15,8 @@ import graphql.execution.preparsed.PreparsedDocumentProvider;
  * about a tenth of the server's CPU per request (docs/BENCHMARKS.md, "List and stats queries: CPU per request").
  * Only documents without errors are kept; validation depends on the document and the schema alone. The limits
  * checked before validation (tokens, expanded fields) depend on the document alone too, so a kept document has
- * passed them; the limits checked before execution (page sizes, depth, complexity) still run on every request.
+ * passed them; the limits checked before execution (page sizes, depth, complexity) are checked on every request,
+ * from a cost kept per document and variable values (limits.QueryCosts).
  */
 final class ParsedDocuments implements PreparsedDocumentProvider {
 

@@ -5,11 +5,13 @@ import java.util.List;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.execution.ExecutionContext;
+import graphql.execution.instrumentation.FieldFetchingInstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationValidationParameters;
 import graphql.parser.ParserOptions;
 import graphql.validation.ValidationError;
@@ -20,7 +22,8 @@ import graphql.validation.ValidationError;
  * <li>parsing stops after {@code maxTokens} tokens (graphql-java's ParserOptions, set per request);</li>
  * <li>before validation: at most {@code maxFields} field selections with fragments expanded (alias and fragment
  * bombs; validation and the cost analysis below would otherwise expand them);</li>
- * <li>before execution: page sizes, depth and complexity ({@link QueryCost}).</li>
+ * <li>before execution: page sizes, depth and complexity ({@link QueryCost}, kept per document and the
+ * variables it depends on by {@link QueryCosts}).</li>
  * </ol>
  * Each refusal is a BAD_REQUEST error naming the limit, and the response has no data.
  */
@@ -28,12 +31,14 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
 
     private final QueryLimits limits;
     private final ParserOptions parserOptions;
+    private final QueryCosts costs;
 
     QueryLimitsInstrumentation(QueryLimits limits) {
         this.limits = limits;
         this.parserOptions = ParserOptions.getDefaultOperationParserOptions().transform(options -> options
                 .maxTokens(limits.maxTokens())
                 .maxCharacters((int) Math.min(Integer.MAX_VALUE, limits.maxRequestBytes().toBytes())));
+        this.costs = new QueryCosts(limits.assumedListSize(), limits.maxPageSize());
     }
 
     @Override
@@ -59,9 +64,8 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
     public InstrumentationContext<ExecutionResult> beginExecuteOperation(
             InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
         ExecutionContext context = parameters.getExecutionContext();
-        QueryCost cost = QueryCost.measure(context.getGraphQLSchema(), context.getDocument(),
-                context.getExecutionInput().getOperationName(), context.getCoercedVariables(),
-                limits.assumedListSize(), limits.maxPageSize());
+        QueryCost cost = costs.measure(context.getGraphQLSchema(), context.getDocument(),
+                context.getExecutionInput().getOperationName(), context.getCoercedVariables());
         if (cost.badPageSize() != null) {
             QueryCost.PageSize page = cost.badPageSize();
             throw LimitErrors.refused("max-page-size", limits.maxPageSize(), "first must be between 0 and "
@@ -78,5 +82,12 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
                     + limits.assumedListSize() + ")", null);
         }
         return super.beginExecuteOperation(parameters, state);
+    }
+
+    /** Nothing per field; the NOOP answer lets api.NoOpDroppingInstrumentation leave it out of the chain. */
+    @Override
+    public FieldFetchingInstrumentationContext beginFieldFetching(InstrumentationFieldFetchParameters parameters,
+            InstrumentationState state) {
+        return FieldFetchingInstrumentationContext.NOOP;
     }
 }

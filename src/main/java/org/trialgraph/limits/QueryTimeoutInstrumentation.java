@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import graphql.ExecutionResult;
+import graphql.execution.instrumentation.FieldFetchingInstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
@@ -65,5 +66,12 @@ class QueryTimeoutInstrumentation extends SimplePerformantInstrumentation {
                     .addError(LimitErrors.timedOut(timeout.toMillis())).build());
         }
         return CompletableFuture.completedFuture(executionResult);
+    }
+
+    /** Nothing per field; the NOOP answer lets api.NoOpDroppingInstrumentation leave it out of the chain. */
+    @Override
+    public FieldFetchingInstrumentationContext beginFieldFetching(InstrumentationFieldFetchParameters parameters,
+            InstrumentationState state) {
+        return FieldFetchingInstrumentationContext.NOOP;
     }
 }

@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Query;
+import org.neo4j.driver.Result;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.TransactionCallback;
 import org.neo4j.driver.TransactionContext;
@@ -18,7 +19,8 @@ import org.neo4j.driver.TransactionContext;
 /**
  * Decorates the Neo4j driver for the slow-query log: every {@code executableQuery} is timed with its rows, and
  * every transaction function of a {@link Session} ({@code executeRead/executeWrite/executeWriteWithoutResult})
- * is timed as a whole with the Cypher of the statements it ran. Every statement sent (an executable query, a
+ * is timed as a whole with the Cypher of the statements it ran, and every auto-commit {@code Session.run} read
+ * with {@code list()} is timed with its rows. Every statement sent (an executable query, a
  * session's or a transaction function's {@code run}) is counted. Everything else passes through unchanged.
  */
 final class SlowQueryDriver {
@@ -43,6 +45,7 @@ final class SlowQueryDriver {
         return proxy(Session.class, session, (method, args) -> {
             if (method.getName().equals("run")) {
                 log.sent();
+                return timed(invoke(method, session, args), args, System.nanoTime(), log);
             }
             if (!method.getName().startsWith("execute") || args == null || args.length == 0) {
                 return invoke(method, session, args);
@@ -55,6 +58,30 @@ final class SlowQueryDriver {
                 return invoke(method, session, timedArgs);
             } finally {
                 log.transaction(List.copyOf(statements), System.nanoTime() - started);
+            }
+        });
+    }
+
+    /**
+     * An auto-commit statement ({@code Session.run}): timed from the run until its rows are read with
+     * {@code list()}, as executable queries are. Other ways of reading its rows pass through untimed.
+     */
+    private static Object timed(Object result, Object[] args, long started, SlowQueryLog log) {
+        if (!(result instanceof Result rows) || args == null || args.length == 0) {
+            return result;
+        }
+        String cypher = args[0] instanceof Query query ? query.text() : String.valueOf(args[0]);
+        return proxy(Result.class, rows, (method, methodArgs) -> {
+            if (!method.getName().equals("list") || methodArgs != null && methodArgs.length > 0) {
+                return invoke(method, rows, methodArgs);
+            }
+            try {
+                List<?> list = (List<?>) invoke(method, rows, methodArgs);
+                log.query(cypher, System.nanoTime() - started, list.size());
+                return list;
+            } catch (RuntimeException e) {
+                log.failedQuery(cypher, System.nanoTime() - started, e);
+                throw e;
             }
         });
     }

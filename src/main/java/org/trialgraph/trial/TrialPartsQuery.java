@@ -9,19 +9,20 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import graphql.schema.SelectedField;
-import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.types.MapAccessor;
 
 import org.springframework.stereotype.Repository;
 
+import org.trialgraph.neo4j.AutoCommitReads;
 import org.trialgraph.trial.TrialPart.Read;
 
 /**
  * Reads trials and the selected parts of all of them in one query: the trials by NCT id, then one
  * {@code CALL (t) { ... }} subquery per selected part, each returning the part as one value. The subqueries of
- * the trial's own parts are here, beside the batch queries of TrialRepository that they replace.
+ * the trial's own parts are here, beside the batch queries of TrialRepository that they replace. The query runs
+ * as one auto-commit read (AutoCommitReads): one round trip, no BEGIN and COMMIT.
  */
 @Repository
 class TrialPartsQuery {
@@ -107,10 +108,10 @@ class TrialPartsQuery {
             new Outcomes(),
             new Sites());
 
-    private final Driver driver;
+    private final AutoCommitReads reads;
 
-    TrialPartsQuery(Driver driver) {
-        this.driver = driver;
+    TrialPartsQuery(AutoCommitReads reads) {
+        this.reads = reads;
     }
 
     /**
@@ -131,7 +132,7 @@ class TrialPartsQuery {
             columns.add(field);
         });
         cypher.append("RETURN ").append(String.join(", ", columns));
-        return driver.executableQuery(cypher.toString()).withParameters(parameters).execute().records();
+        return reads.read(cypher.toString(), parameters);
     }
 
     private static TrialPart simple(String field, String subquery, Function<Value, ?> value) {

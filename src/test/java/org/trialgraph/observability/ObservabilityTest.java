@@ -57,6 +57,17 @@ class ObservabilityTest {
     }
 
     @Test
+    void nestedFieldsAreNotTimedOneByOne() {
+        query("metrics-3", "query observedParts { trials(first: 3) { edges { node { nctId conditions { name } leadSponsor { name } } } } }")
+                .expectStatus().isOk();
+
+        String metrics = http.get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(metrics).containsPattern("graphql_datafetcher_seconds_count\\{[^}]*graphql_field_name=\"trials\"");
+        assertThat(metrics).doesNotContainPattern("graphql_datafetcher_seconds_count\\{[^}]*graphql_field_name=\"(conditions|leadSponsor)\"");
+    }
+
+    @Test
     void prometheusCountsEveryDatabaseQuerySent() {
         double before = queriesSent();
         counter.reset();
