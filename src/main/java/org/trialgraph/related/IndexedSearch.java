@@ -129,9 +129,8 @@ final class IndexedSearch {
             if (postings[i] == null) {
                 continue;
             }
-            // Checked only before an item with more carriers than trials touched so far: the check reads every
-            // touched trial, so it never costs more than the walk it may save.
-            if (postings[i].length > Math.max(pruneCheckMinCarriers, board.size) && board.size >= first
+            // Checked before the broad items only: the check reads every touched trial, a short list costs less.
+            if (postings[i].length > pruneCheckMinCarriers && board.size >= first
                     && board.kthBest(first) - RelatedSearch.EPSILON > remaining) {
                 break;
             }
@@ -149,17 +148,8 @@ final class IndexedSearch {
             if (postings[i] == null) {
                 continue;
             }
-            if ((long) survivors.length * 32 < postings[i].length) {
-                for (int ordinal : survivors) {
-                    if (Arrays.binarySearch(postings[i], ordinal) >= 0) {
-                        board.scores[ordinal] += weight[i];
-                    }
-                }
-                continue;
-            }
-            // Many survivors: walk the carriers; a survivor's sum is at least the floor, any other trial's below it.
-            for (int ordinal : postings[i]) {
-                if (ordinal < board.scores.length && board.scores[ordinal] >= floor) {
+            for (int ordinal : survivors) {
+                if (Arrays.binarySearch(postings[i], ordinal) >= 0) {
                     board.scores[ordinal] += weight[i];
                 }
             }

@@ -90,32 +90,6 @@ class IndexedSearchTest {
     }
 
     @Test
-    void aBroadItemIsLookedUpOnlyForTheTrialsThatCanStillMakeThePage() {
-        int trials = 3_000;
-        int[] everyone = java.util.stream.IntStream.range(0, trials).toArray();
-        int[] odd = java.util.stream.IntStream.range(0, trials).filter(t -> t % 2 == 1).toArray();
-        FakeIndex index = new FakeIndex(Map.of(
-                // Trial 4 leads after the rare items; trial 7 overtakes it only through "common".
-                RelatedScoring.Item.id(Relatedness.CONDITION, "rarest"), new int[] {0, 4},
-                RelatedScoring.Item.id(Relatedness.CONDITION, "rare"), new int[] {0, 7, 8},
-                RelatedScoring.Item.id(Relatedness.CONDITION, "broad"), everyone,
-                RelatedScoring.Item.id(Relatedness.CONDITION, "common"), odd), trials);
-        List<RelatedScoring.Item> items = IndexedSearch.withDocumentFrequencies(List.of(
-                new RelatedScoring.Item(Relatedness.CONDITION, "broad", "broad", true, -1, List.of()),
-                new RelatedScoring.Item(Relatedness.CONDITION, "common", "common", true, -1, List.of()),
-                new RelatedScoring.Item(Relatedness.CONDITION, "rare", "rare", true, -1, List.of()),
-                new RelatedScoring.Item(Relatedness.CONDITION, "rarest", "rarest", true, -1, List.of())), index);
-        for (int first : List.of(1, 2, 3)) {
-            long prunedBefore = IndexedSearch.PRUNED.get();
-            List<RelatedScoring.Scored> page = IndexedSearch.top(items, trials, 0, first, index, null);
-            assertThat(IndexedSearch.PRUNED.get()).as("first %d pruned", first).isGreaterThan(prunedBefore);
-            assertThat(page).as("first %d", first).isEqualTo(exhaustive(items, index, 0, trials, first, null));
-        }
-        assertThat(IndexedSearch.top(items, trials, 0, 1, index, null)).extracting(RelatedScoring.Scored::nctId)
-                .containsExactly(index.nctId(7));
-    }
-
-    @Test
     void theDocumentFrequencyIsThePostingsSizeOrOneForAnItemOnlyTheSourceCarries() {
         FakeIndex index = new FakeIndex(Map.of(RelatedScoring.Item.id(Relatedness.CONDITION, "asthma"),
                 new int[] {1, 4, 9}), 10);
