@@ -35,9 +35,6 @@ final class IndexedSearch {
 
     private static final ConcurrentLinkedQueue<Board> BOARDS = new ConcurrentLinkedQueue<>();
     private static final int KEPT_BOARDS = 16;
-    private static final int PRUNE_CHECK_MIN_CARRIERS = 256;
-    /** How many searches left items out by pruning (read by tests, to know the pruned path was taken). */
-    static final java.util.concurrent.atomic.AtomicLong PRUNED = new java.util.concurrent.atomic.AtomicLong();
 
     private IndexedSearch() {
     }
@@ -57,12 +54,6 @@ final class IndexedSearch {
      */
     static List<RelatedScoring.Scored> top(List<RelatedScoring.Item> items, long trialCount, int source, int first,
             Postings index, Filter filter) {
-        return top(items, trialCount, source, first, index, filter, PRUNE_CHECK_MIN_CARRIERS);
-    }
-
-    /** {@link #top} checking whether to prune before items of more than {@code pruneCheckMinCarriers} carriers. */
-    static List<RelatedScoring.Scored> top(List<RelatedScoring.Item> items, long trialCount, int source, int first,
-            Postings index, Filter filter, int pruneCheckMinCarriers) {
         if (items.isEmpty() || first <= 0) {
             return List.of();
         }
@@ -73,13 +64,9 @@ final class IndexedSearch {
         }
         Board board = board(index.capacity());
         try {
-            if (filter == null) {
-                sumPruned(board, items, postings, contributions, source, first, pruneCheckMinCarriers);
-            } else {
-                for (int i = 0; i < items.size(); i++) {
-                    if (postings[i] != null) {
-                        board.add(postings[i], contributions.get(items.get(i).id()), source);
-                    }
+            for (int i = 0; i < items.size(); i++) {
+                if (postings[i] != null) {
+                    board.add(postings[i], contributions.get(items.get(i).id()), source);
                 }
             }
             List<Integer> page = pageCandidates(board, first, index, filter);
@@ -98,60 +85,6 @@ final class IndexedSearch {
             board.clear();
             if (BOARDS.size() < KEPT_BOARDS) {
                 BOARDS.offer(board);
-            }
-        }
-    }
-
-    /**
-     * The sums without walking every carrier of the broad items (the "max-score" pruning of search engines). Items are
-     * added rarest first (largest contribution first); once the first-th best sum so far exceeds what all the items
-     * left could still give a trial not yet touched (plus the slack), no such trial can reach the page, so the items
-     * left are added only to the touched trials that still could: each looked up in the item's sorted carriers. A
-     * trial left out keeps a partial sum below the first-th best final sum minus the slack, so the page, and every
-     * trial within the slack of its last sum, are the same as with every carrier walked.
-     */
-    private static void sumPruned(Board board, List<RelatedScoring.Item> items, int[][] postings,
-            Map<String, Double> contributions, int source, int first, int pruneCheckMinCarriers) {
-        Integer[] order = new Integer[items.size()];
-        double[] weight = new double[items.size()];
-        for (int i = 0; i < items.size(); i++) {
-            order[i] = i;
-            weight[i] = postings[i] == null ? 0 : contributions.get(items.get(i).id());
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(weight[b], weight[a]));
-        double remaining = 0;
-        for (double w : weight) {
-            remaining += w;
-        }
-        int next = 0;
-        for (; next < order.length; next++) {
-            int i = order[next];
-            if (postings[i] == null) {
-                continue;
-            }
-            // Checked before the broad items only: the check reads every touched trial, a short list costs less.
-            if (postings[i].length > pruneCheckMinCarriers && board.size >= first
-                    && board.kthBest(first) - RelatedSearch.EPSILON > remaining) {
-                break;
-            }
-            board.add(postings[i], weight[i], source);
-            remaining -= weight[i];
-        }
-        if (next == order.length) {
-            return;
-        }
-        PRUNED.incrementAndGet();
-        double floor = board.kthBest(first) - RelatedSearch.EPSILON - remaining;
-        int[] survivors = board.touchedWhere(ordinal -> board.scores[ordinal] >= floor);
-        for (; next < order.length; next++) {
-            int i = order[next];
-            if (postings[i] == null) {
-                continue;
-            }
-            for (int ordinal : survivors) {
-                if (Arrays.binarySearch(postings[i], ordinal) >= 0) {
-                    board.scores[ordinal] += weight[i];
-                }
             }
         }
     }
@@ -288,16 +221,6 @@ final class IndexedSearch {
             int t = heap[i];
             heap[i] = heap[j];
             heap[j] = t;
-        }
-
-        /** The k-th best sum among the touched trials (k <= size). */
-        double kthBest(int k) {
-            int[] best = best(k);
-            return scores[best[best.length - 1]];
-        }
-
-        int[] touchedWhere(java.util.function.IntPredicate keep) {
-            return Arrays.stream(touched, 0, size).filter(keep).toArray();
         }
 
         void clear() {
