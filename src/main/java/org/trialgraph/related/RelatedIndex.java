@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
 import org.apache.commons.codec.digest.MurmurHash3;
 import org.roaringbitmap.RoaringBitmap;
 import org.slf4j.Logger;
@@ -123,6 +124,12 @@ class RelatedIndex implements IndexedSearch.Postings {
         if (enabled) {
             worker.execute(this::buildOrLog);
         }
+    }
+
+    /** Stops the build or update under way with the application (as the facet index does), not after its driver. */
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
     }
 
     @EventListener

@@ -117,10 +117,7 @@ class TrialListRepository {
      * when it can answer, otherwise from the graph.
      */
     Connection<Trial> page(TrialWhere where, List<TrialOrder> orderBy, int first, String after, boolean withTotal) {
-        if (orderBy != null && orderBy.stream().anyMatch(o -> o.field() == Field.RELEVANCE)) {
-            throw new IllegalArgumentException("orderBy: RELEVANCE needs search words; use search(text:, orderBy:)");
-        }
-        List<TrialOrder> order = withTieBreak(orderBy);
+        List<TrialOrder> order = listOrder(orderBy);
         List<String> cursor = Cursors.decode(after, order.size());
         keyset(order, cursor, new HashMap<>()); // a bad cursor is refused alike on both paths
         TrialIndex available = index.getIfAvailable();
@@ -128,33 +125,41 @@ class TrialListRepository {
         if (indexed == null) {
             return pageFromGraph(where, orderBy, first, after, withTotal);
         }
-        String sortKeys = String.join(", ", order.stream().map(o -> o.field().expression).toList());
-        Record result = single(PAGE_BY_IDS.formatted(sortKeys), Map.of("ids", indexed.nctIds()));
-        List<SortedTrial> rows = result.get("rows").asList(r -> new SortedTrial(Trial.from(r.get("t")),
-                r.get("sortKeys").asList(Value::asObject)));
-        return Connection.of(rows, first, withTotal ? indexed.total() : -1, row -> Cursors.encode(row.sortKeys().toArray()),
-                SortedTrial::trial);
+        Record result = single(PAGE_BY_IDS.formatted(sortKeys(order)), Map.of("ids", indexed.nctIds()));
+        return connection(result, first, withTotal ? indexed.total() : -1);
     }
 
     /** A page of trials found by Cypher alone. */
     Connection<Trial> pageFromGraph(TrialWhere where, List<TrialOrder> orderBy, int first, String after, boolean withTotal) {
-        if (orderBy != null && orderBy.stream().anyMatch(o -> o.field() == Field.RELEVANCE)) {
-            throw new IllegalArgumentException("orderBy: RELEVANCE needs search words; use search(text:, orderBy:)");
-        }
-        List<TrialOrder> order = withTieBreak(orderBy);
+        List<TrialOrder> order = listOrder(orderBy);
         TrialFilterCypher.Match match = TrialFilterCypher.match(where);
         Map<String, Object> params = new HashMap<>(match.parameters());
         String keyset = keyset(order, Cursors.decode(after, order.size()), params);
         params.put("limit", first + 1);
-        String sortKeys = String.join(", ", order.stream().map(o -> o.field().expression).toList());
         String sort = String.join(", ", order.stream().map(o -> o.field().expression + " " + o.directionOrAsc()).toList());
-        String cypher = withTotal ? PAGE_WITH_TOTAL.formatted(match.cypher("true"), keyset, sortKeys, sort)
-                : PAGE.formatted(match.cypher(keyset), sortKeys, sort);
+        String cypher = withTotal ? PAGE_WITH_TOTAL.formatted(match.cypher("true"), keyset, sortKeys(order), sort)
+                : PAGE.formatted(match.cypher(keyset), sortKeys(order), sort);
         Record result = single(cypher, params);
+        return connection(result, first, result.get("total").asLong());
+    }
+
+    /** The list's order with the NCT id as tie-break; relevance is refused (lists have no search words). */
+    private static List<TrialOrder> listOrder(List<TrialOrder> orderBy) {
+        if (orderBy != null && orderBy.stream().anyMatch(o -> o.field() == Field.RELEVANCE)) {
+            throw new IllegalArgumentException("orderBy: RELEVANCE needs search words; use search(text:, orderBy:)");
+        }
+        return withTieBreak(orderBy);
+    }
+
+    private static String sortKeys(List<TrialOrder> order) {
+        return String.join(", ", order.stream().map(o -> o.field().expression).toList());
+    }
+
+    /** The page of a {@code rows} result: trials with the sort keys their cursors encode. */
+    private static Connection<Trial> connection(Record result, int first, long total) {
         List<SortedTrial> rows = result.get("rows").asList(r -> new SortedTrial(Trial.from(r.get("t")),
                 r.get("sortKeys").asList(Value::asObject)));
-        return Connection.of(rows, first, result.get("total").asLong(), row -> Cursors.encode(row.sortKeys().toArray()),
-                SortedTrial::trial);
+        return Connection.of(rows, first, total, row -> Cursors.encode(row.sortKeys().toArray()), SortedTrial::trial);
     }
 
     /** A page of search hits; {@code totalCount} is -1 unless {@code withTotal}. */
