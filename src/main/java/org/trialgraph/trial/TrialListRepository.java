@@ -91,6 +91,24 @@ class TrialListRepository {
             RETURN rows, -1 AS total
             """;
 
+    // The first page of the best hits without a filter: Lucene keeps only the $lucene best (a top-k instead of
+    // every hit sorted). Exact when fewer hits exist than asked for, or when the page's last row scores above the
+    // lowest score seen: every hit not seen scores at most that (TrialListRepository#topHits checks).
+    private static final String SEARCH_TOP = """
+            CALL db.index.fulltext.queryNodes('trial_text', $query, {limit: $lucene}) YIELD node AS t, score
+            WITH collect({t: t, score: score}) AS hits, min(score) AS lowest
+            CALL (hits) {
+              UNWIND hits AS hit
+              WITH hit.t AS t, hit.score AS score
+            %s}
+            RETURN rows, size(hits) AS seen, lowest
+            """;
+
+    private static final String SEARCH_COUNT = """
+            CALL db.index.fulltext.queryNodes('trial_text', $query) YIELD node AS t
+            RETURN count(t) AS total
+            """;
+
     // A page the index chose: its trials by NCT id, in the index's order, with the sort keys the Cypher path reads,
     // so both paths give the same cursors.
     private static final String PAGE_BY_IDS = """
@@ -106,10 +124,12 @@ class TrialListRepository {
 
     private final Driver driver;
     private final ObjectProvider<TrialIndex> index;
+    private final SearchTotals searchTotals;
 
-    TrialListRepository(Driver driver, ObjectProvider<TrialIndex> index) {
+    TrialListRepository(Driver driver, ObjectProvider<TrialIndex> index, SearchTotals searchTotals) {
         this.driver = driver;
         this.index = index;
+        this.searchTotals = searchTotals;
     }
 
     /**
@@ -179,13 +199,62 @@ class TrialListRepository {
         params.put("limit", first + 1);
         String rows = SEARCH_ROWS.formatted(String.join(", ", order.stream().map(o -> o.field().expression).toList()),
                 String.join(", ", order.stream().map(o -> o.field().expression + " " + o.directionOrAsc()).toList()));
-        String cypher = withTotal ? SEARCH_WITH_TOTAL.formatted(filter.cypher(), keyset, rows, filter.cypher())
+        SearchTotals.Key totalKey = new SearchTotals.Key(query, where);
+        if (after == null && filter.cypher().equals("true") && order.get(0).field() == Field.RELEVANCE
+                && order.get(0).directionOrAsc() == Direction.DESC) {
+            Connection<TrialSearchHit> top = topHits(rows, params, words, first, withTotal, totalKey);
+            if (top != null) {
+                return top;
+            }
+        }
+        Long knownTotal = withTotal ? searchTotals.get(totalKey) : null;
+        long countedAt = searchTotals.generation();
+        String cypher = withTotal && knownTotal == null
+                ? SEARCH_WITH_TOTAL.formatted(filter.cypher(), keyset, rows, filter.cypher())
                 : SEARCH.formatted(filter.cypher(), keyset, rows);
         Record result = single(cypher, params);
+        long total = knownTotal != null ? knownTotal : result.get("total").asLong();
+        if (withTotal && knownTotal == null) {
+            searchTotals.keep(totalKey, total, countedAt);
+        }
+        return searchConnection(result, words, first, total);
+    }
+
+    /**
+     * The first page by relevance from Lucene's best hits alone, or null when a tie at the edge of what Lucene
+     * returned could hide a hit that belongs on the page (the caller then reads every hit).
+     */
+    private Connection<TrialSearchHit> topHits(String rows, Map<String, Object> params, List<String> words, int first,
+            boolean withTotal, SearchTotals.Key totalKey) {
+        Map<String, Object> topParams = new HashMap<>(params);
+        int lucene = 2 * (first + 1);
+        topParams.put("lucene", lucene);
+        long countedAt = searchTotals.generation();
+        Record result = single(SEARCH_TOP.formatted(rows), topParams);
+        long seen = result.get("seen").asLong();
+        boolean allSeen = seen < lucene;
+        List<Value> page = result.get("rows").asList(v -> v);
+        if (!allSeen && page.get(page.size() - 1).get("score").asDouble() <= result.get("lowest").asDouble()) {
+            return null;
+        }
+        if (!withTotal) {
+            return searchConnection(result, words, first, -1);
+        }
+        if (allSeen) {
+            return searchConnection(result, words, first, seen);
+        }
+        Long total = searchTotals.get(totalKey);
+        if (total == null) {
+            total = single(SEARCH_COUNT, params).get("total").asLong();
+            searchTotals.keep(totalKey, total, countedAt);
+        }
+        return searchConnection(result, words, first, total);
+    }
+
+    private static Connection<TrialSearchHit> searchConnection(Record result, List<String> words, int first, long total) {
         List<SortedHit> hits = result.get("rows").asList(r -> new SortedHit(hit(r, words),
                 r.get("sortKeys").asList(Value::asObject)));
-        return Connection.of(hits, first, result.get("total").asLong(), hit -> Cursors.encode(hit.sortKeys().toArray()),
-                SortedHit::hit);
+        return Connection.of(hits, first, total, hit -> Cursors.encode(hit.sortKeys().toArray()), SortedHit::hit);
     }
 
     private record SortedHit(TrialSearchHit hit, List<Object> sortKeys) {
