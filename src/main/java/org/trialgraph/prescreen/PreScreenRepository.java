@@ -2,9 +2,11 @@ package org.trialgraph.prescreen;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.QueryConfig;
@@ -12,6 +14,7 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.RoutingControl;
 import org.neo4j.driver.Value;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Repository;
 
 import org.trialgraph.criteria.Comparator;
@@ -19,6 +22,9 @@ import org.trialgraph.criteria.Concept;
 import org.trialgraph.criteria.CriterionKind;
 import org.trialgraph.trial.Trial;
 import org.trialgraph.trial.TrialFilterCypher;
+import org.trialgraph.trial.TrialIndex;
+import org.trialgraph.trial.TrialOrder;
+import org.trialgraph.trial.TrialWhere;
 
 /**
  * Reads the candidates of a pre-screen and what they ask of participants. Read-only: the profile's conditions
@@ -57,6 +63,36 @@ class PreScreenRepository {
             MATCH (t:Trial) WHERE (%s)
             """ + CANDIDATE_ROWS;
 
+    // The conditions and MeSH terms the patient's conditions match (as CANDIDATES_OF_CONDITIONS matches them), for
+    // the in-memory index to find their trials: a broad term (Neoplasms) reaches ~40 % of the registry, and
+    // expanding and sorting those trials in Cypher was most of a request at 580k.
+    private static final String MATCHING_TERMS = """
+            CALL () {
+              MATCH (c:Condition) WHERE c.key IN $keys OR any(w IN $words WHERE c.key =~ w)
+              RETURN collect(c.key) AS conditionKeys
+            }
+            CALL () {
+              MATCH (m:MeshTerm)
+              WHERE m.id IN $meshIds OR toLower(m.term) IN $keys OR any(w IN $words WHERE toLower(m.term) =~ w)
+              RETURN collect(m.id) AS meshIds
+            }
+            RETURN conditionKeys, meshIds
+            """;
+
+    private static final String CANDIDATES_BY_ID = """
+            UNWIND $ids AS id
+            MATCH (t:Trial {nctId: id})
+            RETURN t.nctId AS nctId, t.minimumAgeText AS minimumAgeText, t.minimumAgeYears AS minimumAgeYears,
+                   t.maximumAgeText AS maximumAgeText, t.maximumAgeYears AS maximumAgeYears, t.sex AS sex
+            """;
+
+    /** Statuses a patient can still join: these candidates come first (as in CANDIDATE_ROWS). */
+    private static final List<String> OPEN = List.of("RECRUITING", "NOT_YET_RECRUITING", "ENROLLING_BY_INVITATION",
+            "AVAILABLE");
+
+    private static final List<TrialOrder> NEWEST_FIRST = List.of(new TrialOrder(TrialOrder.Field.NCT_ID,
+            TrialOrder.Direction.DESC));
+
     // For ranking only: per trial, how many criteria it states and the kind and constraints of those that carry
     // any. A criterion without constraints is UNKNOWN whatever the profile, so its text is not needed to rank;
     // reading every candidate's text (~7k criteria for 500 trials) was most of the request's CPU (docs/BENCHMARKS.md).
@@ -87,9 +123,11 @@ class PreScreenRepository {
     private static final QueryConfig READ = QueryConfig.builder().withRouting(RoutingControl.READ).build();
 
     private final Driver driver;
+    private final ObjectProvider<TrialIndex> index;
 
-    PreScreenRepository(Driver driver) {
+    PreScreenRepository(Driver driver, ObjectProvider<TrialIndex> index) {
         this.driver = driver;
+        this.index = index;
     }
 
     /**
@@ -97,17 +135,82 @@ class PreScreenRepository {
      * (two queries): the criteria that carry constraints, without section, position or text, and one
      * {@link #UNREAD} per criterion without constraints. {@link #criteria} reads them in full for the page.
      */
-    List<TrialCriteria> candidates(TrialFilterCypher.Predicate filter, ConditionMatch conditions, int limit) {
+    List<TrialCriteria> candidates(TrialWhere where, ConditionMatch conditions, int limit) {
+        List<String> fromIndex = candidatesFromIndex(where, conditions, limit);
+        if (fromIndex == null) {
+            return candidatesFromGraph(where, conditions, limit);
+        }
+        Map<String, Record> byId = new HashMap<>();
+        driver.executableQuery(CANDIDATES_BY_ID).withParameters(Map.of("ids", fromIndex)).withConfig(READ).execute()
+                .records().forEach(r -> byId.put(r.get("nctId").asString(), r));
+        Map<String, Record> limits = new LinkedHashMap<>();
+        fromIndex.stream().filter(byId::containsKey).forEach(nctId -> limits.put(nctId, byId.get(nctId)));
+        return withCriteria(limits);
+    }
+
+    /** The candidates found by Cypher alone. */
+    List<TrialCriteria> candidatesFromGraph(TrialWhere where, ConditionMatch conditions, int limit) {
+        TrialFilterCypher.Predicate filter = TrialFilterCypher.of(where);
         Map<String, Object> params = new HashMap<>(filter.parameters());
-        params.put("keys", conditions.keys());
-        params.put("meshIds", conditions.meshIds());
-        params.put("words", conditions.wordPatterns());
+        params.putAll(termParameters(conditions));
         params.put("limit", limit);
         Map<String, Record> limits = new LinkedHashMap<>();
         String candidates = conditions.isEmpty() ? CANDIDATES_OF_ANY_CONDITION : CANDIDATES_OF_CONDITIONS;
         driver.executableQuery(candidates.formatted(filter.cypher())).withParameters(params).withConfig(READ).execute()
                 .records()
                 .forEach(r -> limits.put(r.get("nctId").asString(), r));
+        return withCriteria(limits);
+    }
+
+    private static Map<String, Object> termParameters(ConditionMatch conditions) {
+        return Map.of("keys", conditions.keys(), "meshIds", conditions.meshIds(), "words", conditions.wordPatterns());
+    }
+
+    /**
+     * The candidates' NCT ids in CANDIDATE_ROWS' order (open trials first, then newest NCT id first) from the
+     * in-memory index, or null when it cannot answer now (building, behind on writes, a filter it does not cover).
+     */
+    private List<String> candidatesFromIndex(TrialWhere where, ConditionMatch conditions, int limit) {
+        TrialIndex available = index.getIfAvailable();
+        if (available == null || available.page(where, NEWEST_FIRST, List.of(), 1) == null) {
+            return null;
+        }
+        TrialWhere scope = where;
+        if (!conditions.isEmpty()) {
+            Record terms = driver.executableQuery(MATCHING_TERMS).withParameters(termParameters(conditions))
+                    .withConfig(READ).execute().records().get(0);
+            List<TrialWhere> any = new ArrayList<>();
+            terms.get("conditionKeys").asList(Value::asString).forEach(key -> any.add(TrialWhere.conditionNamed(key)));
+            terms.get("meshIds").asList(Value::asString).forEach(id -> any.add(TrialWhere.conditionMeshId(id)));
+            if (any.isEmpty()) {
+                return List.of();
+            }
+            scope = TrialWhere.allOf(where, TrialWhere.anyOf(any));
+        }
+        TrialIndex.Page open = available.page(TrialWhere.allOf(scope, TrialWhere.statusIn(OPEN)), NEWEST_FIRST,
+                List.of(), limit);
+        if (open == null || open.nctIds().size() >= limit) {
+            return open == null ? null : open.nctIds();
+        }
+        // Every open match is in `open`, so the first limit + |open| of all matches hold the rest's first ones.
+        TrialIndex.Page all = available.page(scope, NEWEST_FIRST, List.of(), limit + open.nctIds().size());
+        if (all == null) {
+            return null;
+        }
+        List<String> ids = new ArrayList<>(open.nctIds());
+        Set<String> taken = new HashSet<>(ids);
+        for (String nctId : all.nctIds()) {
+            if (ids.size() == limit) {
+                break;
+            }
+            if (!taken.contains(nctId)) {
+                ids.add(nctId);
+            }
+        }
+        return ids;
+    }
+
+    private List<TrialCriteria> withCriteria(Map<String, Record> limits) {
         Map<String, List<TrialCriteria.Stated>> criteria = new HashMap<>();
         driver.executableQuery(CONSTRAINED_CRITERIA).withParameters(Map.of("ids", List.copyOf(limits.keySet())))
                 .withConfig(READ).execute().records()

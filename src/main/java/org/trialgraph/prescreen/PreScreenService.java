@@ -11,7 +11,6 @@ import org.springframework.stereotype.Service;
 
 import org.trialgraph.paging.Cursors;
 import org.trialgraph.trial.Trial;
-import org.trialgraph.trial.TrialFilterCypher;
 import org.trialgraph.trial.TrialWhere;
 
 /**
@@ -40,10 +39,10 @@ class PreScreenService {
         int size = Cursors.pageSize(first);
         Patient patient = Patient.of(profile, LocalDate.now(clock));
         ConditionMatch conditions = ConditionMatch.of(profile.conditions());
-        TrialFilterCypher.Predicate filter = TrialFilterCypher.of(withNear(where, near(profile.near())));
+        TrialWhere scope = withNear(where, near(profile.near()));
         // Ranked on the criteria that carry constraints (the others are UNKNOWN whatever they say); only the page's
         // trials are screened again on their criteria in full, which gives the same verdicts and counts.
-        List<TrialCriteria> candidates = repository.candidates(filter, conditions, properties.maxCandidates());
+        List<TrialCriteria> candidates = repository.candidates(scope, conditions, properties.maxCandidates());
         List<PreScreening.Screened> ranked = PreScreening.rank(candidates.stream()
                 .map(trial -> PreScreening.screen(patient, trial)).toList());
         List<String> page = ranked.subList(0, Math.min(size, ranked.size())).stream()

@@ -1,6 +1,8 @@
 package org.trialgraph.trial;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /** The GraphQL input {@code TrialWhere}: every field given must hold; AND, OR and NOT combine filters. */
 public record TrialWhere(
@@ -33,6 +35,35 @@ public record TrialWhere(
         List<TrialWhere> AND,
         List<TrialWhere> OR,
         List<TrialWhere> NOT) {
+
+    /** Trials stating this condition (a name, normalised as condition keys are). */
+    public static TrialWhere conditionNamed(String name) {
+        return only(new ConditionFilter(name, null, null), null, null, null);
+    }
+
+    /** Trials with this MeSH condition term or a narrower one. */
+    public static TrialWhere conditionMeshId(String meshId) {
+        return only(new ConditionFilter(null, meshId, null), null, null, null);
+    }
+
+    public static TrialWhere statusIn(List<String> statuses) {
+        return only(null, List.copyOf(statuses), null, null);
+    }
+
+    /** Every filter given (nulls, meaning no filter, left out). */
+    public static TrialWhere allOf(TrialWhere... filters) {
+        return only(null, null, Arrays.stream(filters).filter(Objects::nonNull).toList(), null);
+    }
+
+    public static TrialWhere anyOf(List<TrialWhere> filters) {
+        return only(null, null, null, List.copyOf(filters));
+    }
+
+    private static TrialWhere only(ConditionFilter conditionFilter, List<String> overallStatus, List<TrialWhere> and,
+            List<TrialWhere> or) {
+        return new TrialWhere(null, overallStatus, null, null, null, null, null, conditionFilter, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, and, or, null);
+    }
 
     public record ConditionFilter(String name, String meshId, String meshTerm) {
     }
