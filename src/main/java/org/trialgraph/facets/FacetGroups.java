@@ -2,10 +2,9 @@ package org.trialgraph.facets;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
+import org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap;
 import org.roaringbitmap.IntConsumer;
 import org.roaringbitmap.RoaringBitmap;
 
@@ -42,7 +41,7 @@ final class FacetGroups {
         boolean dense = (long) first.names().size() * width <= DENSE_GROUPS;
         long[] denseTrials = dense ? new long[first.names().size() * width] : null;
         long[] denseEnrollment = dense ? new long[denseTrials.length] : null;
-        Map<Long, long[]> sparse = dense ? null : new HashMap<>();
+        Sparse sparse = dense ? null : new Sparse();
         matches.forEach((IntConsumer) o -> {
             first.read(o);
             second.read(o);
@@ -54,9 +53,7 @@ final class FacetGroups {
                         denseTrials[slot]++;
                         denseEnrollment[slot] += enrollment;
                     } else {
-                        long[] sums = sparse.computeIfAbsent(key(first.values[i], second.values[j]), k -> new long[2]);
-                        sums[0]++;
-                        sums[1] += enrollment;
+                        sparse.add(key(first.values[i], second.values[j]), enrollment);
                     }
                 }
             }
@@ -70,14 +67,32 @@ final class FacetGroups {
                 }
             }
         } else {
-            sparse.forEach((key, sums) -> groups.add(group(first, second, (int) (key >>> 32), (int) (long) key, sums[0],
-                    sums[1], pair)));
+            sparse.slots.forEachKeyValue((key, slot) -> groups.add(group(first, second, (int) (key >>> 32), (int) key,
+                    sparse.trials[slot], sparse.enrollment[slot], pair)));
         }
         groups.sort((a, b) -> StatsBucket.ORDER.compare(a.bucket(), b.bucket()));
         if (sponsorsFor > 0) {
             countLeadSponsors(matches, first, second, groups, Math.min(sponsorsFor, groups.size()));
         }
         return groups.stream().map(Group::bucket).toList();
+    }
+
+    /** Sums per group when the dimensions have too many combinations for arrays: a slot per group seen. */
+    private static final class Sparse {
+
+        final LongIntHashMap slots = new LongIntHashMap();
+        long[] trials = new long[256];
+        long[] enrollment = new long[256];
+
+        void add(long key, long enrollmentOfTrial) {
+            int slot = slots.getIfAbsentPut(key, slots.size());
+            if (slot == trials.length) {
+                trials = Arrays.copyOf(trials, slot * 2);
+                enrollment = Arrays.copyOf(enrollment, slot * 2);
+            }
+            trials[slot]++;
+            enrollment[slot] += enrollmentOfTrial;
+        }
     }
 
     private static Group group(Column first, Column second, int a, int b, long trials, long enrollment, boolean pair) {
@@ -87,9 +102,11 @@ final class FacetGroups {
 
     /** The distinct lead sponsors (by sponsor node) of the trials of each of the first {@code top} groups. */
     private void countLeadSponsors(RoaringBitmap matches, Column first, Column second, List<Group> groups, int top) {
-        Map<Long, RoaringBitmap> sponsors = new HashMap<>();
+        LongIntHashMap slots = new LongIntHashMap(top * 2);
+        RoaringBitmap[] sponsors = new RoaringBitmap[top];
         for (int i = 0; i < top; i++) {
-            sponsors.put(key(groups.get(i).first(), groups.get(i).second()), new RoaringBitmap());
+            slots.put(key(groups.get(i).first(), groups.get(i).second()), i);
+            sponsors[i] = new RoaringBitmap();
         }
         matches.forEach((IntConsumer) o -> {
             int[] leads = index.leadSponsorsOf[o];
@@ -100,9 +117,9 @@ final class FacetGroups {
             second.read(o);
             for (int i = 0; i < first.count; i++) {
                 for (int j = 0; j < second.count; j++) {
-                    RoaringBitmap of = sponsors.get(key(first.values[i], second.values[j]));
-                    if (of != null) {
-                        of.add(leads);
+                    int slot = slots.getIfAbsent(key(first.values[i], second.values[j]), -1);
+                    if (slot >= 0) {
+                        sponsors[slot].add(leads);
                     }
                 }
             }
@@ -110,7 +127,7 @@ final class FacetGroups {
         for (int i = 0; i < top; i++) {
             Group g = groups.get(i);
             StatsBucket b = g.bucket();
-            long count = sponsors.get(key(g.first(), g.second())).getLongCardinality();
+            long count = sponsors[i].getLongCardinality();
             groups.set(i, new Group(g.first(), g.second(), new StatsBucket(b.keys(), b.trials(), b.enrollmentSum(), count)));
         }
     }
