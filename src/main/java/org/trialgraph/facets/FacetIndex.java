@@ -58,7 +58,6 @@ final class FacetIndex {
     final Map<String, RoaringBitmap> sex = new HashMap<>();
     final Map<String, RoaringBitmap> healthyVolunteers = new HashMap<>();
     final Map<String, RoaringBitmap> hasResults = new HashMap<>();
-    final Map<String, RoaringBitmap> startYear = new HashMap<>();
     final Map<String, RoaringBitmap> country = new HashMap<>();
     private final Map<String, RoaringBitmap> conditions = new HashMap<>();
     private final Map<String, RoaringBitmap> studiesMesh = new HashMap<>();
@@ -205,7 +204,7 @@ final class FacetIndex {
         try {
             long bytes = all.getLongSizeInBytes();
             for (Map<String, RoaringBitmap> map : List.of(status, phase, studyType, sex, healthyVolunteers, hasResults,
-                    startYear, country, conditions, studiesMesh, anyMesh)) {
+                    country, conditions, studiesMesh, anyMesh)) {
                 bytes += map.size() * 64L;
                 for (RoaringBitmap b : map.values()) {
                     bytes += b.getLongSizeInBytes();
@@ -577,7 +576,6 @@ final class FacetIndex {
         add(sex, f.sex(), o);
         add(healthyVolunteers, f.healthyVolunteers() == null ? null : f.healthyVolunteers().toString(), o);
         add(hasResults, f.hasResults() == null ? null : f.hasResults().toString(), o);
-        add(startYear, f.startYear() == null ? null : f.startYear().toString(), o);
         startDates[o] = f.startDate();
         lastUpdated[o] = f.lastUpdated();
         enrollments[o] = f.enrollment() == null ? NO_NUMBER : f.enrollment();
@@ -655,7 +653,7 @@ final class FacetIndex {
 
     private void removeTrial(int o) {
         all.remove(o);
-        for (Map<String, RoaringBitmap> field : List.of(status, phase, studyType, sex, healthyVolunteers, hasResults, startYear)) {
+        for (Map<String, RoaringBitmap> field : List.of(status, phase, studyType, sex, healthyVolunteers, hasResults)) {
             field.values().removeIf(trials -> {
                 trials.remove(o);
                 return trials.isEmpty();
