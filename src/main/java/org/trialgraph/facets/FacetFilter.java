@@ -62,7 +62,7 @@ final class FacetFilter {
             return true;
         }
         boolean uncovered = w.intervention() != null || w.interventionFilter() != null || w.sponsor() != null
-                || w.sponsorClass() != null || w.sponsorFilter() != null || w.country() != null || w.site() != null
+                || w.sponsorClass() != null || w.sponsorFilter() != null || w.site() != null
                 || w.near() != null || w.startFrom() != null || w.startTo() != null || w.startDate() != null
                 || w.completionDate() != null || w.enrollment() != null || w.age() != null || w.constraints() != null
                 || w.allows() != null;
@@ -110,6 +110,10 @@ final class FacetFilter {
         }
         if (w.hasResults() != null) {
             all.add(in(index.hasResults, List.of(w.hasResults().toString())));
+        }
+        if (w.country() != null) {
+            // EXISTS { (t)-[:RECRUITS_AT]->(:Site)-[:IN]->(:Country {name: $country}) }: never null
+            all.add(known(index.country.getOrDefault(w.country(), new RoaringBitmap())));
         }
         if (w.AND() != null) {
             w.AND().forEach(nested -> all.add(truth(nested)));

@@ -16,6 +16,8 @@ import java.util.function.IntConsumer;
 import org.roaringbitmap.FastAggregation;
 import org.roaringbitmap.RoaringBitmap;
 
+import org.trialgraph.stats.StatsBucket;
+import org.trialgraph.stats.StatsDimension;
 import org.trialgraph.trial.TrialIndex;
 import org.trialgraph.trial.TrialOrder;
 import org.trialgraph.trial.TrialWhere;
@@ -23,7 +25,10 @@ import org.trialgraph.trial.TrialWhere;
 /**
  * Trials as int ordinals, with a bitmap of ordinals per value of each covered filter field, per condition key and
  * per MeSH term (the trials carrying it directly; a term's subtree is the union over its narrower terms, computed
- * when first asked and kept until the next write), and per sort order a permutation of the ordinals. Thread-safe:
+ * when first asked and kept until the next write), and per sort order a permutation of the ordinals. For
+ * {@code trialStats} it also keeps per trial the ids of its values in each dimension (int columns, arrays shared
+ * between trials with the same values), the lead sponsors' names and classes, and grouping runs over those
+ * ({@link FacetGroups}). Thread-safe:
  * queries share a read lock, writes (one writer thread) take the write lock.
  */
 final class FacetIndex {
@@ -42,8 +47,8 @@ final class FacetIndex {
     private String[] startDates = new String[1024];
     private String[] lastUpdated = new String[1024];
     private long[] enrollments = new long[1024];
-    private String[][] conditionsOf = new String[1024][];
-    private String[][] studiesMeshOf = new String[1024][];
+    String[][] conditionsOf = new String[1024][];
+    String[][] studiesMeshOf = new String[1024][];
     private String[][] testsMeshOf = new String[1024][];
     private final RoaringBitmap all = new RoaringBitmap();
 
@@ -53,7 +58,7 @@ final class FacetIndex {
     final Map<String, RoaringBitmap> sex = new HashMap<>();
     final Map<String, RoaringBitmap> healthyVolunteers = new HashMap<>();
     final Map<String, RoaringBitmap> hasResults = new HashMap<>();
-    final Map<String, RoaringBitmap> startYear = new HashMap<>(); // for trialStats by start year (not used yet)
+    final Map<String, RoaringBitmap> country = new HashMap<>();
     private final Map<String, RoaringBitmap> conditions = new HashMap<>();
     private final Map<String, RoaringBitmap> studiesMesh = new HashMap<>();
     private final Map<String, RoaringBitmap> anyMesh = new HashMap<>();
@@ -66,6 +71,49 @@ final class FacetIndex {
     private final Map<String, RoaringBitmap> conditionSubtrees = new ConcurrentHashMap<>();
     private final Map<String, RoaringBitmap> meshSubtrees = new ConcurrentHashMap<>();
     private final Map<List<SortKey>, int[]> orders = new ConcurrentHashMap<>();
+
+    // ---- trialStats: per ordinal the ids of its values (-1 or null: none); arrays are shared (interned) ----
+    final Names statusNames = new Names();
+    final Names studyTypeNames = new Names();
+    final Names phaseNames = new Names();
+    final Names startYearNames = new Names();
+    final Names countryNames = new Names();
+    final Names interventionTypeNames = new Names();
+    final Names conditionNames = new Names();
+    final Names sponsorNames = new Names();
+    final Names sponsorClassNames = new Names();
+    final Names meshNames = new Names();
+    int[] statusOf = new int[1024];
+    int[] studyTypeOf = new int[1024];
+    int[] startYearOf = new int[1024];
+    int[][] phasesOf = new int[1024][];
+    int[][] countriesOf = new int[1024][];
+    int[][] interventionTypesOf = new int[1024][];
+    /** Ordinals of the trial's lead sponsors, one per LEAD edge (as the Cypher path's list comprehension). */
+    int[][] leadSponsorsOf = new int[1024][];
+    /** Per sponsor ordinal (by sponsor key, the node's identity) the ids of its name and class (-1: no class). */
+    int[] sponsorNameOf = new int[256];
+    int[] sponsorClassOf = new int[256];
+    private final Map<String, Integer> sponsorOrdinals = new HashMap<>();
+    /** Per condition key the id of the condition's name. */
+    final Map<String, Integer> conditionNameOf = new HashMap<>();
+    /** Per MeSH term the ids of the names of its roots (MESH_BRANCH), computed when first asked until the next write. */
+    private final Map<String, int[]> branchesOfTerm = new ConcurrentHashMap<>();
+    private final Map<Ints, int[]> interned = new HashMap<>();
+
+    /** An int array as a map key, for sharing equal arrays between trials. */
+    private record Ints(int[] values) {
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Ints other && Arrays.equals(values, other.values);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(values);
+        }
+    }
 
     private FacetIndex() {
     }
@@ -114,8 +162,40 @@ final class FacetIndex {
         }
     }
 
+    /** The groups as {@link org.trialgraph.stats.StatsIndex#groups} describes them, or null when the filter is not covered. */
+    List<StatsBucket> groups(TrialWhere where, List<StatsDimension> groupBy, int sponsorsFor) {
+        if (!FacetFilter.covers(where)) {
+            return null;
+        }
+        lock.readLock().lock();
+        try {
+            return new FacetGroups(this).groups(new FacetFilter(this).matches(where), groupBy, sponsorsFor);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     int size() {
         return all.getCardinality();
+    }
+
+    /** The enrollment as the Cypher path sums it: {@code coalesce(t.enrollmentCount, 0)}. */
+    long enrollmentOrZero(int ordinal) {
+        return enrollments[ordinal] == NO_NUMBER ? 0 : enrollments[ordinal];
+    }
+
+    /**
+     * The ids of the names of the MeSH roots at or above a term ({@code BROADER*0..1} to a term without a broader
+     * one), as MESH_BRANCH groups a trial's condition terms.
+     */
+    int[] branchesOf(String term) {
+        return branchesOfTerm.computeIfAbsent(term, t -> {
+            List<String> candidates = new ArrayList<>();
+            candidates.add(t);
+            candidates.addAll(broader.getOrDefault(t, List.of()));
+            return candidates.stream().filter(c -> broader.containsKey(c) && broader.get(c).isEmpty())
+                    .mapToInt(c -> meshNames.id(termNames.get(c))).distinct().toArray();
+        });
     }
 
     /** Bytes of the bitmaps and per-trial arrays, roughly (strings shared with the graph's values not counted twice). */
@@ -124,7 +204,7 @@ final class FacetIndex {
         try {
             long bytes = all.getLongSizeInBytes();
             for (Map<String, RoaringBitmap> map : List.of(status, phase, studyType, sex, healthyVolunteers, hasResults,
-                    startYear, conditions, studiesMesh, anyMesh)) {
+                    country, conditions, studiesMesh, anyMesh)) {
                 bytes += map.size() * 64L;
                 for (RoaringBitmap b : map.values()) {
                     bytes += b.getLongSizeInBytes();
@@ -134,6 +214,12 @@ final class FacetIndex {
             bytes += n * (4L * 8 + 8 + 3 * 24); // array slots, enrollment, per-trial arrays
             bytes += n * (48L + 64);             // ordinal map entry and NCT id string
             bytes += (long) orders.size() * n * 4;
+            bytes += n * (3L * 4 + 4L * 4);      // trialStats columns: three ids, four shared arrays
+            bytes += interned.size() * 64L + sponsorOrdinals.size() * 72L + conditionNameOf.size() * 48L;
+            for (Names names : List.of(statusNames, studyTypeNames, phaseNames, startYearNames, countryNames,
+                    interventionTypeNames, conditionNames, sponsorNames, sponsorClassNames, meshNames)) {
+                bytes += names.estimatedBytes();
+            }
             return bytes;
         } finally {
             lock.readLock().unlock();
@@ -343,6 +429,7 @@ final class FacetIndex {
             }
             conditionSubtrees.keySet().removeAll(touchedTerms);
             meshSubtrees.keySet().removeAll(touchedTerms);
+            branchesOfTerm.clear();
             orders.replaceAll((keys, permutation) -> merged(permutation, changed, keys));
         } finally {
             lock.writeLock().unlock();
@@ -436,6 +523,7 @@ final class FacetIndex {
             }
         }
         termNames.put(id, term.term() == null ? "" : term.term());
+        meshNames.id(termNames.get(id));
         if (term.term() != null) {
             termsByName.computeIfAbsent(term.term().toLowerCase(Locale.ROOT), n -> new HashSet<>()).add(id);
         }
@@ -467,6 +555,13 @@ final class FacetIndex {
             conditionsOf = Arrays.copyOf(conditionsOf, size);
             studiesMeshOf = Arrays.copyOf(studiesMeshOf, size);
             testsMeshOf = Arrays.copyOf(testsMeshOf, size);
+            statusOf = Arrays.copyOf(statusOf, size);
+            studyTypeOf = Arrays.copyOf(studyTypeOf, size);
+            startYearOf = Arrays.copyOf(startYearOf, size);
+            phasesOf = Arrays.copyOf(phasesOf, size);
+            countriesOf = Arrays.copyOf(countriesOf, size);
+            interventionTypesOf = Arrays.copyOf(interventionTypesOf, size);
+            leadSponsorsOf = Arrays.copyOf(leadSponsorsOf, size);
         }
         nctIds[ordinal] = nctId;
         return ordinal;
@@ -481,14 +576,57 @@ final class FacetIndex {
         add(sex, f.sex(), o);
         add(healthyVolunteers, f.healthyVolunteers() == null ? null : f.healthyVolunteers().toString(), o);
         add(hasResults, f.hasResults() == null ? null : f.hasResults().toString(), o);
-        add(startYear, f.startYear() == null ? null : f.startYear().toString(), o);
         startDates[o] = f.startDate();
         lastUpdated[o] = f.lastUpdated();
         enrollments[o] = f.enrollment() == null ? NO_NUMBER : f.enrollment();
         conditionsOf[o] = null;
         studiesMeshOf[o] = null;
         testsMeshOf[o] = null;
+        statusOf[o] = idOrNone(statusNames, f.overallStatus());
+        studyTypeOf[o] = idOrNone(studyTypeNames, f.studyType());
+        startYearOf[o] = f.startYear() == null ? -1 : startYearNames.id(f.startYear().toString());
+        phasesOf[o] = f.phases().isEmpty() ? null : intern(f.phases().stream().mapToInt(phaseNames::id).toArray());
+        countriesOf[o] = null;
+        interventionTypesOf[o] = null;
+        leadSponsorsOf[o] = null;
         return o;
+    }
+
+    private static int idOrNone(Names names, String value) {
+        return value == null ? -1 : names.id(value);
+    }
+
+    /** The one shared copy of these values (trials with the same phases, countries ... share one array). */
+    private int[] intern(int[] values) {
+        return values == null ? null : interned.computeIfAbsent(new Ints(values), k -> values);
+    }
+
+    private int sponsorOrdinal(String key, String name, String agencyClass) {
+        int s = sponsorOrdinals.computeIfAbsent(key, k -> sponsorOrdinals.size());
+        if (s >= sponsorNameOf.length) {
+            sponsorNameOf = Arrays.copyOf(sponsorNameOf, sponsorNameOf.length * 2);
+            sponsorClassOf = Arrays.copyOf(sponsorClassOf, sponsorClassOf.length * 2);
+        }
+        sponsorNameOf[s] = sponsorNames.id(name == null ? "" : name);
+        sponsorClassOf[s] = idOrNone(sponsorClassNames, agencyClass);
+        return s;
+    }
+
+    private static int[] appendInt(int[] values, int value) {
+        int[] longer = values == null ? new int[1] : Arrays.copyOf(values, values.length + 1);
+        longer[longer.length - 1] = value;
+        return longer;
+    }
+
+    private static int[] appendDistinct(int[] values, int value) {
+        if (values != null) {
+            for (int v : values) {
+                if (v == value) {
+                    return values;
+                }
+            }
+        }
+        return appendInt(values, value);
     }
 
     private void addTrial(TrialFacts f) {
@@ -497,11 +635,25 @@ final class FacetIndex {
         f.studiesMesh().stream().distinct().forEach(id -> studiesMeshOf[o] = link(studiesMesh, id, o, studiesMeshOf[o]));
         f.testsMesh().stream().distinct().forEach(id -> testsMeshOf[o] = link(anyMesh, id, o, testsMeshOf[o]));
         f.studiesMesh().stream().distinct().forEach(id -> add(anyMesh, id, o));
+        f.conditionNames().forEach((key, name) -> conditionNameOf.put(key, conditionNames.id(name)));
+        int[] leads = null;
+        for (TrialFacts.SponsorFacts sponsor : f.sponsors()) {
+            int s = sponsorOrdinal(sponsor.key(), sponsor.name(), sponsor.agencyClass());
+            if (sponsor.lead()) {
+                leads = appendInt(leads, s);
+            }
+        }
+        leadSponsorsOf[o] = intern(leads);
+        f.countries().stream().distinct().forEach(name -> add(country, name, o));
+        countriesOf[o] = f.countries().isEmpty() ? null
+                : intern(f.countries().stream().distinct().mapToInt(countryNames::id).toArray());
+        interventionTypesOf[o] = f.interventionTypes().isEmpty() ? null
+                : intern(f.interventionTypes().stream().distinct().mapToInt(interventionTypeNames::id).toArray());
     }
 
     private void removeTrial(int o) {
         all.remove(o);
-        for (Map<String, RoaringBitmap> field : List.of(status, phase, studyType, sex, healthyVolunteers, hasResults, startYear)) {
+        for (Map<String, RoaringBitmap> field : List.of(status, phase, studyType, sex, healthyVolunteers, hasResults)) {
             field.values().removeIf(trials -> {
                 trials.remove(o);
                 return trials.isEmpty();
@@ -511,6 +663,16 @@ final class FacetIndex {
         unlink(studiesMesh, studiesMeshOf[o], o);
         unlink(anyMesh, studiesMeshOf[o], o);
         unlink(anyMesh, testsMeshOf[o], o);
+        if (countriesOf[o] != null) {
+            unlink(country, Arrays.stream(countriesOf[o]).mapToObj(countryNames::name).toArray(String[]::new), o);
+        }
+        statusOf[o] = -1;
+        studyTypeOf[o] = -1;
+        startYearOf[o] = -1;
+        phasesOf[o] = null;
+        countriesOf[o] = null;
+        interventionTypesOf[o] = null;
+        leadSponsorsOf[o] = null;
         conditionsOf[o] = null;
         studiesMeshOf[o] = null;
         testsMeshOf[o] = null;
@@ -558,9 +720,38 @@ final class FacetIndex {
             index.addScalars(facts);
         }
 
-        void condition(String key, List<String> trials) {
+        void condition(String key, String name, List<String> trials) {
             if (key != null) {
+                index.conditionNameOf.put(key, index.conditionNames.id(name == null ? "" : name));
                 link(key, trials, index.conditions, o -> index.conditionsOf[o] = append(index.conditionsOf[o], key));
+            }
+        }
+
+        /** A sponsor and the trials it leads (one entry per LEAD edge). */
+        void sponsor(String key, String name, String agencyClass, List<String> leads) {
+            int s = index.sponsorOrdinal(key, name, agencyClass);
+            for (String nctId : leads) {
+                Integer o = index.ordinals.get(nctId);
+                if (o != null) {
+                    index.leadSponsorsOf[o] = appendInt(index.leadSponsorsOf[o], s);
+                }
+            }
+        }
+
+        /** A country and the trials with a site in it (each once). */
+        void country(String name, List<String> trials) {
+            int id = index.countryNames.id(name);
+            link(name, trials, index.country, o -> index.countriesOf[o] = appendDistinct(index.countriesOf[o], id));
+        }
+
+        /** An intervention's type and the trials that test it. */
+        void interventionType(String type, List<String> trials) {
+            int id = index.interventionTypeNames.id(type);
+            for (String nctId : trials) {
+                Integer o = index.ordinals.get(nctId);
+                if (o != null) {
+                    index.interventionTypesOf[o] = appendDistinct(index.interventionTypesOf[o], id);
+                }
             }
         }
 
@@ -573,8 +764,13 @@ final class FacetIndex {
         }
 
         FacetIndex build() {
-            for (Map<String, RoaringBitmap> field : List.of(index.conditions, index.studiesMesh, index.anyMesh)) {
+            for (Map<String, RoaringBitmap> field : List.of(index.conditions, index.studiesMesh, index.anyMesh, index.country)) {
                 field.values().forEach(RoaringBitmap::runOptimize);
+            }
+            for (int o = 0; o < index.ordinals.size(); o++) {
+                index.countriesOf[o] = index.intern(index.countriesOf[o]);
+                index.interventionTypesOf[o] = index.intern(index.interventionTypesOf[o]);
+                index.leadSponsorsOf[o] = index.intern(index.leadSponsorsOf[o]);
             }
             return index;
         }

@@ -25,6 +25,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import org.trialgraph.ingest.GraphWritten;
+import org.trialgraph.stats.StatsBucket;
+import org.trialgraph.stats.StatsDimension;
+import org.trialgraph.stats.StatsIndex;
 import org.trialgraph.trial.TrialIndex;
 import org.trialgraph.trial.TrialOrder;
 import org.trialgraph.trial.TrialWhere;
@@ -33,14 +36,14 @@ import org.trialgraph.trial.TrialWhere;
  * Keeps the {@link FacetIndex} in step with the graph: built in the background once the application is ready, then
  * brought up to date after every {@link GraphWritten} by re-reading only the trials of that write (a full rebuild
  * when that fails or the MeSH terms no longer add up). It answers only while it has applied every write published
- * so far; in between, and before the first build, the Cypher path answers. A write is published after its commit and
+ * so far; in between, and before the first build, the Cypher path answers (lists and {@code trialStats} alike). A write is published after its commit and
  * before the importing request returns, so a client never reads an index older than its own write.
  * {@code trialgraph.facets.enabled=false} leaves it out; with several services writing to one external database each
  * sees only its own writes, so turn it off there.
  */
 @Component
 @ConditionalOnProperty(name = "trialgraph.facets.enabled", havingValue = "true", matchIfMissing = true)
-class FacetIndexService implements TrialIndex, InfoContributor {
+class FacetIndexService implements TrialIndex, StatsIndex, InfoContributor {
 
     private static final Logger log = LoggerFactory.getLogger(FacetIndexService.class);
 
@@ -91,6 +94,15 @@ class FacetIndexService implements TrialIndex, InfoContributor {
             return null;
         }
         return current.page(where, order, cursor, limit);
+    }
+
+    @Override
+    public List<StatsBucket> groups(TrialWhere where, List<StatsDimension> groupBy, int sponsorsFor) {
+        FacetIndex current = index;
+        if (current == null || applied != published.get()) {
+            return null;
+        }
+        return current.groups(where, groupBy, sponsorsFor);
     }
 
     private void rebuild() {

@@ -33,7 +33,23 @@ class FacetLoader {
 
     private static final String CONDITIONS = """
             MATCH (c:Condition)
-            RETURN c.key AS key, [(c)<-[:STUDIES]-(t:Trial) | t.nctId] AS trials
+            RETURN c.key AS key, c.name AS name, [(c)<-[:STUDIES]-(t:Trial) | t.nctId] AS trials
+            """;
+
+    private static final String SPONSORS = """
+            MATCH (s:Sponsor)
+            RETURN s.key AS key, s.name AS name, s.agencyClass AS agencyClass,
+                   [(s)<-[r:SPONSORED_BY]-(t:Trial) WHERE r.role = 'LEAD' | t.nctId] AS leads
+            """;
+
+    private static final String COUNTRIES = """
+            MATCH (c:Country)
+            RETURN c.name AS name, COLLECT { MATCH (c)<-[:IN]-(:Site)<-[:RECRUITS_AT]-(t:Trial) RETURN DISTINCT t.nctId } AS trials
+            """;
+
+    private static final String INTERVENTIONS = """
+            MATCH (i:Intervention) WHERE i.type IS NOT NULL
+            RETURN i.type AS type, [(i)<-[:TESTS]-(t:Trial) | t.nctId] AS trials
             """;
 
     private static final String TERMS = """
@@ -51,8 +67,14 @@ class FacetLoader {
                    t.startDate AS startDate, t.lastUpdated AS lastUpdated, t.enrollmentCount AS enrollment,
                    t.startYear AS startYear,
                    [(t)-[:STUDIES]->(c:Condition) | c.key] AS conditions,
+                   [(t)-[:STUDIES]->(c:Condition) | [c.key, c.name]] AS conditionNames,
                    [(t)-[:STUDIES_MESH]->(m:MeshTerm) | m.id] AS studiesMesh,
-                   [(t)-[:TESTS_MESH]->(m:MeshTerm) | m.id] AS testsMesh
+                   [(t)-[:TESTS_MESH]->(m:MeshTerm) | m.id] AS testsMesh,
+                   [(t)-[r:SPONSORED_BY]->(s:Sponsor) | {key: s.key, name: s.name, agencyClass: s.agencyClass,
+                                                         lead: r.role = 'LEAD'}] AS sponsors,
+                   COLLECT { MATCH (t)-[:RECRUITS_AT]->(:Site)-[:IN]->(c:Country) RETURN DISTINCT c.name } AS countries,
+                   COLLECT { MATCH (t)-[:TESTS]->(i:Intervention) WHERE i.type IS NOT NULL RETURN DISTINCT i.type }
+                       AS interventionTypes
             """;
 
     private static final String SOME_TERMS = """
@@ -72,9 +94,15 @@ class FacetLoader {
         try (Session session = driver.session()) {
             stream(session, TRIALS, Map.of(), r -> builder.trial(facts(r, null, null, null)));
             stream(session, CONDITIONS, Map.of(), r -> builder.condition(r.get("key").asString(null),
-                    r.get("trials").asList(Value::asString)));
+                    string(r.get("name")), r.get("trials").asList(Value::asString)));
             stream(session, TERMS, Map.of(), r -> builder.term(term(r), r.get("studies").asList(Value::asString),
                     r.get("tests").asList(Value::asString)));
+            stream(session, SPONSORS, Map.of(), r -> builder.sponsor(r.get("key").asString(), string(r.get("name")),
+                    string(r.get("agencyClass")), r.get("leads").asList(Value::asString)));
+            stream(session, COUNTRIES, Map.of(), r -> builder.country(r.get("name").asString(),
+                    r.get("trials").asList(Value::asString)));
+            stream(session, INTERVENTIONS, Map.of(), r -> builder.interventionType(r.get("type").asString(),
+                    r.get("trials").asList(Value::asString)));
         }
         return builder.build();
     }
@@ -83,9 +111,9 @@ class FacetLoader {
     List<TrialFacts> trials(Collection<String> nctIds) {
         List<TrialFacts> facts = new ArrayList<>();
         try (Session session = driver.session()) {
-            stream(session, SOME_TRIALS, Map.of("ids", List.copyOf(nctIds)), r -> facts.add(facts(r,
+            stream(session, SOME_TRIALS, Map.of("ids", List.copyOf(nctIds)), r -> facts.add(withStatsFacts(r, facts(r,
                     r.get("conditions").asList(Value::asString), r.get("studiesMesh").asList(Value::asString),
-                    r.get("testsMesh").asList(Value::asString))));
+                    r.get("testsMesh").asList(Value::asString)))));
         }
         return facts;
     }
@@ -115,6 +143,18 @@ class FacetLoader {
                 string(r.get("sex")), bool(r.get("healthyVolunteers")), bool(r.get("hasResults")),
                 string(r.get("startDate")), string(r.get("lastUpdated")), number(r.get("enrollment")),
                 number(r.get("startYear")), conditions, studiesMesh, testsMesh);
+    }
+
+    private static TrialFacts withStatsFacts(Record r, TrialFacts f) {
+        Map<String, String> conditionNames = new HashMap<>();
+        r.get("conditionNames").asList(Value::asList).forEach(c -> conditionNames.put((String) c.get(0),
+                c.get(1) == null ? "" : (String) c.get(1)));
+        List<TrialFacts.SponsorFacts> sponsors = r.get("sponsors").asList(s -> new TrialFacts.SponsorFacts(
+                s.get("key").asString(), string(s.get("name")), string(s.get("agencyClass")), s.get("lead").asBoolean(false)));
+        return new TrialFacts(f.nctId(), f.overallStatus(), f.phases(), f.studyType(), f.sex(), f.healthyVolunteers(),
+                f.hasResults(), f.startDate(), f.lastUpdated(), f.enrollment(), f.startYear(), f.conditionKeys(),
+                f.studiesMesh(), f.testsMesh(), conditionNames, sponsors, r.get("countries").asList(Value::asString),
+                r.get("interventionTypes").asList(Value::asString));
     }
 
     private static MeshTermFacts term(Record r) {

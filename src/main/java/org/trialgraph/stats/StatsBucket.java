@@ -1,5 +1,6 @@
 package org.trialgraph.stats;
 
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -8,7 +9,29 @@ import java.util.List;
  */
 public record StatsBucket(List<String> keys, long trials, double enrollmentSum, Long sponsors) {
 
+    /** The key of the group of trials without a value in a dimension. */
+    public static final String NONE = "(none)";
+    /** The keys of the group that sums the groups beyond {@code top}. */
+    public static final String OTHER = "(other)";
+
+    /**
+     * The order of the groups: most trials first, then by keys as Cypher's {@code ORDER BY trials DESC, k0, k1}
+     * sorts them (Neo4j compares strings as {@link String#compareTo} does).
+     */
+    public static final Comparator<StatsBucket> ORDER = Comparator.comparingLong(StatsBucket::trials).reversed()
+            .thenComparing(StatsBucket::keys, StatsBucket::compareKeys);
+
     public Integer enrollment() {
         return enrollmentSum <= Integer.MAX_VALUE ? (int) enrollmentSum : null;
+    }
+
+    private static int compareKeys(List<String> a, List<String> b) {
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            int c = a.get(i).compareTo(b.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(a.size(), b.size());
     }
 }

@@ -10,13 +10,15 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Repository;
 
 import org.trialgraph.trial.TrialFilterCypher;
 import org.trialgraph.trial.TrialWhere;
 
 /**
- * Group-by over trials in one Cypher query: each trial's values per dimension, unwound and aggregated. The
+ * Groups of trials: from the in-memory index (package {@code facets}, {@link StatsIndex}) when it can answer, otherwise
+ * by Cypher. Group-by over trials in one Cypher query: each trial's values per dimension, unwound and aggregated. The
  * distinct lead sponsors per group, when asked for, come from a second subquery that walks the lead-sponsor
  * edges (from the sponsors' side when the filter allows): looking up each trial's lead sponsor from the trial
  * expands all of the trial's relationships and cost twice the rest of the query.
@@ -24,8 +26,8 @@ import org.trialgraph.trial.TrialWhere;
 @Repository
 class TrialStatsRepository {
 
-    static final String NONE = "(none)";
-    static final String OTHER = "(other)";
+    static final String NONE = StatsBucket.NONE;
+    static final String OTHER = StatsBucket.OTHER;
 
     private static final String GROUPS = """
             CALL () {
@@ -50,13 +52,25 @@ class TrialStatsRepository {
             """;
 
     private final Driver driver;
+    private final ObjectProvider<StatsIndex> index;
 
-    TrialStatsRepository(Driver driver) {
+    TrialStatsRepository(Driver driver, ObjectProvider<StatsIndex> index) {
         this.driver = driver;
+        this.index = index;
     }
 
     /** The groups, largest first; {@code sponsors} is null in each unless {@code withSponsors}. */
     List<StatsBucket> stats(TrialWhere where, List<StatsDimension> groupBy, int top, boolean withSponsors) {
+        StatsIndex available = index.getIfAvailable();
+        List<StatsBucket> indexed = available == null ? null : available.groups(where, groupBy, withSponsors ? top : 0);
+        if (indexed == null) {
+            return statsFromGraph(where, groupBy, top, withSponsors);
+        }
+        return topWithOther(indexed, top, groupBy.size());
+    }
+
+    /** The groups computed by Cypher alone. */
+    List<StatsBucket> statsFromGraph(TrialWhere where, List<StatsDimension> groupBy, int top, boolean withSponsors) {
         TrialFilterCypher.Match match = TrialFilterCypher.match(where);
         Map<String, Object> params = new HashMap<>(match.parameters());
         params.put("none", NONE);

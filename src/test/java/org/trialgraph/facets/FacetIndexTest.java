@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
+import org.trialgraph.stats.StatsBucket;
+import org.trialgraph.stats.StatsDimension;
 import org.trialgraph.trial.TrialIndex;
 import org.trialgraph.trial.TrialOrder;
 import org.trialgraph.trial.TrialOrder.Direction;
@@ -178,12 +181,60 @@ class FacetIndexTest {
 
     @Test
     void aFilterOnAFieldTheIndexDoesNotKeepIsLeftToCypher() {
-        TrialWhere byCountry = new TrialWhere(null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, "France", null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        TrialWhere bySite = new TrialWhere(null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, "a site key", null, null, null, null, null, null, null, null, null, null, null, null, null);
         FacetIndex index = index(trial("NCT1", "RECRUITING", "FEMALE", null, List.of(), List.of()));
 
-        assertThat(index.page(byCountry, BY_ID, List.of(), 10)).isNull();
-        assertThat(index.page(not(byCountry), BY_ID, List.of(), 10)).isNull();
+        assertThat(index.page(bySite, BY_ID, List.of(), 10)).isNull();
+        assertThat(index.page(not(bySite), BY_ID, List.of(), 10)).isNull();
+        assertThat(index.groups(bySite, List.of(StatsDimension.STATUS), 0)).isNull();
         assertThat(index.page(where(), List.of(new TrialOrder(Field.TITLE, Direction.ASC), BY_ID.get(0)), List.of(), 10)).isNull();
+    }
+
+    // ---- trialStats ----
+
+    private static TrialFacts withStats(String id, String status, List<String> phases, Long enrollment,
+            List<TrialFacts.SponsorFacts> sponsors, List<String> countries) {
+        return new TrialFacts(id, status, phases, "INTERVENTIONAL", "ALL", null, false, null, null, enrollment, null,
+                List.of(), List.of(), List.of(), Map.of(), sponsors, countries, List.of());
+    }
+
+    private static List<String> buckets(List<StatsBucket> buckets) {
+        return buckets.stream().map(b -> String.join("/", b.keys()) + "=" + b.trials() + "," + (long) b.enrollmentSum()
+                + "," + b.sponsors()).toList();
+    }
+
+    @Test
+    void groupsCountATrialInEachPairOfItsValuesWithNoneForAMissingOneAndSumEnrollment() {
+        TrialFacts.SponsorFacts acme = new TrialFacts.SponsorFacts("acme", "Acme", "INDUSTRY", true);
+        FacetIndex index = index(withStats("NCT1", "RECRUITING", List.of("PHASE1", "PHASE2"), 10L, List.of(acme), List.of()),
+                withStats("NCT2", "RECRUITING", List.of("PHASE2"), null, List.of(acme), List.of("France")),
+                withStats("NCT3", null, List.of(), 5L, List.of(), List.of("France")));
+
+        assertThat(buckets(index.groups(null, List.of(StatsDimension.PHASE, StatsDimension.STATUS), 10)))
+                .containsExactly("PHASE2/RECRUITING=2,10,1", "(none)/(none)=1,5,0", "PHASE1/RECRUITING=1,10,1");
+        assertThat(buckets(index.groups(null, List.of(StatsDimension.COUNTRY), 1)))
+                .containsExactly("France=2,5,1", "(none)=1,10,null");
+    }
+
+    @Test
+    void aSharedSponsorsClassChangedByAnotherTrialsWriteMovesTheTrialsItLeadsAndADeleteLeavesTheCountry() {
+        FacetIndex index = index(withStats("NCT1", "RECRUITING", List.of(), 1L,
+                List.of(new TrialFacts.SponsorFacts("acme", "Acme", "OTHER", true)), List.of("France")));
+        List<StatsDimension> byClass = List.of(StatsDimension.SPONSOR_CLASS);
+        assertThat(buckets(index.groups(null, byClass, 0))).containsExactly("OTHER=1,1,null");
+
+        // NCT2 names Acme as a collaborator with another class: the graph's shared Sponsor node now has that class.
+        index.apply(List.of("NCT2"), List.of(withStats("NCT2", "COMPLETED", List.of(), 2L,
+                List.of(new TrialFacts.SponsorFacts("lab", "Lab", null, true),
+                        new TrialFacts.SponsorFacts("acme", "Acme", "INDUSTRY", false)), List.of())), List.of());
+        assertThat(buckets(index.groups(null, byClass, 5))).containsExactly("(none)=1,2,1", "INDUSTRY=1,1,1");
+
+        TrialWhere inFrance = new TrialWhere(null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, "France", null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        assertThat(index.page(inFrance, BY_ID, List.of(), 10).nctIds()).containsExactly("NCT1");
+        index.apply(List.of("NCT1"), List.of(), List.of());
+        assertThat(index.page(inFrance, BY_ID, List.of(), 10).nctIds()).isEmpty();
+        assertThat(buckets(index.groups(null, List.of(StatsDimension.LEAD_SPONSOR), 5))).containsExactly("Lab=1,2,1");
     }
 }

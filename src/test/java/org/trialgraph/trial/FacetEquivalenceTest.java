@@ -3,12 +3,9 @@ package org.trialgraph.trial;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeSet;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,6 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
+import org.trialgraph.RandomWhere;
 import org.trialgraph.SharedData;
 import org.trialgraph.TrialGraphTest;
 import org.trialgraph.ingest.StudyImporter;
@@ -28,7 +26,7 @@ import org.trialgraph.trial.TrialOrder.Field;
 
 /**
  * The facet index (package facets) and the Cypher path give the same pages on the real records: for many seeded
- * random filters (broad, empty, nested, both directions, cursors of either path), the same totalCount, NCT ids,
+ * random filters (broad, empty, nested, countries, both directions, cursors of either path), the same totalCount, NCT ids,
  * cursors and hasNextPage. And an import is in the very next answer, while the index catches up and after.
  */
 @TrialGraphTest
@@ -55,23 +53,12 @@ class FacetEquivalenceTest {
     HttpGraphQlTester graphQl;
 
     Map<String, JsonNode> raw;
-    final List<String> conditions = new ArrayList<>();
-    final List<String> meshIds = new ArrayList<>();
+    RandomWhere filters;
 
     @BeforeAll
     void importRecordsAndWaitForTheIndex() throws InterruptedException {
         raw = SharedData.importApiV2(importer);
-        TreeSet<String> names = new TreeSet<>();
-        TreeSet<String> ids = new TreeSet<>();
-        for (JsonNode study : raw.values()) {
-            JsonNode browse = study.path("derivedSection").path("conditionBrowseModule");
-            browse.path("meshes").forEach(m -> { names.add(m.path("term").asString()); ids.add(m.path("id").asString()); });
-            browse.path("ancestors").forEach(m -> { names.add(m.path("term").asString()); ids.add(m.path("id").asString()); });
-            study.path("derivedSection").path("interventionBrowseModule").path("meshes").forEach(m -> ids.add(m.path("id").asString()));
-            study.path("protocolSection").path("conditionsModule").path("conditions").forEach(c -> names.add(c.asString()));
-        }
-        conditions.addAll(names);
-        meshIds.addAll(ids);
+        filters = new RandomWhere(raw);
         awaitIndex();
     }
 
@@ -80,7 +67,7 @@ class FacetEquivalenceTest {
         Random random = new Random(20261126L);
         int compared = 0;
         for (int i = 0; i < 150; i++) {
-            Map<String, Object> filter = filter(random, 0);
+            Map<String, Object> filter = filters.filter(random);
             TrialWhere where = where(filter);
             List<TrialOrder> orderBy = ORDERS.get(random.nextInt(ORDERS.size()));
             int first = 1 + random.nextInt(25);
@@ -168,75 +155,7 @@ class FacetEquivalenceTest {
         return order;
     }
 
-    private Map<String, Object> filter(Random random, int depth) {
-        Map<String, Object> filter = new HashMap<>();
-        int fields = random.nextInt(4);
-        for (int i = 0; i < fields; i++) {
-            switch (random.nextInt(depth < 2 ? 15 : 10)) {
-                case 0 -> filter.put("overallStatus", some(random, "RECRUITING", "COMPLETED", "NOT_YET_RECRUITING",
-                        "ACTIVE_NOT_RECRUITING", "TERMINATED", "UNKNOWN", "WITHDRAWN"));
-                case 1 -> filter.put("phase", some(random, "PHASE1", "PHASE2", "PHASE3", "PHASE4", "NA", "EARLY_PHASE1"));
-                case 2 -> filter.put("studyType", some(random, "INTERVENTIONAL", "OBSERVATIONAL", "EXPANDED_ACCESS"));
-                case 3 -> filter.put("sex", some(random, "ALL", "FEMALE", "MALE"));
-                case 4 -> filter.put("healthyVolunteers", random.nextBoolean());
-                case 5 -> filter.put("hasResults", random.nextBoolean());
-                case 6 -> filter.put("condition", conditionText(random));
-                case 7 -> filter.put("mesh", meshIds.get(random.nextInt(meshIds.size())));
-                case 8 -> {
-                    Map<String, Object> c = new HashMap<>();
-                    c.put(random.nextBoolean() ? "meshTerm" : "name", conditions.get(random.nextInt(conditions.size())));
-                    if (random.nextBoolean()) {
-                        c.put("meshId", meshIds.get(random.nextInt(meshIds.size())));
-                    }
-                    filter.put("conditionFilter", c);
-                }
-                case 9 -> filter.put("nctIds", new ArrayList<>(raw.keySet()).subList(random.nextInt(raw.size() - 50), raw.size())
-                        .stream().filter(id -> random.nextInt(10) == 0).toList());
-                case 10 -> filter.put("AND", List.of(filter(random, depth + 1), filter(random, depth + 1)));
-                case 11 -> filter.put("OR", List.of(filter(random, depth + 1), filter(random, depth + 1)));
-                default -> filter.put("NOT", List.of(filter(random, depth + 1)));
-            }
-        }
-        return filter;
-    }
-
-    private String conditionText(Random random) {
-        String name = conditions.get(random.nextInt(conditions.size()));
-        return switch (random.nextInt(4)) {
-            case 0 -> name.toUpperCase(Locale.ROOT);
-            case 1 -> "  " + name + " ";
-            case 2 -> meshIds.get(random.nextInt(meshIds.size())).replaceFirst("D0+", "D");
-            default -> name;
-        };
-    }
-
-    private static List<String> some(Random random, String... values) {
-        List<String> chosen = new ArrayList<>();
-        for (String value : values) {
-            if (random.nextInt(3) == 0) {
-                chosen.add(value);
-            }
-        }
-        return chosen;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static TrialWhere where(Map<String, Object> f) {
-        if (f == null) {
-            return null;
-        }
-        Map<String, Object> c = (Map<String, Object>) f.get("conditionFilter");
-        return new TrialWhere((List<String>) f.get("nctIds"), (List<String>) f.get("overallStatus"),
-                (List<String>) f.get("phase"), (List<String>) f.get("studyType"), (List<String>) f.get("sex"),
-                (Boolean) f.get("healthyVolunteers"), (String) f.get("condition"),
-                c == null ? null : new TrialWhere.ConditionFilter((String) c.get("name"), (String) c.get("meshId"),
-                        (String) c.get("meshTerm")),
-                (String) f.get("mesh"), null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                (Boolean) f.get("hasResults"), null, null, nested(f.get("AND")), nested(f.get("OR")), nested(f.get("NOT")));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<TrialWhere> nested(Object list) {
-        return list == null ? null : ((List<Map<String, Object>>) list).stream().map(FacetEquivalenceTest::where).toList();
+    private static TrialWhere where(Map<String, Object> filter) {
+        return RandomWhere.where(filter);
     }
 }
