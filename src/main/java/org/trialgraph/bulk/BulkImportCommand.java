@@ -21,6 +21,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.unit.DataSize;
 
+import org.trialgraph.ingest.ImportCommand;
 import org.trialgraph.ingest.ImportSummary;
 import org.trialgraph.ingest.StudyImporter;
 import org.trialgraph.neo4j.EmbeddedNeo4jProperties;
@@ -81,8 +82,7 @@ public final class BulkImportCommand implements Callable<Integer> {
                 return USAGE;
             }
         }
-        List<String> arguments = new ArrayList<>(List.of("--trialgraph.seed.enabled=false"));
-        arguments.addAll(springProperties);
+        List<String> arguments = ImportCommand.commandLineArguments(springProperties);
         String[] args = arguments.toArray(String[]::new);
         Path home;
         long maxInflatedBytes;

@@ -45,6 +45,26 @@ public final class ImportCommand implements Callable<Integer> {
         this.application = application;
     }
 
+    /**
+     * What a command-line process (import, bulk-import) runs the application with: no seed data, and none of the
+     * in-memory read indexes (facets, related trials). Those serve GraphQL, which such a process never does; built
+     * and then updated after every batch they cost more CPU than the writes themselves (docs/BENCHMARKS.md,
+     * "Incremental import: CPU per study"). A server started on the store later builds them from the graph. The
+     * caller's own {@code --name=value} wins over these.
+     */
+    public static List<String> commandLineArguments(List<String> springProperties) {
+        List<String> arguments = new ArrayList<>();
+        for (String setting : List.of("trialgraph.seed.enabled=false", "trialgraph.facets.enabled=false",
+                "trialgraph.related.index.enabled=false")) {
+            String name = setting.substring(0, setting.indexOf('=') + 1);
+            if (springProperties.stream().noneMatch(property -> property.startsWith("--" + name))) {
+                arguments.add("--" + setting);
+            }
+        }
+        arguments.addAll(springProperties);
+        return arguments;
+    }
+
     /** Runs the command line and returns its exit code. */
     public static int execute(Class<?> application, String... args) {
         // picocli exits with 2 on invalid input and 1 when the command throws: the codes this command promises.
@@ -67,8 +87,8 @@ public final class ImportCommand implements Callable<Integer> {
                 return USAGE;
             }
         }
-        List<String> arguments = new ArrayList<>(List.of("--trialgraph.seed.enabled=false", "--spring.main.banner-mode=off"));
-        arguments.addAll(springProperties);
+        List<String> arguments = commandLineArguments(springProperties);
+        arguments.add("--spring.main.banner-mode=off");
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 .web(WebApplicationType.NONE)
                 .run(arguments.toArray(String[]::new))) {

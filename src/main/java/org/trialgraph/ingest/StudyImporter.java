@@ -140,13 +140,18 @@ public class StudyImporter {
          * studies up to the last committed batch.
          */
         void flush() {
+            List<StudyRecord> toWrite = List.copyOf(batch);
+            batch.clear();
+            if (!toWrite.isEmpty()) {
+                // The criteria engine runs here, on the reading thread, while the previous batch is written (on
+                // all cores when there is none).
+                writer.prepare(toWrite, writing == null);
+            }
             if (writing != null) {
                 awaitWrites();
                 progress.update(committedRead, rejected.size(), seconds());
             }
-            if (!batch.isEmpty()) {
-                List<StudyRecord> toWrite = List.copyOf(batch);
-                batch.clear();
+            if (!toWrite.isEmpty()) {
                 readWhenHandedOff = read;
                 Map<String, String> logContext = MDC.getCopyOfContextMap(); // the request id, for the slow-query log
                 writing = writer().submit(() -> {

@@ -169,6 +169,29 @@ class TrialGraphWriter {
         }
     }
 
+    /**
+     * Reads the criteria of the studies of a batch that will probably be written (new ones, and stored ones this
+     * version replaces), so that the importer can do it while the previous batch is still being written: the
+     * engine is the costliest part of a batch outside the database. The write decides again in its own
+     * transaction; a study read here and then skipped has only cost its engine time.
+     *
+     * @param inParallel on all cores (nothing else to overlap with), or on the calling thread only
+     */
+    void prepare(List<StudyRecord> batch, boolean inParallel) {
+        Map<String, StudyRecord> newest = newestPerId(batch);
+        Map<String, Stored> stored;
+        try (var session = driver.session()) {
+            stored = session.executeRead(tx -> findStored(tx, newest.keySet()));
+        } catch (Neo4jException e) {
+            return; // the write will meet the same trouble and report it; it reads the criteria itself
+        }
+        List<StudyRecord> toRead = newest.values().stream().filter(study -> {
+            Stored known = stored.get(study.nctId());
+            return known == null || known.isReplacedBy(study);
+        }).toList();
+        (inParallel ? toRead.parallelStream() : toRead.stream()).forEach(StudyRecord::criteria);
+    }
+
     private BatchResult writeOrFindCulprit(List<StudyRecord> batch) {
         try {
             return writeTogether(batch);
@@ -231,8 +254,8 @@ class TrialGraphWriter {
             unlinkEverything(tx, replaced);
         }
         String importedAt = Instant.now().toString();
-        // The criteria engine is the costliest part of building the rows: read the texts on all cores (each
-        // study's reading is kept on it) while the database waits for this batch anyway.
+        // Usually done already by prepare(); otherwise read the texts on all cores (each study's reading is kept
+        // on it) while the database waits for this batch anyway.
         studies.parallelStream().forEach(StudyRecord::criteria);
         Map<String, String> meshIds = MeshWrites.resolveTermsWithoutId(tx, studies);
         studies = studies.stream().map(study -> study.withMeshIds(meshIds)).toList();
