@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import graphql.schema.SelectedField;
 import org.dataloader.DataLoader;
 
 import org.springframework.stereotype.Component;
@@ -14,7 +13,8 @@ import org.trialgraph.trial.TrialPart;
 
 /**
  * A trial's stored eligibility read with the trial in one query (see TrialPart): the criteria in order with
- * their trial counts and constraints, primed into the loader of {@code Trial.eligibility}.
+ * their trial counts and constraints, primed into the loader of {@code Trial.eligibility}. The text as stated is
+ * sent only where it differs from the criterion's (most criteria are stated as stored), not twice.
  */
 @Component
 class EligibilityPart implements TrialPart {
@@ -23,7 +23,7 @@ class EligibilityPart implements TrialPart {
             MATCH (t)-[r:HAS_CRITERION]->(c:Criterion)
             WITH r, c ORDER BY r.sectionIndex, r.position
             RETURN collect({sectionIndex: r.sectionIndex, section: r.section, kind: r.kind, position: r.position,
-                            statedText: coalesce(r.text, c.text),
+                            statedText: r.text,
                             criterion: c {.key, .text, .plainText, .trialCount,
                                           constraints: [(c)-[:EXPRESSES]->(n:Constraint) | n {.*}]}}) AS eligibility
             """;
@@ -34,7 +34,7 @@ class EligibilityPart implements TrialPart {
     }
 
     @Override
-    public Optional<Read> read(List<SelectedField> selections) {
+    public Optional<Read> read(List<Map<String, Object>> selections) {
         return Optional.of(new Read(CRITERIA, Map.of(), (loaders, trial, value) -> {
             DataLoader<Object, Object> loader = loaders.getDataLoader("Trial.eligibility");
             if (loader != null) {

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
-import graphql.schema.SelectedField;
 import org.dataloader.DataLoader;
 import org.dataloader.DataLoaderRegistry;
 import org.neo4j.driver.Value;
@@ -22,10 +21,11 @@ public interface TrialPart {
     String field();
 
     /**
-     * How to read the part for the field's selections in this request (several with aliases), or empty when the
-     * selections ask for what one read cannot answer (then the field's own batch loader reads it).
+     * How to read the part for the field's selections in this request, given the arguments of each (several with
+     * aliases; as written in the query, variables resolved, defaults not filled in), or empty when the selections
+     * ask for what one read cannot answer (then the field's own batch loader reads it).
      */
-    Optional<Read> read(List<SelectedField> selections);
+    Optional<Read> read(List<Map<String, Object>> selections);
 
     /**
      * @param subquery   the body of a {@code CALL (t) { ... }} over one trial {@code t}, returning exactly one row
