@@ -2,8 +2,10 @@ package org.trialgraph.trial;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import graphql.language.Argument;
@@ -39,8 +41,32 @@ final class SelectedFields {
     private SelectedFields() {
     }
 
-    /** One selection of a field: its name and its arguments as given (literals and variables; no defaults). */
-    record Selected(String name, Map<String, Object> arguments) {
+    /** One selection of a field, in the query that selects it. */
+    static final class Selected {
+
+        private final Field field;
+        private final Collector collector;
+
+        private Selected(Field field, Collector collector) {
+            this.field = field;
+            this.collector = collector;
+        }
+
+        String name() {
+            return field.getName();
+        }
+
+        /** Its arguments as written (literals and variables resolved; defaults not filled in). */
+        Map<String, Object> arguments() {
+            return collector.arguments(field);
+        }
+
+        /** The paths of the fields selected below it, by name: {@code sections}, {@code sections/criteria} ... */
+        Set<String> paths() {
+            Set<String> paths = new LinkedHashSet<>();
+            collector.addPaths(field.getSelectionSet(), "", paths);
+            return paths;
+        }
     }
 
     /**
@@ -61,7 +87,7 @@ final class SelectedFields {
         }
         List<Selected> selected = new ArrayList<>();
         fields.forEach(f -> collector.collect(f.getSelectionSet(),
-                field -> selected.add(new Selected(field.getName(), collector.arguments(field)))));
+                field -> selected.add(new Selected(field, collector))));
         return selected;
     }
 
@@ -87,6 +113,14 @@ final class SelectedFields {
                     }
                 }
             }
+        }
+
+        void addPaths(SelectionSet selections, String prefix, Set<String> paths) {
+            collect(selections, field -> {
+                String path = prefix + field.getName();
+                paths.add(path);
+                addPaths(field.getSelectionSet(), path + "/", paths);
+            });
         }
 
         Map<String, Object> arguments(Field field) {

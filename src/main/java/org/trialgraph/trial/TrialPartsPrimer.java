@@ -74,10 +74,10 @@ class TrialPartsPrimer {
     }
 
     private Map<String, Read> reads(List<Selected> trialFields) {
-        Map<String, List<Map<String, Object>>> byField = trialFields.stream()
+        Map<String, List<TrialPart.Selection>> byField = trialFields.stream()
                 .filter(f -> parts.containsKey(f.name()))
-                .collect(Collectors.groupingBy(Selected::name, LinkedHashMap::new,
-                        Collectors.mapping(Selected::arguments, Collectors.toList())));
+                .collect(Collectors.groupingBy(Selected::name, LinkedHashMap::new, Collectors.mapping(
+                        f -> new TrialPart.Selection(f.arguments(), f.paths()), Collectors.toList())));
         Map<String, Read> reads = new LinkedHashMap<>();
         byField.forEach((field, selections) -> parts.get(field).read(selections).ifPresent(read -> reads.put(field, read)));
         return reads;

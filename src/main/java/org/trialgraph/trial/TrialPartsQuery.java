@@ -18,6 +18,7 @@ import org.springframework.stereotype.Repository;
 
 import org.trialgraph.neo4j.AutoCommitReads;
 import org.trialgraph.trial.TrialPart.Read;
+import org.trialgraph.trial.TrialPart.Selection;
 
 /**
  * Reads trials and the selected parts of all of them in one query: the trials by NCT id, then one
@@ -150,7 +151,7 @@ class TrialPartsQuery {
     private record Simple(String field, Read read) implements TrialPart {
 
         @Override
-        public Optional<Read> read(List<Map<String, Object>> selections) {
+        public Optional<Read> read(List<Selection> selections) {
             return Optional.of(read);
         }
     }
@@ -168,7 +169,7 @@ class TrialPartsQuery {
         }
 
         @Override
-        public Optional<Read> read(List<Map<String, Object>> selections) {
+        public Optional<Read> read(List<Selection> selections) {
             return Optional.of(new Read(OUTCOMES, Map.of(), TrialPart.Primer.of(TrialPartsController.OUTCOMES_LOADER,
                     Trial::nctId, list(TrialRepository::outcome))));
         }
@@ -183,11 +184,11 @@ class TrialPartsQuery {
         }
 
         @Override
-        public Optional<Read> read(List<Map<String, Object>> selections) {
+        public Optional<Read> read(List<Selection> selections) {
             List<TrialParts.SitePage> pages;
             try {
-                pages = selections.stream().map(s -> TrialParts.SitePage.of("", (Integer) s.get("first"),
-                        (String) s.get("after"))).distinct().toList();
+                pages = selections.stream().map(s -> TrialParts.SitePage.of("", (Integer) s.arguments().get("first"),
+                        (String) s.arguments().get("after"))).distinct().toList();
             } catch (IllegalArgumentException e) {
                 return Optional.empty(); // a bad cursor: the fetcher reports it
             }

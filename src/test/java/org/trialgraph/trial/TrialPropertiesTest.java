@@ -29,14 +29,14 @@ class TrialPropertiesTest {
 
     @Test
     void aTrialReadWithTheSelectedPropertiesAnswersAsTheWholeNode() {
-        List<Map<String, Object>> page = graphQl.documentName("trialOwnFields").operationName("trialPageOwnFields")
+        List<Map<String, Object>> page = graphQl.documentName("trialPageOwnFields")
                 .execute().path("trials.edges[*].node").entityList(mapType()).get();
 
         assertThat(page).hasSize(20);
         assertThat(page).anySatisfy(t -> assertThat((List<?>) t.get("sources")).isNotEmpty());
         assertThat(page).anySatisfy(t -> assertThat(t.get("detailedDescription")).isNotNull());
         for (Map<String, Object> fromNode : page) {
-            Map<String, Object> projected = graphQl.documentName("trialOwnFields").operationName("trialOwnFields")
+            Map<String, Object> projected = graphQl.documentName("trialOwnFields")
                     .variable("nctId", fromNode.get("nctId")).execute().path("trial").entity(mapType()).get();
             assertThat(projected).isEqualTo(fromNode);
         }
