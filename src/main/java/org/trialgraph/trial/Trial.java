@@ -114,9 +114,10 @@ public record Trial(
 
     /**
      * The node properties a selection of these Trial fields reads (nctId always), or empty when one of them is not
-     * known here (then the whole node is read). Linked parts read none; Trial.eligibility reads the criteria text.
+     * known here (then the whole node is read). Linked parts read none. {@code subFields} are the paths selected
+     * below the fields of SUB_FIELD_OWNERS ({@code eligibility/text}: the criteria text, which only that reads).
      */
-    static Optional<Set<String>> propertiesOf(Collection<String> fields) {
+    static Optional<Set<String>> propertiesOf(Collection<String> fields, Collection<String> subFields) {
         Set<String> properties = new LinkedHashSet<>();
         properties.add("nctId");
         for (String field : fields) {
@@ -126,11 +127,18 @@ public record Trial(
             }
             properties.addAll(read);
         }
+        subFields.forEach(path -> properties.addAll(PROPERTIES_BY_SUB_FIELD.getOrDefault(path, List.of())));
         return Optional.of(properties);
     }
 
     private static final List<String> SOURCE = List.of("sourceLocation", "sourceFormat", "sourceVersion", "sourceHash",
             "importedAt", "lastUpdated");
+
+    /** What a field below a Trial field reads of the node, by path. */
+    static final Map<String, List<String>> PROPERTIES_BY_SUB_FIELD = Map.of("eligibility/text", List.of("eligibilityCriteria"));
+
+    /** The Trial fields whose sub-fields read node properties (PROPERTIES_BY_SUB_FIELD). */
+    static final Set<String> SUB_FIELD_OWNERS = Set.of("eligibility");
 
     /** What {@link #from} reads for each field of Trial in the schema (TrialPropertiesTest keeps it complete). */
     static final Map<String, List<String>> PROPERTIES_BY_FIELD = propertiesByField();
@@ -149,12 +157,11 @@ public record Trial(
                 "observationalModel", "timePerspective"));
         byField.put("minimumAge", List.of("minimumAgeText", "minimumAgeYears"));
         byField.put("maximumAge", List.of("maximumAgeText", "maximumAgeYears"));
-        byField.put("eligibility", List.of("eligibilityCriteria"));
         byField.put("source", SOURCE);
         List<String> sources = new ArrayList<>(SOURCE);
         sources.add("sourceHistory");
         byField.put("sources", List.copyOf(sources));
-        for (String linked : List.of("leadSponsor", "collaborators", "conditions", "meshTerms", "interventionMeshTerms",
+        for (String linked : List.of("eligibility", "leadSponsor", "collaborators", "conditions", "meshTerms", "interventionMeshTerms",
                 "interventions", "arms", "outcomes", "sites", "siteCount", "__typename")) {
             byField.put(linked, List.of());
         }

@@ -49,7 +49,10 @@ class TrialPartsPrimer {
     Optional<Trial> trial(String nctId, DataFetchingEnvironment env) {
         List<Selected> selected = SelectedFields.below(env, List.of());
         Map<String, Read> reads = reads(selected);
-        Optional<Set<String>> properties = Trial.propertiesOf(selected.stream().map(Selected::name).toList());
+        List<String> subFields = new ArrayList<>();
+        selected.stream().filter(f -> Trial.SUB_FIELD_OWNERS.contains(f.name()))
+                .forEach(f -> f.paths().forEach(path -> subFields.add(f.name() + "/" + path)));
+        Optional<Set<String>> properties = Trial.propertiesOf(selected.stream().map(Selected::name).toList(), subFields);
         List<Record> rows = query.read(List.of(nctId), properties.orElse(TrialPartsQuery.WHOLE_NODE), reads);
         if (rows.isEmpty()) {
             return Optional.empty();

@@ -49,13 +49,17 @@ class TrialPropertiesTest {
         List<String> fields = trial.getFieldDefinitions().stream().map(FieldDefinition::getName).toList();
 
         assertThat(fields).isNotEmpty().allSatisfy(f -> assertThat(Trial.PROPERTIES_BY_FIELD).containsKey(f));
-        assertThat(Trial.propertiesOf(fields)).isPresent();
+        assertThat(Trial.propertiesOf(fields, List.of())).isPresent();
     }
 
     @Test
     void anUnknownFieldReadsTheWholeNode() {
-        assertThat(Trial.propertiesOf(List.of("nctId", "notAFieldOfTrial"))).isEmpty();
-        assertThat(Trial.propertiesOf(List.of("briefTitle", "leadSponsor"))).contains(Set.of("nctId", "briefTitle"));
+        assertThat(Trial.propertiesOf(List.of("nctId", "notAFieldOfTrial"), List.of())).isEmpty();
+        assertThat(Trial.propertiesOf(List.of("briefTitle", "leadSponsor"), List.of())).contains(Set.of("nctId", "briefTitle"));
+        assertThat(Trial.propertiesOf(List.of("eligibility"), List.of("eligibility/sections")))
+                .contains(Set.of("nctId"));
+        assertThat(Trial.propertiesOf(List.of("eligibility"), List.of("eligibility/text")))
+                .contains(Set.of("nctId", "eligibilityCriteria"));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
