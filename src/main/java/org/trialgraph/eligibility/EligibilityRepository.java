@@ -89,7 +89,8 @@ class EligibilityRepository {
 
     /**
      * One trial's sections from its criterion rows, ordered by section and position: {@code sectionIndex, section,
-     * kind, position, statedText, criterion} (a row of CRITERIA_OF_TRIALS or an entry of EligibilityPart's list).
+     * kind, position, statedText, criterion} (a row of CRITERIA_OF_TRIALS or an entry of EligibilityPart's list); a
+     * null statedText is the criterion's own text.
      */
     static List<Section> sections(List<? extends MapAccessor> rows) {
         Map<Integer, SectionBuilder> builders = new LinkedHashMap<>();
@@ -97,8 +98,8 @@ class EligibilityRepository {
             SectionBuilder section = builders.computeIfAbsent(r.get("sectionIndex").asInt(),
                     i -> new SectionBuilder(r.get("section").asString(""), r.get("kind").asString()));
             Criterion criterion = criterion(r.get("criterion"));
-            section.items.add(new Item(r.get("position").asInt(), r.get("statedText").asString(), criterion.plainText(),
-                    criterion));
+            String statedText = r.get("statedText").isNull() ? criterion.text() : r.get("statedText").asString();
+            section.items.add(new Item(r.get("position").asInt(), statedText, criterion.plainText(), criterion));
         }
         return builders.values().stream().map(SectionBuilder::build).toList();
     }

@@ -23,12 +23,16 @@ public final class EligibilityView {
 
     public record Criterion(String key, String text, String plainText, long trialCount, List<Constraint> constraints) {
 
-        /** From a projection {@code c {.key, .text, .plainText, .trialCount, constraints: [n {.*}, ...]}}. */
+        /**
+         * From a projection {@code c {.key, .text, .plainText, .trialCount, constraints: [n {.*}, ...]}}; text and
+         * constraints may be left out of it (null and none) when nothing asks for them.
+         */
         public static Criterion from(Value c) {
-            List<Constraint> constraints = new ArrayList<>(c.get("constraints").asList(Constraint::from));
+            List<Constraint> constraints = new ArrayList<>(c.get("constraints").isNull() ? List.of()
+                    : c.get("constraints").asList(Constraint::from));
             constraints.sort(Comparator.comparing(Constraint::key));
-            return new Criterion(c.get("key").asString(), c.get("text").asString(), c.get("plainText").asString(""),
-                    c.get("trialCount").asLong(0), constraints);
+            return new Criterion(c.get("key").asString(), c.get("text").isNull() ? null : c.get("text").asString(),
+                    c.get("plainText").asString(""), c.get("trialCount").asLong(0), constraints);
         }
     }
 

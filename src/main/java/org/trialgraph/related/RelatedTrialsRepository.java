@@ -11,11 +11,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.neo4j.driver.Driver;
 import org.neo4j.driver.Value;
 
 import org.springframework.stereotype.Repository;
 
+import org.trialgraph.neo4j.AutoCommitReads;
 import org.trialgraph.trial.Trial;
 import org.trialgraph.trial.TrialFilterCypher;
 import org.trialgraph.trial.TrialWhere;
@@ -53,11 +53,11 @@ class RelatedTrialsRepository {
             .map(kind -> kind.carriers.replace("$items", kind.itemsOf("$items")))
             .collect(Collectors.joining("UNION ALL\n")) + "}\n";
 
-    private final Driver driver;
+    private final AutoCommitReads reads;
     private final DocumentFrequencies frequencies;
 
-    RelatedTrialsRepository(Driver driver, DocumentFrequencies frequencies) {
-        this.driver = driver;
+    RelatedTrialsRepository(AutoCommitReads reads, DocumentFrequencies frequencies) {
+        this.reads = reads;
         this.frequencies = frequencies;
     }
 
@@ -70,7 +70,7 @@ class RelatedTrialsRepository {
         String cypher = kinds.stream().distinct().map(k -> k.items).collect(Collectors.joining("UNION ALL\n"));
         List<RelatedScoring.Item> items = new ArrayList<>();
         List<RelatedScoring.Item> uncounted = new ArrayList<>();
-        driver.executableQuery(cypher).withParameters(Map.of("nctId", nctId)).execute().records().forEach(r -> {
+        reads.read(cypher, Map.of("nctId", nctId)).forEach(r -> {
             Relatedness kind = Relatedness.valueOf(r.get("kind").asString());
             String key = r.get("key").asString();
             Long df = r.get("df").isNull() ? frequencies.get(RelatedScoring.Item.id(kind, key), maxItemTrials)
@@ -99,7 +99,7 @@ class RelatedTrialsRepository {
     List<RelatedScoring.Item> sourceItemsWithoutDf(String nctId, Collection<Relatedness> kinds) {
         String cypher = kinds.stream().distinct().map(k -> k.items).collect(Collectors.joining("UNION ALL\n"));
         List<RelatedScoring.Item> items = new ArrayList<>();
-        driver.executableQuery(cypher).withParameters(Map.of("nctId", nctId)).execute().records().forEach(r ->
+        reads.read(cypher, Map.of("nctId", nctId)).forEach(r ->
                 items.add(new RelatedScoring.Item(Relatedness.valueOf(r.get("kind").asString()),
                         r.get("key").asString(), r.get("label").asString(), r.get("direct").asBoolean(), -1,
                         List.of())));
@@ -113,8 +113,8 @@ class RelatedTrialsRepository {
         Map<String, Object> params = new HashMap<>(filter.parameters());
         params.put("ids", nctIds);
         Set<String> passing = new HashSet<>();
-        driver.executableQuery("MATCH (t:Trial) WHERE t.nctId IN $ids AND (%s) RETURN t.nctId AS nctId"
-                .formatted(filter.cypher())).withParameters(params).execute().records()
+        reads.read("MATCH (t:Trial) WHERE t.nctId IN $ids AND (%s) RETURN t.nctId AS nctId"
+                .formatted(filter.cypher()), params)
                 .forEach(r -> passing.add(r.get("nctId").asString()));
         return passing;
     }
@@ -123,7 +123,7 @@ class RelatedTrialsRepository {
         Map<String, Object> params = new HashMap<>(keysByKind(items));
         params.put("maxItemTrials", maxItemTrials);
         Map<String, Long> dfs = new HashMap<>();
-        driver.executableQuery(DOCUMENT_FREQUENCIES).withParameters(params).execute().records().forEach(r -> dfs.put(
+        reads.read(DOCUMENT_FREQUENCIES, params).forEach(r -> dfs.put(
                 RelatedScoring.Item.id(Relatedness.valueOf(r.get("kind").asString()), r.get("key").asString()),
                 r.get("df").asLong(1)));
         return dfs;
@@ -140,7 +140,7 @@ class RelatedTrialsRepository {
                 WITH DISTINCT t, item WHERE t.nctId <> $nctId AND (%s)
                 RETURN item.id AS id, collect(t.nctId) AS candidates
                 """.formatted(filter.cypher());
-        driver.executableQuery(cypher).withParameters(params).execute().records().forEach(r -> carriers.put(
+        reads.read(cypher, params).forEach(r -> carriers.put(
                 r.get("id").asString(), r.get("candidates").asList(Value::asString)));
         return carriers;
     }
@@ -170,7 +170,7 @@ class RelatedTrialsRepository {
                 UNWIND [r IN rows WHERE r.partial + $remaining >= kth - 1e-9] AS r
                 RETURN r.t.nctId AS nctId, r.partial AS partial, r.items AS items
                 """.formatted(filter.cypher());
-        driver.executableQuery(cypher).withParameters(params).execute().records().forEach(r -> candidates.add(
+        reads.read(cypher, params).forEach(r -> candidates.add(
                 new RelatedSearch.Candidate(r.get("nctId").asString(), r.get("partial").asDouble(),
                         Set.copyOf(r.get("items").asList(Value::asString)))));
         return candidates;
@@ -185,7 +185,7 @@ class RelatedTrialsRepository {
         Map<String, Object> params = new HashMap<>();
         params.put("ids", List.copyOf(nctIds));
         params.putAll(keysByKind(items));
-        driver.executableQuery(CARRIED).withParameters(params).execute().records().forEach(r -> {
+        reads.read(CARRIED, params).forEach(r -> {
             Set<String> ids = new HashSet<>();
             Arrays.stream(Relatedness.values()).forEach(kind -> r.get(kind.name()).asList(Value::asString)
                     .forEach(key -> ids.add(RelatedScoring.Item.id(kind, key))));
@@ -195,12 +195,12 @@ class RelatedTrialsRepository {
     }
 
     long trialCount() {
-        return driver.executableQuery(TRIAL_COUNT).execute().records().get(0).get("n").asLong();
+        return reads.read(TRIAL_COUNT, Map.of()).get(0).get("n").asLong();
     }
 
     Map<String, Trial> trials(List<String> nctIds) {
         Map<String, Trial> trials = new HashMap<>();
-        driver.executableQuery(TRIALS).withParameters(Map.of("ids", nctIds)).execute().records()
+        reads.read(TRIALS, Map.of("ids", nctIds))
                 .forEach(r -> {
                     Trial trial = Trial.from(r.get("t"));
                     trials.put(trial.nctId(), trial);

@@ -6,13 +6,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Repository;
 
+import org.trialgraph.neo4j.AutoCommitReads;
 import org.trialgraph.trial.TrialFilterCypher;
 import org.trialgraph.trial.TrialWhere;
 
@@ -51,11 +51,11 @@ class TrialStatsRepository {
             }
             """;
 
-    private final Driver driver;
+    private final AutoCommitReads reads;
     private final ObjectProvider<StatsIndex> index;
 
-    TrialStatsRepository(Driver driver, ObjectProvider<StatsIndex> index) {
-        this.driver = driver;
+    TrialStatsRepository(AutoCommitReads reads, ObjectProvider<StatsIndex> index) {
+        this.reads = reads;
         this.index = index;
     }
 
@@ -79,7 +79,7 @@ class TrialStatsRepository {
         String trials = match.cypher("true");
         String cypher = GROUPS.formatted(trials, dimensions)
                 + (withSponsors ? LEAD_SPONSORS.formatted(trials, dimensions) + "RETURN groups, leads" : "RETURN groups, [] AS leads");
-        Record result = driver.executableQuery(cypher).withParameters(params).execute().records().get(0);
+        Record result = reads.read(cypher, params).get(0);
         Map<List<String>, Long> sponsors = new HashMap<>();
         result.get("leads").asList(Value::asList).forEach(l -> sponsors.put(List.of((String) l.get(0), (String) l.get(1)),
                 ((Number) l.get(2)).longValue()));

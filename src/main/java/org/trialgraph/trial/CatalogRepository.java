@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 
 import org.springframework.stereotype.Repository;
 
 import org.trialgraph.ingest.Keys;
 import org.trialgraph.ingest.MeshIds;
+import org.trialgraph.neo4j.AutoCommitReads;
 import org.trialgraph.trial.TrialParts.Condition;
 import org.trialgraph.trial.TrialParts.Country;
 import org.trialgraph.trial.TrialParts.Intervention;
@@ -110,10 +110,10 @@ class CatalogRepository {
             LIMIT $limit
             """;
 
-    private final Driver driver;
+    private final AutoCommitReads reads;
 
-    CatalogRepository(Driver driver) {
-        this.driver = driver;
+    CatalogRepository(AutoCommitReads reads) {
+        this.reads = reads;
     }
 
     Optional<Condition> condition(String name) {
@@ -133,7 +133,7 @@ class CatalogRepository {
 
     List<Intervention> interventions(String name) {
         List<String> keys = INTERVENTION_TYPES.stream().map(type -> Keys.of(type, name)).toList();
-        return driver.executableQuery(INTERVENTIONS).withParameters(Map.of("keys", keys)).execute().records().stream()
+        return reads.read(INTERVENTIONS, Map.of("keys", keys)).stream()
                 .map(r -> new Intervention(r.get("type").asString(), r.get("name").asString())).toList();
     }
 
@@ -154,7 +154,7 @@ class CatalogRepository {
         params.put("afterKm", afterKm);
         params.put("afterKey", afterKey);
         params.put("limit", limit);
-        return driver.executableQuery(SITES_NEAR).withParameters(params).execute().records().stream()
+        return reads.read(SITES_NEAR, params).stream()
                 .map(r -> new TrialParts.NearbySite(site(r.get("s")), r.get("km").asDouble())).toList();
     }
 
@@ -199,7 +199,7 @@ class CatalogRepository {
                 rows.add(row);
             }
         }
-        driver.executableQuery(NARROWER_PAGES).withParameters(Map.of("pages", rows)).execute().records()
+        reads.read(NARROWER_PAGES, Map.of("pages", rows))
                 .forEach(r -> terms.get(r.get("id").asString()).add(new MeshTerm(r.get("meshId").asString(),
                         r.get("term").asString())));
         Map<TrialParts.NarrowerPage, List<MeshTerm>> result = new HashMap<>();
@@ -208,8 +208,7 @@ class CatalogRepository {
     }
 
     List<SponsorLink> collaborators(Sponsor sponsor, int limit) {
-        return driver.executableQuery(COLLABORATORS).withParameters(Map.of("key", Keys.of(sponsor.name()), "limit", limit))
-                .execute().records().stream()
+        return reads.read(COLLABORATORS, Map.of("key", Keys.of(sponsor.name()), "limit", limit)).stream()
                 .map(r -> new SponsorLink(new Sponsor(r.get("name").asString(), r.get("agencyClass").asString(null)),
                         r.get("shared").asLong()))
                 .toList();
@@ -220,12 +219,12 @@ class CatalogRepository {
     }
 
     private Optional<Record> first(String cypher, Map<String, Object> params) {
-        return driver.executableQuery(cypher).withParameters(params).execute().records().stream().findFirst();
+        return reads.read(cypher, params).stream().findFirst();
     }
 
     private Map<String, Long> counts(String cypher, Collection<String> keys) {
         Map<String, Long> counts = new HashMap<>();
-        driver.executableQuery(cypher).withParameters(Map.of("keys", List.copyOf(keys))).execute().records()
+        reads.read(cypher, Map.of("keys", List.copyOf(keys)))
                 .forEach(r -> counts.put(r.get("key").asString(), r.get("trials").asLong()));
         return counts;
     }

@@ -1,15 +1,24 @@
 package org.trialgraph.trial;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 import org.neo4j.driver.Value;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A trial's own properties, as stored on its node; linked parts load in batches (see TrialPartsController). */
+/**
+ * A trial's own properties, as stored on its node; linked parts load in batches (see TrialPartsController). The
+ * versions imported ({@link #sources()}) are kept as stored and read only when asked for.
+ */
 public record Trial(
         String nctId,
         String briefTitle,
@@ -41,7 +50,7 @@ public record Trial(
         List<String> keywords,
         boolean hasResults,
         RecordSource source,
-        List<RecordSource> sources) {
+        List<String> sourceHistory) {
 
     public record Enrollment(Integer count, String type) {
     }
@@ -100,7 +109,63 @@ public record Trial(
                 texts(t, "keywords"),
                 t.get("hasResults").asBoolean(false),
                 current(t),
-                sources(t));
+                texts(t, "sourceHistory"));
+    }
+
+    /**
+     * The node properties a selection of these Trial fields reads (nctId always), or empty when one of them is not
+     * known here (then the whole node is read). Linked parts read none. {@code subFields} are the paths selected
+     * below the fields of SUB_FIELD_OWNERS ({@code eligibility/text}: the criteria text, which only that reads).
+     */
+    static Optional<Set<String>> propertiesOf(Collection<String> fields, Collection<String> subFields) {
+        Set<String> properties = new LinkedHashSet<>();
+        properties.add("nctId");
+        for (String field : fields) {
+            List<String> read = PROPERTIES_BY_FIELD.get(field);
+            if (read == null) {
+                return Optional.empty();
+            }
+            properties.addAll(read);
+        }
+        subFields.forEach(path -> properties.addAll(PROPERTIES_BY_SUB_FIELD.getOrDefault(path, List.of())));
+        return Optional.of(properties);
+    }
+
+    private static final List<String> SOURCE = List.of("sourceLocation", "sourceFormat", "sourceVersion", "sourceHash",
+            "importedAt", "lastUpdated");
+
+    /** What a field below a Trial field reads of the node, by path. */
+    static final Map<String, List<String>> PROPERTIES_BY_SUB_FIELD = Map.of("eligibility/text", List.of("eligibilityCriteria"));
+
+    /** The Trial fields whose sub-fields read node properties (PROPERTIES_BY_SUB_FIELD). */
+    static final Set<String> SUB_FIELD_OWNERS = Set.of("eligibility");
+
+    /** What {@link #from} reads for each field of Trial in the schema (TrialPropertiesTest keeps it complete). */
+    static final Map<String, List<String>> PROPERTIES_BY_FIELD = propertiesByField();
+
+    private static Map<String, List<String>> propertiesByField() {
+        Map<String, List<String>> byField = new HashMap<>();
+        for (String sameName : List.of("nctId", "briefTitle", "officialTitle", "acronym", "orgStudyId", "secondaryIds",
+                "overallStatus", "lastKnownStatus", "whyStopped", "phases", "studyType", "startDate", "startDateType",
+                "primaryCompletionDate", "completionDate", "firstPosted", "lastUpdated", "briefSummary",
+                "detailedDescription", "sex", "healthyVolunteers", "stdAges", "eligibilityCriteria", "keywords",
+                "hasResults")) {
+            byField.put(sameName, List.of(sameName));
+        }
+        byField.put("enrollment", List.of("enrollmentCount", "enrollmentType"));
+        byField.put("design", List.of("allocation", "interventionModel", "masking", "primaryPurpose",
+                "observationalModel", "timePerspective"));
+        byField.put("minimumAge", List.of("minimumAgeText", "minimumAgeYears"));
+        byField.put("maximumAge", List.of("maximumAgeText", "maximumAgeYears"));
+        byField.put("source", SOURCE);
+        List<String> sources = new ArrayList<>(SOURCE);
+        sources.add("sourceHistory");
+        byField.put("sources", List.copyOf(sources));
+        for (String linked : List.of("eligibility", "leadSponsor", "collaborators", "conditions", "meshTerms", "interventionMeshTerms",
+                "interventions", "arms", "outcomes", "sites", "siteCount", "__typename")) {
+            byField.put(linked, List.of());
+        }
+        return Map.copyOf(byField);
     }
 
     private static RecordSource current(Value t) {
@@ -109,10 +174,10 @@ public record Trial(
     }
 
     /** Every version imported (the importer's sourceHistory entries), oldest last update first. */
-    private static List<RecordSource> sources(Value t) {
-        RecordSource current = current(t);
+    public List<RecordSource> sources() {
+        RecordSource current = source;
         List<RecordSource> sources = new ArrayList<>();
-        for (String entry : texts(t, "sourceHistory")) {
+        for (String entry : sourceHistory) {
             JsonNode e = JSON.readTree(entry);
             String location = e.path("location").asString(null);
             String hash = e.path("contentHash").asString(null);

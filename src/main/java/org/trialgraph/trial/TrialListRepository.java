@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.types.MapAccessor;
@@ -16,6 +15,7 @@ import org.neo4j.driver.types.MapAccessor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Repository;
 
+import org.trialgraph.neo4j.AutoCommitReads;
 import org.trialgraph.paging.Connection;
 import org.trialgraph.paging.Cursors;
 import org.trialgraph.trial.TrialOrder.Direction;
@@ -122,12 +122,12 @@ class TrialListRepository {
     private static final Pattern LUCENE_SPECIAL = Pattern.compile("([+\\-&|!(){}\\[\\]^\"~*?:\\\\/])");
     private static final Pattern WORDS = Pattern.compile("\\s+");
 
-    private final Driver driver;
+    private final AutoCommitReads reads;
     private final ObjectProvider<TrialIndex> index;
     private final SearchTotals searchTotals;
 
-    TrialListRepository(Driver driver, ObjectProvider<TrialIndex> index, SearchTotals searchTotals) {
-        this.driver = driver;
+    TrialListRepository(AutoCommitReads reads, ObjectProvider<TrialIndex> index, SearchTotals searchTotals) {
+        this.reads = reads;
         this.index = index;
         this.searchTotals = searchTotals;
     }
@@ -264,7 +264,7 @@ class TrialListRepository {
     }
 
     private Record single(String cypher, Map<String, Object> params) {
-        return driver.executableQuery(cypher).withParameters(params).execute().records().get(0);
+        return reads.read(cypher, params).get(0);
     }
 
     private static List<TrialOrder> withTieBreak(List<TrialOrder> orderBy) {

@@ -3,9 +3,9 @@ package org.trialgraph.trial;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
-import graphql.schema.SelectedField;
 import org.dataloader.DataLoader;
 import org.dataloader.DataLoaderRegistry;
 import org.neo4j.driver.Value;
@@ -25,7 +25,29 @@ public interface TrialPart {
      * How to read the part for the field's selections in this request (several with aliases), or empty when the
      * selections ask for what one read cannot answer (then the field's own batch loader reads it).
      */
-    Optional<Read> read(List<SelectedField> selections);
+    Optional<Read> read(List<Selection> selections);
+
+    /**
+     * One selection of the field.
+     *
+     * @param arguments its arguments as written in the query (variables resolved, defaults not filled in)
+     * @param paths     the fields selected below it, as paths of field names: {@code sections},
+     *                  {@code sections/criteria}, {@code sections/criteria/text} ...
+     */
+    record Selection(Map<String, Object> arguments, Set<String> paths) {
+
+        /** Whether any of these selections asks for one of these paths. */
+        public static boolean anySelects(List<Selection> selections, String... paths) {
+            for (Selection selection : selections) {
+                for (String path : paths) {
+                    if (selection.paths().contains(path)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+    }
 
     /**
      * @param subquery   the body of a {@code CALL (t) { ... }} over one trial {@code t}, returning exactly one row

@@ -5,16 +5,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import graphql.schema.DataFetchingEnvironment;
-import graphql.schema.SelectedField;
 import org.neo4j.driver.Record;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
+import org.trialgraph.trial.SelectedFields.Selected;
 import org.trialgraph.trial.TrialPart.Read;
 
 /**
@@ -26,8 +27,8 @@ import org.trialgraph.trial.TrialPart.Read;
 @Component
 class TrialPartsPrimer {
 
-    /** Where the trials' fields are in the selection of a connection of trials. */
-    static final String CONNECTION_NODES = "edges/node/*";
+    /** Where the trials are in a connection of trials: its edges' nodes. */
+    static final List<String> CONNECTION_NODES = List.of("edges", "node");
 
     private final TrialPartsQuery query;
     private final Map<String, TrialPart> parts;
@@ -41,10 +42,18 @@ class TrialPartsPrimer {
         }, LinkedHashMap::new));
     }
 
-    /** The trial with the parts the query selects on it, read together and primed; empty when there is none. */
+    /**
+     * The trial with the parts the query selects on it, read together and primed; empty when there is none. Only
+     * the node properties the selected fields read are sent (all of them when a field is not known to Trial).
+     */
     Optional<Trial> trial(String nctId, DataFetchingEnvironment env) {
-        Map<String, Read> reads = reads(env.getSelectionSet().getImmediateFields());
-        List<Record> rows = query.read(List.of(nctId), true, reads);
+        List<Selected> selected = SelectedFields.below(env, List.of());
+        Map<String, Read> reads = reads(selected);
+        List<String> subFields = new ArrayList<>();
+        selected.stream().filter(f -> Trial.SUB_FIELD_OWNERS.contains(f.name()))
+                .forEach(f -> f.paths().forEach(path -> subFields.add(f.name() + "/" + path)));
+        Optional<Set<String>> properties = Trial.propertiesOf(selected.stream().map(Selected::name).toList(), subFields);
+        List<Record> rows = query.read(List.of(nctId), properties.orElse(TrialPartsQuery.WHOLE_NODE), reads);
         if (rows.isEmpty()) {
             return Optional.empty();
         }
@@ -53,24 +62,25 @@ class TrialPartsPrimer {
         return Optional.of(trial);
     }
 
-    /** Reads and primes the parts that the selection picks on the trials at {@code glob} (e.g. a connection's nodes). */
-    void prime(List<Trial> trials, String glob, DataFetchingEnvironment env) {
+    /** Reads and primes the parts that the selection picks on the trials at {@code path} (e.g. a connection's nodes). */
+    void prime(List<Trial> trials, List<String> path, DataFetchingEnvironment env) {
         if (trials.isEmpty()) {
             return;
         }
-        Map<String, Read> reads = reads(env.getSelectionSet().getFields(glob));
+        Map<String, Read> reads = reads(SelectedFields.below(env, path));
         if (reads.isEmpty()) {
             return;
         }
         Map<String, Trial> byId = new LinkedHashMap<>();
         trials.forEach(t -> byId.putIfAbsent(t.nctId(), t));
-        primeAll(env, reads, byId, query.read(byId.keySet(), false, reads));
+        primeAll(env, reads, byId, query.read(byId.keySet(), Set.of(), reads));
     }
 
-    private Map<String, Read> reads(List<SelectedField> trialFields) {
-        Map<String, List<SelectedField>> byField = trialFields.stream()
-                .filter(f -> parts.containsKey(f.getName()))
-                .collect(Collectors.groupingBy(SelectedField::getName, LinkedHashMap::new, Collectors.toList()));
+    private Map<String, Read> reads(List<Selected> trialFields) {
+        Map<String, List<TrialPart.Selection>> byField = trialFields.stream()
+                .filter(f -> parts.containsKey(f.name()))
+                .collect(Collectors.groupingBy(Selected::name, LinkedHashMap::new, Collectors.mapping(
+                        f -> new TrialPart.Selection(f.arguments(), f.paths()), Collectors.toList())));
         Map<String, Read> reads = new LinkedHashMap<>();
         byField.forEach((field, selections) -> parts.get(field).read(selections).ifPresent(read -> reads.put(field, read)));
         return reads;

@@ -6,9 +6,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
-import graphql.schema.SelectedField;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.types.MapAccessor;
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Repository;
 
 import org.trialgraph.neo4j.AutoCommitReads;
 import org.trialgraph.trial.TrialPart.Read;
+import org.trialgraph.trial.TrialPart.Selection;
 
 /**
  * Reads trials and the selected parts of all of them in one query: the trials by NCT id, then one
@@ -114,17 +116,23 @@ class TrialPartsQuery {
         this.reads = reads;
     }
 
+    /** The properties argument of {@link #read} that returns the whole node. */
+    static final Set<String> WHOLE_NODE = Set.of("*");
+
     /**
-     * One row per trial found, with its node as {@code t} when asked for and each part's value in the column named
-     * as its field.
+     * One row per trial found, with each part's value in the column named as its field and, unless no properties
+     * are asked for, the trial as {@code t}: these properties of its node (a map), or the node for WHOLE_NODE.
      */
-    List<Record> read(Collection<String> nctIds, boolean withNode, Map<String, Read> parts) {
+    List<Record> read(Collection<String> nctIds, Set<String> properties, Map<String, Read> parts) {
         StringBuilder cypher = new StringBuilder(TRIALS);
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("nctIds", List.copyOf(nctIds));
         List<String> columns = new ArrayList<>(List.of("nctId"));
-        if (withNode) {
+        if (properties.equals(WHOLE_NODE)) {
             columns.add("t");
+        } else if (!properties.isEmpty()) {
+            // names from Trial's own list, never from the request
+            columns.add(properties.stream().map(p -> "." + p).collect(Collectors.joining(", ", "t {", "} AS t")));
         }
         parts.forEach((field, read) -> {
             cypher.append("CALL (t) {\n").append(read.subquery()).append("}\n");
@@ -143,7 +151,7 @@ class TrialPartsQuery {
     private record Simple(String field, Read read) implements TrialPart {
 
         @Override
-        public Optional<Read> read(List<SelectedField> selections) {
+        public Optional<Read> read(List<Selection> selections) {
             return Optional.of(read);
         }
     }
@@ -161,7 +169,7 @@ class TrialPartsQuery {
         }
 
         @Override
-        public Optional<Read> read(List<SelectedField> selections) {
+        public Optional<Read> read(List<Selection> selections) {
             return Optional.of(new Read(OUTCOMES, Map.of(), TrialPart.Primer.of(TrialPartsController.OUTCOMES_LOADER,
                     Trial::nctId, list(TrialRepository::outcome))));
         }
@@ -176,11 +184,11 @@ class TrialPartsQuery {
         }
 
         @Override
-        public Optional<Read> read(List<SelectedField> selections) {
+        public Optional<Read> read(List<Selection> selections) {
             List<TrialParts.SitePage> pages;
             try {
-                pages = selections.stream().map(s -> TrialParts.SitePage.of("", (Integer) s.getArguments().get("first"),
-                        (String) s.getArguments().get("after"))).distinct().toList();
+                pages = selections.stream().map(s -> TrialParts.SitePage.of("", (Integer) s.arguments().get("first"),
+                        (String) s.arguments().get("after"))).distinct().toList();
             } catch (IllegalArgumentException e) {
                 return Optional.empty(); // a bad cursor: the fetcher reports it
             }

@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.types.MapAccessor;
 
 import org.springframework.stereotype.Repository;
 
+import org.trialgraph.neo4j.AutoCommitReads;
 import org.trialgraph.trial.TrialParts.Arm;
 import org.trialgraph.trial.TrialParts.Condition;
 import org.trialgraph.trial.TrialParts.MeshTerm;
@@ -118,10 +118,10 @@ class TrialRepository {
             ORDER BY id, a.term
             """;
 
-    private final Driver driver;
+    private final AutoCommitReads reads;
 
-    TrialRepository(Driver driver) {
-        this.driver = driver;
+    TrialRepository(AutoCommitReads reads) {
+        this.reads = reads;
     }
 
     Map<String, List<Sponsor>> sponsorsWithRole(Collection<String> nctIds, String role) {
@@ -165,7 +165,7 @@ class TrialRepository {
 
     Map<String, Long> siteCounts(Collection<String> nctIds) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        driver.executableQuery(SITE_COUNTS).withParameters(Map.of("ids", List.copyOf(nctIds))).execute().records()
+        reads.read(SITE_COUNTS, Map.of("ids", List.copyOf(nctIds)))
                 .forEach(r -> counts.put(r.get("id").asString(), r.get("sites").asLong()));
         return counts;
     }
@@ -223,7 +223,7 @@ class TrialRepository {
             Function<Record, T> mapper) {
         Map<String, List<T>> grouped = new LinkedHashMap<>();
         ids.forEach(id -> grouped.put(id, new java.util.ArrayList<>()));
-        driver.executableQuery(cypher).withParameters(parameters).execute().records()
+        reads.read(cypher, parameters)
                 .forEach(r -> grouped.get(r.get("id").asString()).add(mapper.apply(r)));
         return grouped;
     }
