@@ -47,7 +47,8 @@ class RelatedTrialsFinder {
         this.walkBudget = walkBudget;
     }
 
-    List<RelatedTrial> find(String nctId, List<Relatedness> kinds, TrialWhere where, int first) {
+    /** The page; {@code shortTrials}: the selection reads only {@link Trial#SHORT_FIELDS} of each trial. */
+    List<RelatedTrial> find(String nctId, List<Relatedness> kinds, TrialWhere where, int first, boolean shortTrials) {
         List<RelatedScoring.Scored> scored = fromIndex(nctId, kinds, where, first).orElseGet(() -> {
             RelatedSearch.Page page = score(nctId, kinds, where, first, maxItemTrials, walkBudget);
             record(nctId, page);
@@ -56,7 +57,8 @@ class RelatedTrialsFinder {
         if (scored.isEmpty()) {
             return List.of();
         }
-        Map<String, Trial> trials = repository.trials(scored.stream().map(RelatedScoring.Scored::nctId).toList());
+        Map<String, Trial> trials = repository.trials(scored.stream().map(RelatedScoring.Scored::nctId).toList(),
+                shortTrials);
         return scored.stream().map(s -> new RelatedTrial(trials.get(s.nctId()), s.score(), s.reasons())).toList();
     }
 

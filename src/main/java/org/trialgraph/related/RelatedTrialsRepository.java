@@ -16,6 +16,7 @@ import org.neo4j.driver.Value;
 
 import org.springframework.stereotype.Repository;
 
+import org.trialgraph.neo4j.AutoCommitReads;
 import org.trialgraph.trial.Trial;
 import org.trialgraph.trial.TrialFilterCypher;
 import org.trialgraph.trial.TrialWhere;
@@ -30,6 +31,9 @@ class RelatedTrialsRepository {
     private static final String TRIAL_COUNT = "MATCH (t:Trial) RETURN count(t) AS n";
 
     private static final String TRIALS = "MATCH (t:Trial) WHERE t.nctId IN $ids RETURN t";
+
+    private static final String SHORT_TRIALS = "MATCH (t:Trial) WHERE t.nctId IN $ids RETURN "
+            + Trial.SHORT_PROJECTION + " AS t";
 
     // The item nodes of each kind are looked up once; each trial's links are then compared with them.
     private static final String CARRIED = Arrays.stream(Relatedness.values())
@@ -54,10 +58,12 @@ class RelatedTrialsRepository {
             .collect(Collectors.joining("UNION ALL\n")) + "}\n";
 
     private final Driver driver;
+    private final AutoCommitReads reads;
     private final DocumentFrequencies frequencies;
 
-    RelatedTrialsRepository(Driver driver, DocumentFrequencies frequencies) {
+    RelatedTrialsRepository(Driver driver, AutoCommitReads reads, DocumentFrequencies frequencies) {
         this.driver = driver;
+        this.reads = reads;
         this.frequencies = frequencies;
     }
 
@@ -99,7 +105,7 @@ class RelatedTrialsRepository {
     List<RelatedScoring.Item> sourceItemsWithoutDf(String nctId, Collection<Relatedness> kinds) {
         String cypher = kinds.stream().distinct().map(k -> k.items).collect(Collectors.joining("UNION ALL\n"));
         List<RelatedScoring.Item> items = new ArrayList<>();
-        driver.executableQuery(cypher).withParameters(Map.of("nctId", nctId)).execute().records().forEach(r ->
+        reads.read(cypher, Map.of("nctId", nctId)).forEach(r ->
                 items.add(new RelatedScoring.Item(Relatedness.valueOf(r.get("kind").asString()),
                         r.get("key").asString(), r.get("label").asString(), r.get("direct").asBoolean(), -1,
                         List.of())));
@@ -113,8 +119,8 @@ class RelatedTrialsRepository {
         Map<String, Object> params = new HashMap<>(filter.parameters());
         params.put("ids", nctIds);
         Set<String> passing = new HashSet<>();
-        driver.executableQuery("MATCH (t:Trial) WHERE t.nctId IN $ids AND (%s) RETURN t.nctId AS nctId"
-                .formatted(filter.cypher())).withParameters(params).execute().records()
+        reads.read("MATCH (t:Trial) WHERE t.nctId IN $ids AND (%s) RETURN t.nctId AS nctId"
+                .formatted(filter.cypher()), params)
                 .forEach(r -> passing.add(r.get("nctId").asString()));
         return passing;
     }
@@ -198,9 +204,10 @@ class RelatedTrialsRepository {
         return driver.executableQuery(TRIAL_COUNT).execute().records().get(0).get("n").asLong();
     }
 
-    Map<String, Trial> trials(List<String> nctIds) {
+    /** The trials by NCT id: with only their short properties ({@link Trial#SHORT_FIELDS}) when {@code shortProperties}. */
+    Map<String, Trial> trials(List<String> nctIds, boolean shortProperties) {
         Map<String, Trial> trials = new HashMap<>();
-        driver.executableQuery(TRIALS).withParameters(Map.of("ids", nctIds)).execute().records()
+        reads.read(shortProperties ? SHORT_TRIALS : TRIALS, Map.of("ids", nctIds))
                 .forEach(r -> {
                     Trial trial = Trial.from(r.get("t"));
                     trials.put(trial.nctId(), trial);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 import org.neo4j.driver.Value;
 import tools.jackson.databind.JsonNode;
@@ -60,6 +61,27 @@ public record Trial(
     public record RecordSource(String location, String format, String version, String contentHash,
             String importedAt, String lastUpdated, boolean current) {
     }
+
+    /**
+     * The Trial fields answered from the node's short properties alone: all its own fields but the long texts
+     * (summary, description, eligibility criteria) and the record's sources. A page whose selection stays within
+     * them can read {@link #SHORT_PROJECTION} instead of the whole node (a few hundred bytes instead of kilobytes per
+     * trial over Bolt).
+     */
+    public static final Set<String> SHORT_FIELDS = Set.of("__typename", "nctId", "briefTitle", "officialTitle",
+            "acronym", "orgStudyId", "secondaryIds", "overallStatus", "lastKnownStatus", "whyStopped", "phases",
+            "studyType", "enrollment", "design", "startDate", "startDateType", "primaryCompletionDate",
+            "completionDate", "firstPosted", "lastUpdated", "minimumAge", "maximumAge", "sex", "healthyVolunteers",
+            "stdAges", "keywords", "hasResults");
+
+    /** A map projection of the trial node {@code t}: every property {@link #from} reads for {@link #SHORT_FIELDS}. */
+    public static final String SHORT_PROJECTION = """
+            t {.nctId, .briefTitle, .officialTitle, .acronym, .orgStudyId, .secondaryIds, .overallStatus,
+               .lastKnownStatus, .whyStopped, .phases, .studyType, .enrollmentCount, .enrollmentType, .allocation,
+               .interventionModel, .masking, .primaryPurpose, .observationalModel, .timePerspective, .startDate,
+               .startDateType, .primaryCompletionDate, .completionDate, .firstPosted, .lastUpdated, .minimumAgeText,
+               .minimumAgeYears, .maximumAgeText, .maximumAgeYears, .sex, .healthyVolunteers, .stdAges, .keywords,
+               .hasResults}""";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Comparator<String> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
