@@ -96,6 +96,9 @@ final class IndexedSearch {
      * or all passing when fewer than {@code first}, come back.
      */
     private static List<Integer> pageCandidates(Board board, int first, Postings index, Filter filter) {
+        if (filter == null) {
+            return board.within(first);
+        }
         List<Integer> passing = new ArrayList<>();
         int checked = 0;
         for (int m = Math.max(4 * first, 32); ; m = (int) Math.min(4L * m, Integer.MAX_VALUE)) {
@@ -155,6 +158,61 @@ final class IndexedSearch {
                     touched[size++] = ordinal;
                 }
                 scores[ordinal] += contribution;
+            }
+        }
+
+        /**
+         * Every touched ordinal whose sum is within the slack of the first-th best sum (all of them when fewer were
+         * touched): one pass for that sum (a min-heap of the best {@code first} sums), one to collect. What the
+         * filtered rounds give with every trial passing, without re-ranking the ties at the page's end round after
+         * round.
+         */
+        List<Integer> within(int first) {
+            List<Integer> page = new ArrayList<>();
+            if (size <= first) {
+                for (int i = 0; i < size; i++) {
+                    page.add(touched[i]);
+                }
+                return page;
+            }
+            double[] heap = new double[first];
+            for (int i = 0; i < first; i++) {
+                heap[i] = scores[touched[i]];
+            }
+            Arrays.sort(heap);
+            // heap[0] is the least of the best first sums; a sorted array is a valid min-heap.
+            for (int i = first; i < size; i++) {
+                double score = scores[touched[i]];
+                if (score > heap[0]) {
+                    heap[0] = score;
+                    siftDown(heap);
+                }
+            }
+            double last = heap[0];
+            for (int i = 0; i < size; i++) {
+                if (scores[touched[i]] >= last - RelatedSearch.EPSILON) {
+                    page.add(touched[i]);
+                }
+            }
+            return page;
+        }
+
+        private static void siftDown(double[] heap) {
+            int i = 0;
+            while (true) {
+                int least = i;
+                for (int child = 2 * i + 1; child <= 2 * i + 2 && child < heap.length; child++) {
+                    if (heap[child] < heap[least]) {
+                        least = child;
+                    }
+                }
+                if (least == i) {
+                    return;
+                }
+                double t = heap[i];
+                heap[i] = heap[least];
+                heap[least] = t;
+                i = least;
             }
         }
 
