@@ -47,8 +47,12 @@ class RelatedTrialsFinder {
         this.walkBudget = walkBudget;
     }
 
-    /** The page; {@code shortTrials}: the selection reads only {@link Trial#SHORT_FIELDS} of each trial. */
-    List<RelatedTrial> find(String nctId, List<Relatedness> kinds, TrialWhere where, int first, boolean shortTrials) {
+    /**
+     * The page; {@code trialFields}: the short fields ({@link Trial#SHORT_FIELDS}) the selection reads of each trial,
+     * or null to read them whole.
+     */
+    List<RelatedTrial> find(String nctId, List<Relatedness> kinds, TrialWhere where, int first,
+            Set<String> trialFields) {
         List<RelatedScoring.Scored> scored = fromIndex(nctId, kinds, where, first).orElseGet(() -> {
             RelatedSearch.Page page = score(nctId, kinds, where, first, maxItemTrials, walkBudget);
             record(nctId, page);
@@ -58,7 +62,7 @@ class RelatedTrialsFinder {
             return List.of();
         }
         Map<String, Trial> trials = repository.trials(scored.stream().map(RelatedScoring.Scored::nctId).toList(),
-                shortTrials);
+                trialFields);
         return scored.stream().map(s -> new RelatedTrial(trials.get(s.nctId()), s.score(), s.reasons())).toList();
     }
 

@@ -32,8 +32,6 @@ class RelatedTrialsRepository {
 
     private static final String TRIALS = "MATCH (t:Trial) WHERE t.nctId IN $ids RETURN t";
 
-    private static final String SHORT_TRIALS = "MATCH (t:Trial) WHERE t.nctId IN $ids RETURN "
-            + Trial.SHORT_PROJECTION + " AS t";
 
     // The item nodes of each kind are looked up once; each trial's links are then compared with them.
     private static final String CARRIED = Arrays.stream(Relatedness.values())
@@ -204,10 +202,15 @@ class RelatedTrialsRepository {
         return driver.executableQuery(TRIAL_COUNT).execute().records().get(0).get("n").asLong();
     }
 
-    /** The trials by NCT id: with only their short properties ({@link Trial#SHORT_FIELDS}) when {@code shortProperties}. */
-    Map<String, Trial> trials(List<String> nctIds, boolean shortProperties) {
+    /**
+     * The trials by NCT id: whole, or with only the properties of the given short fields ({@link Trial#SHORT_FIELDS};
+     * null for whole trials).
+     */
+    Map<String, Trial> trials(List<String> nctIds, Set<String> shortFields) {
         Map<String, Trial> trials = new HashMap<>();
-        reads.read(shortProperties ? SHORT_TRIALS : TRIALS, Map.of("ids", nctIds))
+        String cypher = shortFields == null ? TRIALS
+                : "MATCH (t:Trial) WHERE t.nctId IN $ids RETURN " + Trial.shortProjection(shortFields) + " AS t";
+        reads.read(cypher, Map.of("ids", nctIds))
                 .forEach(r -> {
                     Trial trial = Trial.from(r.get("t"));
                     trials.put(trial.nctId(), trial);

@@ -1,10 +1,14 @@
 package org.trialgraph.trial;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import org.neo4j.driver.Value;
 import tools.jackson.databind.JsonNode;
@@ -65,7 +69,7 @@ public record Trial(
     /**
      * The Trial fields answered from the node's short properties alone: all its own fields but the long texts
      * (summary, description, eligibility criteria) and the record's sources. A page whose selection stays within
-     * them can read {@link #SHORT_PROJECTION} instead of the whole node (a few hundred bytes instead of kilobytes per
+     * them can read {@link #shortProjection} instead of the whole node (a few hundred bytes instead of kilobytes per
      * trial over Bolt).
      */
     public static final Set<String> SHORT_FIELDS = Set.of("__typename", "nctId", "briefTitle", "officialTitle",
@@ -74,14 +78,29 @@ public record Trial(
             "completionDate", "firstPosted", "lastUpdated", "minimumAge", "maximumAge", "sex", "healthyVolunteers",
             "stdAges", "keywords", "hasResults");
 
-    /** A map projection of the trial node {@code t}: every property {@link #from} reads for {@link #SHORT_FIELDS}. */
-    public static final String SHORT_PROJECTION = """
-            t {.nctId, .briefTitle, .officialTitle, .acronym, .orgStudyId, .secondaryIds, .overallStatus,
-               .lastKnownStatus, .whyStopped, .phases, .studyType, .enrollmentCount, .enrollmentType, .allocation,
-               .interventionModel, .masking, .primaryPurpose, .observationalModel, .timePerspective, .startDate,
-               .startDateType, .primaryCompletionDate, .completionDate, .firstPosted, .lastUpdated, .minimumAgeText,
-               .minimumAgeYears, .maximumAgeText, .maximumAgeYears, .sex, .healthyVolunteers, .stdAges, .keywords,
-               .hasResults}""";
+    // The node properties Trial.from reads for each short field.
+    private static final Map<String, List<String>> SHORT_PROPERTIES = Map.ofEntries(
+            Map.entry("__typename", List.of()),
+            Map.entry("enrollment", List.of("enrollmentCount", "enrollmentType")),
+            Map.entry("design", List.of("allocation", "interventionModel", "masking", "primaryPurpose",
+                    "observationalModel", "timePerspective")),
+            Map.entry("minimumAge", List.of("minimumAgeText", "minimumAgeYears")),
+            Map.entry("maximumAge", List.of("maximumAgeText", "maximumAgeYears")));
+
+    /**
+     * A map projection of the trial node {@code t} with {@code nctId} and the properties {@link #from} reads for the
+     * given short fields (the others read as absent), in one order whatever the fields' order.
+     */
+    public static String shortProjection(Collection<String> fields) {
+        Set<String> properties = new TreeSet<>(List.of("nctId"));
+        for (String field : fields) {
+            if (!SHORT_FIELDS.contains(field)) {
+                throw new IllegalArgumentException("not a short field of Trial: " + field);
+            }
+            properties.addAll(SHORT_PROPERTIES.getOrDefault(field, List.of(field)));
+        }
+        return properties.stream().map(p -> "." + p).collect(Collectors.joining(", ", "t {", "}"));
+    }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Comparator<String> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());

@@ -18,8 +18,8 @@ import org.trialgraph.TrialGraphTest;
 import org.trialgraph.trial.Trial;
 
 /**
- * The page's trials read with their short properties only when the selection allows it: the short fields read
- * that way equal the whole node's, and a selection asking for a long text gets it.
+ * The page's trials read with the properties of the selected short fields only when the selection allows it: the
+ * fields read that way equal the whole node's, and a selection asking for a long text gets it.
  */
 @TrialGraphTest
 @SuppressWarnings("unchecked")
@@ -52,14 +52,19 @@ class RelatedTrialsShortReadTest {
     @Test
     void theShortReadGivesEveryShortFieldAsTheWholeNodeDoes() throws Exception {
         List<String> ids = seededIds();
-        Map<String, Trial> whole = repository.trials(ids, false);
-        Map<String, Trial> shortRead = repository.trials(ids, true);
+        Map<String, Trial> whole = repository.trials(ids, null);
+        Map<String, Trial> shortRead = repository.trials(ids, Trial.SHORT_FIELDS);
+        Map<String, Trial> titles = repository.trials(ids, Set.of("briefTitle"));
         assertThat(shortRead.keySet()).isEqualTo(whole.keySet()).hasSize(ids.size());
         int longTexts = 0;
         for (String nctId : ids) {
             for (RecordComponent c : Trial.class.getRecordComponents()) {
                 Object full = c.getAccessor().invoke(whole.get(nctId));
                 Object read = c.getAccessor().invoke(shortRead.get(nctId));
+                if (Set.of("nctId", "briefTitle").contains(c.getName())) {
+                    assertThat(c.getAccessor().invoke(titles.get(nctId))).as("%s.%s", nctId, c.getName())
+                            .isEqualTo(full);
+                }
                 if (Trial.SHORT_FIELDS.contains(c.getName())) {
                     assertThat(read).as("%s.%s", nctId, c.getName()).isEqualTo(full);
                 } else if (c.getType() == String.class && full != null) {
