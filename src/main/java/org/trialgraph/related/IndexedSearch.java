@@ -2,6 +2,9 @@ package org.trialgraph.related;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,15 +73,14 @@ final class IndexedSearch {
                 }
             }
             List<Integer> page = pageCandidates(board, first, index, filter);
+            BitSet[] carried = carriedItems(page, postings);
             List<RelatedScoring.Item> scored = new ArrayList<>();
             for (int i = 0; i < items.size(); i++) {
-                List<String> carriers = new ArrayList<>();
-                for (int ordinal : page) {
-                    if (postings[i] != null && Arrays.binarySearch(postings[i], ordinal) >= 0) {
-                        carriers.add(index.nctId(ordinal));
-                    }
-                }
-                scored.add(items.get(i).withCandidates(carriers));
+                scored.add(items.get(i).withCandidates(new ArrayList<>()));
+            }
+            for (int c : sameItemsFirst(page, carried, first, index)) {
+                String nctId = index.nctId(page.get(c));
+                carried[c].stream().forEach(i -> scored.get(i).candidates().add(nctId));
             }
             return RelatedScoring.score(scored, trialCount, first);
         } finally {
@@ -89,6 +91,61 @@ final class IndexedSearch {
         }
     }
 
+    /** For each candidate (by position in {@code page}): the indexes of the items whose postings hold it. */
+    private static BitSet[] carriedItems(List<Integer> page, int[][] postings) {
+        BitSet[] carried = new BitSet[page.size()];
+        for (int c = 0; c < carried.length; c++) {
+            carried[c] = new BitSet(postings.length);
+        }
+        // Candidates sorted by ordinal, merged with each item's sorted postings.
+        Integer[] byOrdinal = new Integer[page.size()];
+        for (int c = 0; c < byOrdinal.length; c++) {
+            byOrdinal[c] = c;
+        }
+        Arrays.sort(byOrdinal, (a, b) -> Integer.compare(page.get(a), page.get(b)));
+        for (int i = 0; i < postings.length; i++) {
+            int[] trials = postings[i];
+            if (trials == null) {
+                continue;
+            }
+            int p = 0;
+            for (Integer c : byOrdinal) {
+                int ordinal = page.get(c);
+                while (p < trials.length && trials[p] < ordinal) {
+                    p++;
+                }
+                if (p == trials.length) {
+                    break;
+                }
+                if (trials[p] == ordinal) {
+                    carried[c].set(i);
+                }
+            }
+        }
+        return carried;
+    }
+
+    /**
+     * The candidates worth scoring: of the candidates carrying the very same items (same score, bit for bit, as
+     * {@link RelatedScoring} sums the same reasons in the same order), only the {@code first} with the smallest NCT
+     * ids can be on the page, since ties go by NCT id. Generated and real registries have many trials sharing the
+     * same items with a source, all tied at the page's end.
+     */
+    private static List<Integer> sameItemsFirst(List<Integer> page, BitSet[] carried, int first, Postings index) {
+        Map<BitSet, List<Integer>> groups = new HashMap<>();
+        for (int c = 0; c < carried.length; c++) {
+            groups.computeIfAbsent(carried[c], k -> new ArrayList<>()).add(c);
+        }
+        List<Integer> kept = new ArrayList<>();
+        for (List<Integer> group : groups.values()) {
+            if (group.size() > first) {
+                group.sort(Comparator.comparing(c -> index.nctId(page.get(c))));
+            }
+            kept.addAll(group.subList(0, Math.min(first, group.size())));
+        }
+        return kept;
+    }
+
     /**
      * The trials that can make the page: by sum, the best {@code m} are taken, those not yet checked
      * are checked against the filter, and m grows fourfold until {@code first} passed and every trial not taken
@@ -96,6 +153,9 @@ final class IndexedSearch {
      * or all passing when fewer than {@code first}, come back.
      */
     private static List<Integer> pageCandidates(Board board, int first, Postings index, Filter filter) {
+        if (filter == null) {
+            return board.within(first);
+        }
         List<Integer> passing = new ArrayList<>();
         int checked = 0;
         for (int m = Math.max(4 * first, 32); ; m = (int) Math.min(4L * m, Integer.MAX_VALUE)) {
@@ -155,6 +215,61 @@ final class IndexedSearch {
                     touched[size++] = ordinal;
                 }
                 scores[ordinal] += contribution;
+            }
+        }
+
+        /**
+         * Every touched ordinal whose sum is within the slack of the first-th best sum (all of them when fewer were
+         * touched): one pass for that sum (a min-heap of the best {@code first} sums), one to collect. What the
+         * filtered rounds give with every trial passing, without re-ranking the ties at the page's end round after
+         * round.
+         */
+        List<Integer> within(int first) {
+            List<Integer> page = new ArrayList<>();
+            if (size <= first) {
+                for (int i = 0; i < size; i++) {
+                    page.add(touched[i]);
+                }
+                return page;
+            }
+            double[] heap = new double[first];
+            for (int i = 0; i < first; i++) {
+                heap[i] = scores[touched[i]];
+            }
+            Arrays.sort(heap);
+            // heap[0] is the least of the best first sums; a sorted array is a valid min-heap.
+            for (int i = first; i < size; i++) {
+                double score = scores[touched[i]];
+                if (score > heap[0]) {
+                    heap[0] = score;
+                    siftDown(heap);
+                }
+            }
+            double last = heap[0];
+            for (int i = 0; i < size; i++) {
+                if (scores[touched[i]] >= last - RelatedSearch.EPSILON) {
+                    page.add(touched[i]);
+                }
+            }
+            return page;
+        }
+
+        private static void siftDown(double[] heap) {
+            int i = 0;
+            while (true) {
+                int least = i;
+                for (int child = 2 * i + 1; child <= 2 * i + 2 && child < heap.length; child++) {
+                    if (heap[child] < heap[least]) {
+                        least = child;
+                    }
+                }
+                if (least == i) {
+                    return;
+                }
+                double t = heap[i];
+                heap[i] = heap[least];
+                heap[least] = t;
+                i = least;
             }
         }
 

@@ -235,16 +235,15 @@ class RelatedIndex implements IndexedSearch.Postings {
         stored.forEach(t -> storedIds.add(t.nctId()));
         List<String> grown = new ArrayList<>(Arrays.asList(names));
         Map<String, Integer> added = new HashMap<>();
-        BitSet batch = new BitSet();
+        // Only trials known before can be in a posting: a batch of new trials only joins postings, no scan.
+        BitSet known = new BitSet();
         for (String nctId : nctIds) {
             Integer ordinal = ordinals.get(nctId);
-            if (ordinal == null && storedIds.contains(nctId) && !added.containsKey(nctId)) {
-                ordinal = grown.size();
-                grown.add(nctId);
-                added.put(nctId, ordinal);
-            }
             if (ordinal != null) {
-                batch.set(ordinal);
+                known.set(ordinal);
+            } else if (storedIds.contains(nctId) && !added.containsKey(nctId)) {
+                added.put(nctId, grown.size());
+                grown.add(nctId);
             }
         }
         Map<String, Integer> batchOrdinals = new HashMap<>(added);
@@ -252,11 +251,13 @@ class RelatedIndex implements IndexedSearch.Postings {
 
         // Linked kinds.
         Map<Long, int[]> changed = new HashMap<>();
-        linked.forEach((item, postings) -> {
-            if (carriesAny(postings, batch)) {
-                changed.put(item, without(postings, batch));
-            }
-        });
+        if (!known.isEmpty()) {
+            linked.forEach((item, postings) -> {
+                if (carriesAny(postings, known)) {
+                    changed.put(item, without(postings, known));
+                }
+            });
+        }
         Map<Long, List<Integer>> joined = new HashMap<>();
         Map<Relatedness, Set<String>> unknown = new EnumMap<>(Relatedness.class);
         for (RelatedIndexQueries.TrialItems trial : stored) {
@@ -272,23 +273,24 @@ class RelatedIndex implements IndexedSearch.Postings {
                 }
             }
         }
-        Map<String, Integer> known = new HashMap<>(batchOrdinals);
         joined.forEach((item, more) -> changed.put(item,
                 merged(changed.getOrDefault(item, linked.get(item)), more)));
         long scanned = System.nanoTime();
         unknown.forEach((kind, keys) -> queries.carriers(kind, keys).forEach((key, trials) ->
-                changed.put(hash(kind, key), ordinalsOf(trials, known))));
+                changed.put(hash(kind, key), ordinalsOf(trials, batchOrdinals))));
         long carriersRead = System.nanoTime();
 
         // MeSH.
         Set<String> dirty = new HashSet<>();
         Map<String, int[]> direct = new HashMap<>();
-        meshDirect.forEach((term, postings) -> {
-            if (carriesAny(postings, batch)) {
-                direct.put(term, without(postings, batch));
-                dirty.add(term);
-            }
-        });
+        if (!known.isEmpty()) {
+            meshDirect.forEach((term, postings) -> {
+                if (carriesAny(postings, known)) {
+                    direct.put(term, without(postings, known));
+                    dirty.add(term);
+                }
+            });
+        }
         Map<String, List<Integer>> studied = new HashMap<>();
         for (RelatedIndexQueries.TrialItems trial : stored) {
             int ordinal = batchOrdinals.get(trial.nctId());

@@ -44,6 +44,8 @@ final class RelatedScoring {
 
     static List<Scored> score(List<Item> items, long trialCount, int first) {
         Map<String, Double> contributions = contributions(items, trialCount);
+        Map<String, Boolean> direct = new HashMap<>();
+        items.stream().filter(i -> i.kind() == Relatedness.MESH).forEach(i -> direct.put(i.key(), i.direct()));
         Map<String, List<RelatedTrial.Reason>> reasons = new HashMap<>();
         for (Item item : items) {
             double contribution = contributions.get(item.id());
@@ -57,7 +59,7 @@ final class RelatedScoring {
             list.sort(Comparator.comparingDouble(RelatedTrial.Reason::contribution).reversed()
                     .thenComparing(RelatedTrial.Reason::label));
             scored.add(new Scored(nctId, Math.min(1.0, list.stream().mapToDouble(RelatedTrial.Reason::contribution).sum()),
-                    markNearestCommonAncestor(list, items)));
+                    markNearestCommonAncestor(list, direct)));
         });
         scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(Scored::nctId));
         return scored.subList(0, Math.min(first, scored.size()));
@@ -85,9 +87,8 @@ final class RelatedScoring {
      * When two trials share only ancestors of the source's MeSH terms, the most specific of them (the largest
      * contribution, so the fewest trials) is their nearest common ancestor: say so in its label.
      */
-    private static List<RelatedTrial.Reason> markNearestCommonAncestor(List<RelatedTrial.Reason> reasons, List<Item> items) {
-        Map<String, Boolean> direct = new HashMap<>();
-        items.stream().filter(i -> i.kind() == Relatedness.MESH).forEach(i -> direct.put(i.key(), i.direct()));
+    private static List<RelatedTrial.Reason> markNearestCommonAncestor(List<RelatedTrial.Reason> reasons,
+            Map<String, Boolean> direct) {
         List<RelatedTrial.Reason> mesh = reasons.stream().filter(r -> r.kind() == Relatedness.MESH).toList();
         if (mesh.isEmpty() || mesh.stream().anyMatch(r -> direct.getOrDefault(r.key(), false))) {
             return reasons;

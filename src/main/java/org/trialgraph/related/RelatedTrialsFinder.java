@@ -47,7 +47,12 @@ class RelatedTrialsFinder {
         this.walkBudget = walkBudget;
     }
 
-    List<RelatedTrial> find(String nctId, List<Relatedness> kinds, TrialWhere where, int first) {
+    /**
+     * The page; {@code trialFields}: the short fields ({@link Trial#SHORT_FIELDS}) the selection reads of each trial,
+     * or null to read them whole.
+     */
+    List<RelatedTrial> find(String nctId, List<Relatedness> kinds, TrialWhere where, int first,
+            Set<String> trialFields) {
         List<RelatedScoring.Scored> scored = fromIndex(nctId, kinds, where, first).orElseGet(() -> {
             RelatedSearch.Page page = score(nctId, kinds, where, first, maxItemTrials, walkBudget);
             record(nctId, page);
@@ -56,7 +61,8 @@ class RelatedTrialsFinder {
         if (scored.isEmpty()) {
             return List.of();
         }
-        Map<String, Trial> trials = repository.trials(scored.stream().map(RelatedScoring.Scored::nctId).toList());
+        Map<String, Trial> trials = repository.trials(scored.stream().map(RelatedScoring.Scored::nctId).toList(),
+                trialFields);
         return scored.stream().map(s -> new RelatedTrial(trials.get(s.nctId()), s.score(), s.reasons())).toList();
     }
 

@@ -31,6 +31,7 @@ class RelatedTrialsRepository {
 
     private static final String TRIALS = "MATCH (t:Trial) WHERE t.nctId IN $ids RETURN t";
 
+
     // The item nodes of each kind are looked up once; each trial's links are then compared with them.
     private static final String CARRIED = Arrays.stream(Relatedness.values())
             .map(kind -> "COLLECT { UNWIND %s AS key %s RETURN x } AS %s".formatted(kind.keysOf("$items"), kind.node,
@@ -198,9 +199,15 @@ class RelatedTrialsRepository {
         return reads.read(TRIAL_COUNT, Map.of()).get(0).get("n").asLong();
     }
 
-    Map<String, Trial> trials(List<String> nctIds) {
+    /**
+     * The trials by NCT id: whole, or with only the properties of the given short fields ({@link Trial#SHORT_FIELDS};
+     * null for whole trials).
+     */
+    Map<String, Trial> trials(List<String> nctIds, Set<String> shortFields) {
         Map<String, Trial> trials = new HashMap<>();
-        reads.read(TRIALS, Map.of("ids", nctIds))
+        String cypher = shortFields == null ? TRIALS
+                : "MATCH (t:Trial) WHERE t.nctId IN $ids RETURN " + Trial.shortProjection(shortFields) + " AS t";
+        reads.read(cypher, Map.of("ids", nctIds))
                 .forEach(r -> {
                     Trial trial = Trial.from(r.get("t"));
                     trials.put(trial.nctId(), trial);

@@ -93,6 +93,24 @@ class IndexedSearchTest {
         assertThat(items).extracting(RelatedScoring.Item::df).containsExactly(3L, 1L);
     }
 
+    @Test
+    void amongManyTrialsCarryingTheSameItemsTheSmallestNctIdsMakeThePage() {
+        // 400 trials carry both items, 50 only the rarer one; ordinals run against the NCT ids' order.
+        int trials = 451;
+        int[] both = java.util.stream.IntStream.range(0, 401).toArray();
+        int[] rare = java.util.stream.IntStream.range(0, trials).toArray();
+        FakeIndex index = new FakeIndex(Map.of(RelatedScoring.Item.id(Relatedness.CONDITION, "common"), both,
+                RelatedScoring.Item.id(Relatedness.CONDITION, "rare"), rare), trials);
+        List<RelatedScoring.Item> items = IndexedSearch.withDocumentFrequencies(List.of(
+                new RelatedScoring.Item(Relatedness.CONDITION, "common", "Common", true, -1, List.of()),
+                new RelatedScoring.Item(Relatedness.CONDITION, "rare", "Rare", true, -1, List.of())), index);
+        for (int first : List.of(1, 5, 399, 400, 420)) {
+            List<RelatedScoring.Scored> page = IndexedSearch.top(items, trials, 0, first, index, null);
+            assertThat(page).as("first %d", first).isEqualTo(exhaustive(items, index, 0, trials, first, null));
+            assertThat(page.get(0).nctId()).isEqualTo(index.nctId(400));
+        }
+    }
+
     /** Every trial but the source, with every item it carries, scored by RelatedScoring. */
     private static List<RelatedScoring.Scored> exhaustive(List<RelatedScoring.Item> items, FakeIndex index, int source,
             int trials, int first, Set<String> passing) {
