@@ -95,19 +95,27 @@ class TrialListRepository {
     // every hit sorted). Exact when fewer hits exist than asked for, or when the page's last row scores above the
     // lowest score seen: every hit not seen scores at most that (TrialListRepository#topHits checks).
     private static final String SEARCH_TOP = """
-            CALL db.index.fulltext.queryNodes('trial_text', $query, {limit: $lucene}) YIELD node AS t, score
-            WITH collect({t: t, score: score}) AS hits, min(score) AS lowest
-            CALL (hits) {
-              UNWIND hits AS hit
-              WITH hit.t AS t, hit.score AS score
+            CALL () {
+              CALL db.index.fulltext.queryNodes('trial_text', $query, {limit: $lucene}) YIELD node AS t, score
+              WITH collect({t: t, score: score}) AS hits, min(score) AS lowest
+              CALL (hits) {
+                UNWIND hits AS hit
+                WITH hit.t AS t, hit.score AS score
             %s}
-            RETURN rows, size(hits) AS seen, lowest
+              RETURN rows, size(hits) AS seen, lowest
+            }
+            %s
+            RETURN rows, seen, lowest, total
             """;
 
-    private static final String SEARCH_COUNT = """
-            CALL db.index.fulltext.queryNodes('trial_text', $query) YIELD node AS t
-            RETURN count(t) AS total
-            """;
+    // The total of the unfiltered hits, counted in the same statement when it is not kept yet.
+    private static final String SEARCH_TOP_COUNT = """
+            CALL () {
+              CALL db.index.fulltext.queryNodes('trial_text', $query) YIELD node AS t
+              RETURN count(t) AS total
+            }""";
+
+    private static final String SEARCH_TOP_NO_COUNT = "WITH *, -1 AS total";
 
     // A page the index chose: its trials by NCT id, in the index's order, with the sort keys the Cypher path reads,
     // so both paths give the same cursors.
@@ -229,26 +237,20 @@ class TrialListRepository {
         Map<String, Object> topParams = new HashMap<>(params);
         int lucene = 2 * (first + 1);
         topParams.put("lucene", lucene);
+        Long knownTotal = withTotal ? searchTotals.get(totalKey) : null;
+        boolean count = withTotal && knownTotal == null;
         long countedAt = searchTotals.generation();
-        Record result = single(SEARCH_TOP.formatted(rows), topParams);
-        long seen = result.get("seen").asLong();
-        boolean allSeen = seen < lucene;
+        Record result = single(SEARCH_TOP.formatted(rows, count ? SEARCH_TOP_COUNT : SEARCH_TOP_NO_COUNT), topParams);
+        if (count) {
+            knownTotal = result.get("total").asLong();
+            searchTotals.keep(totalKey, knownTotal, countedAt);
+        }
+        boolean allSeen = result.get("seen").asLong() < lucene;
         List<Value> page = result.get("rows").asList(v -> v);
         if (!allSeen && page.get(page.size() - 1).get("score").asDouble() <= result.get("lowest").asDouble()) {
             return null;
         }
-        if (!withTotal) {
-            return searchConnection(result, words, first, -1);
-        }
-        if (allSeen) {
-            return searchConnection(result, words, first, seen);
-        }
-        Long total = searchTotals.get(totalKey);
-        if (total == null) {
-            total = single(SEARCH_COUNT, params).get("total").asLong();
-            searchTotals.keep(totalKey, total, countedAt);
-        }
-        return searchConnection(result, words, first, total);
+        return searchConnection(result, words, first, withTotal ? knownTotal : -1);
     }
 
     private static Connection<TrialSearchHit> searchConnection(Record result, List<String> words, int first, long total) {

@@ -25,9 +25,12 @@ import org.trialgraph.trial.Trial;
 @SuppressWarnings("unchecked")
 class RelatedTrialsShortReadTest {
 
-    /** Trial fields that need more than the short properties: the long texts and the record's sources. */
+    /**
+     * Trial components that need more than the short properties: the long texts and the record's sources (the
+     * stored history, parsed into {@code sources} only when that field is asked for).
+     */
     private static final Set<String> LONG_FIELDS = Set.of("briefSummary", "detailedDescription",
-            "eligibilityCriteria", "source", "sources");
+            "eligibilityCriteria", "source", "sourceHistory");
 
     @Autowired
     HttpGraphQlTester graphQl;
