@@ -1,15 +1,12 @@
 package org.trialgraph.stats;
 
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import org.trialgraph.ingest.AnswersUntilWritten;
 import org.trialgraph.ingest.GraphWritten;
 import org.trialgraph.trial.TrialWhere;
 
@@ -28,40 +25,27 @@ class TrialStatsCache {
     }
 
     private final TrialStatsRepository repository;
-    private final Cache<Key, List<StatsBucket>> answers;
-    private final AtomicLong generation = new AtomicLong();
-    private final boolean enabled;
+    private final AnswersUntilWritten<Key, List<StatsBucket>> answers;
 
     TrialStatsCache(TrialStatsRepository repository, @Value("${trialgraph.stats.cache-size:1000}") int maxSize) {
         this.repository = repository;
-        this.enabled = maxSize > 0;
-        this.answers = Caffeine.newBuilder().maximumSize(Math.max(maxSize, 0)).build();
+        this.answers = new AnswersUntilWritten<>(maxSize);
     }
 
     List<StatsBucket> stats(TrialWhere where, List<StatsDimension> groupBy, int top, boolean withSponsors) {
-        if (!enabled) {
-            return repository.stats(where, groupBy, top, withSponsors);
-        }
         Key key = new Key(where, List.copyOf(groupBy), top, withSponsors);
-        List<StatsBucket> cached = answers.getIfPresent(key);
+        List<StatsBucket> cached = answers.get(key);
         if (cached != null) {
             return cached;
         }
-        long countedAt = generation.get();
+        long countedAt = answers.generation();
         List<StatsBucket> answer = List.copyOf(repository.stats(where, groupBy, top, withSponsors));
-        keep(key, answer, countedAt);
+        answers.keep(key, answer, countedAt);
         return answer;
     }
 
-    private synchronized void keep(Key key, List<StatsBucket> answer, long countedAt) {
-        if (countedAt == generation.get()) {
-            answers.put(key, answer);
-        }
-    }
-
     @EventListener
-    synchronized void graphWritten(GraphWritten event) {
-        generation.incrementAndGet();
-        answers.invalidateAll();
+    void graphWritten(GraphWritten event) {
+        answers.written();
     }
 }

@@ -36,7 +36,7 @@ import graphql.schema.DataFetchingEnvironment;
  * object types (Trial, its connections and edges), where every valid fragment applies, so type conditions need no
  * check.
  */
-final class SelectedFields {
+public final class SelectedFields {
 
     private SelectedFields() {
     }
@@ -67,6 +67,13 @@ final class SelectedFields {
             collector.addPaths(field.getSelectionSet(), "", paths);
             return paths;
         }
+    }
+
+    /** The names of the fields selected on the object at {@code path} below the fetched field (see {@link #below}). */
+    public static Set<String> names(DataFetchingEnvironment env, List<String> path) {
+        Set<String> names = new LinkedHashSet<>();
+        below(env, path).forEach(selected -> names.add(selected.name()));
+        return names;
     }
 
     /**

@@ -84,15 +84,6 @@ public record Trial(
             "completionDate", "firstPosted", "lastUpdated", "minimumAge", "maximumAge", "sex", "healthyVolunteers",
             "stdAges", "keywords", "hasResults");
 
-    // The node properties Trial.from reads for each short field.
-    private static final Map<String, List<String>> SHORT_PROPERTIES = Map.ofEntries(
-            Map.entry("__typename", List.of()),
-            Map.entry("enrollment", List.of("enrollmentCount", "enrollmentType")),
-            Map.entry("design", List.of("allocation", "interventionModel", "masking", "primaryPurpose",
-                    "observationalModel", "timePerspective")),
-            Map.entry("minimumAge", List.of("minimumAgeText", "minimumAgeYears")),
-            Map.entry("maximumAge", List.of("maximumAgeText", "maximumAgeYears")));
-
     /**
      * A map projection of the trial node {@code t} with {@code nctId} and the properties {@link #from} reads for the
      * given short fields (the others read as absent), in one order whatever the fields' order.
@@ -103,7 +94,7 @@ public record Trial(
             if (!SHORT_FIELDS.contains(field)) {
                 throw new IllegalArgumentException("not a short field of Trial: " + field);
             }
-            properties.addAll(SHORT_PROPERTIES.getOrDefault(field, List.of(field)));
+            properties.addAll(PROPERTIES_BY_FIELD.get(field));
         }
         return properties.stream().map(p -> "." + p).collect(Collectors.joining(", ", "t {", "}"));
     }
