@@ -14,7 +14,8 @@
 #
 # Environment: BENCH_HEAP (-Xmx2g), BENCH_PORT (18080), BENCH_PEER_PORT (4000), BENCH_BOLT_PORT (17687),
 # BENCH_SECONDS (20), BENCH_WARMUP (5), BENCH_CLIENTS (1,8), BENCH_ONLY (comma-separated query names),
-# BENCH_REUSE_STORE=1 (keep an existing target/bench/store-SIZE), SHARED_DATA (../shared/data).
+# BENCH_REUSE_STORE=1 (keep an existing target/bench/store-SIZE), SHARED_DATA (../shared/data),
+# BENCH_SERVER_ARGS (more arguments for TrialGraph, e.g. --trialgraph.neo4j.page-cache=6GB for the 580k store).
 # Needs Node.js >= 20 and npm: bench/peer/node_modules is installed with `npm ci` when missing.
 set -euo pipefail
 
@@ -68,11 +69,18 @@ trap 'exit 130' INT TERM   # so that the EXIT trap stops the servers on Ctrl-C o
 
 echo "starting TrialGraph on port $PORT, Bolt on 127.0.0.1:$BOLT_PORT"
 java $HEAP -jar "$JAR" --server.port="$PORT" --trialgraph.neo4j.data-dir="$STORE" \
-  --trialgraph.neo4j.bolt-port="$BOLT_PORT" --trialgraph.seed.enabled=false > "$OUT/peer-trialgraph-$SIZE.log" 2>&1 &
+  --trialgraph.neo4j.bolt-port="$BOLT_PORT" --trialgraph.seed.enabled=false ${BENCH_SERVER_ARGS:-} \
+  > "$OUT/peer-trialgraph-$SIZE.log" 2>&1 &
 SERVER=$!
 PIDS+=("$SERVER")
 until curl -sf "http://127.0.0.1:$PORT/actuator/health/readiness" > /dev/null; do
   kill -0 "$SERVER" 2>/dev/null || { echo "TrialGraph stopped; see $OUT/peer-trialgraph-$SIZE.log"; exit 1; }
+  sleep 2
+done
+# The in-memory indexes build after start-up (Cypher answers meanwhile): measure once they are ready.
+for _ in $(seq 1 300); do
+  curl -s "http://127.0.0.1:$PORT/actuator/prometheus" | grep -E '^trialgraph_(facets|related_index)_ready' \
+    | grep -q ' 0' || break
   sleep 2
 done
 
