@@ -97,7 +97,8 @@ final class IndexedSearch {
         for (int c = 0; c < carried.length; c++) {
             carried[c] = new BitSet(postings.length);
         }
-        // Candidates sorted by ordinal, merged with each item's sorted postings.
+        // Candidates sorted by ordinal, looked up in each item's sorted postings by galloping: the page is small
+        // and a broad item's postings long (at 580k a linear merge was a fifth of the request's CPU).
         Integer[] byOrdinal = new Integer[page.size()];
         for (int c = 0; c < byOrdinal.length; c++) {
             byOrdinal[c] = c;
@@ -111,9 +112,7 @@ final class IndexedSearch {
             int p = 0;
             for (Integer c : byOrdinal) {
                 int ordinal = page.get(c);
-                while (p < trials.length && trials[p] < ordinal) {
-                    p++;
-                }
+                p = firstAtLeast(trials, p, ordinal);
                 if (p == trials.length) {
                     break;
                 }
@@ -123,6 +122,33 @@ final class IndexedSearch {
             }
         }
         return carried;
+    }
+
+    /** The first index at or after {@code from} whose value is at least {@code value} (length when none). */
+    static int firstAtLeast(int[] sorted, int from, int value) {
+        if (from >= sorted.length || sorted[from] >= value) {
+            return from;
+        }
+        // Gallop: sorted[low] < value; widen until sorted[high] >= value or the end, then search between.
+        int low = from;
+        int step = 1;
+        int high = from + 1;
+        while (high < sorted.length && sorted[high] < value) {
+            low = high;
+            step <<= 1;
+            high = low + step;
+        }
+        high = Math.min(high, sorted.length);
+        // Invariant: sorted[low] < value, and sorted[high] >= value or high == length.
+        while (high - low > 1) {
+            int mid = (low + high) >>> 1;
+            if (sorted[mid] < value) {
+                low = mid;
+            } else {
+                high = mid;
+            }
+        }
+        return high;
     }
 
     /**
