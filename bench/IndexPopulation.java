@@ -1,6 +1,5 @@
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -19,7 +18,7 @@ import org.neo4j.graphdb.GraphDatabaseService;
  *   ./mvnw -q dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
  *   cp -r target/bench/store-10000 /tmp/store-copy
  *   java -Xmx2g --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED \
- *        --add-opens=java.base/java.io=ALL-UNNAMED -cp "$(cat /tmp/cp.txt)" bench/IndexPopulation.java /tmp/store-copy
+ *        --add-opens=java.base/java.io=ALL-UNNAMED -cp "$(cat /tmp/cp.txt)" bench/IndexPopulation.java /tmp/store-copy [KINDS]
  *   rm -rf /tmp/store-copy
  */
 public class IndexPopulation {
@@ -40,7 +39,10 @@ public class IndexPopulation {
             System.out.println((String) db.executeTransactionally(
                     "MATCH (c:Criterion) RETURN count(c) AS criteria, avg(size(c.key)) AS avgKeyLength",
                     Map.of(), r -> (String) r.next().toString()));
-            for (String kind : List.of("trigram", "words", "scan", "words", "trigram", "scan", "trigram", "words", "scan", "words", "trigram", "scan")) {
+            // The kinds to build, in order (default: each four times, alternating), e.g. "words,trigram".
+            String[] kinds = args.length > 1 ? args[1].split(",")
+                    : "trigram,words,scan,words,trigram,scan,trigram,words,scan,words,trigram,scan".split(",");
+            for (String kind : kinds) {
                 String name = "bench_" + kind;
                 var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
                 long cpu0 = os.getProcessCpuTime();
