@@ -11,8 +11,9 @@ import org.trialgraph.fulltext.LuceneQueryText;
  * through the word index {@code criterion_key_words} (migration V008). Every word of the search is a required term
  * and the last one a prefix (it may be cut: "pregnan" finds "pregnant"); {@code CONTAINS} then keeps the exact
  * substring semantics. A search that starts inside a word as the standard tokenizer sees words ("5 mg" inside
- * "2.5 mg", "ancy" inside "pregnancy") finds nothing, where the old trigram index found it. A search without any
- * word (only symbols: "%", "*", "≥") has no term to look up and is answered by a scan of all criteria.
+ * "2.5 mg", "ancy" inside "pregnancy") no longer finds that place, unless the key also has the search's words
+ * elsewhere. A search without any word (only symbols: "%", "*", "≥") has no term to look up and is answered by a
+ * scan of all criteria.
  *
  * @param cypher     the clause binding {@code c} to each matching criterion, ending in a WHERE that more can be ANDed to
  * @param parameters its parameters
