@@ -49,10 +49,9 @@ class EligibilityRepository {
             RETURN c.key AS key, c.trialCount AS trialCount
             """;
 
-    // Keyset pagination in the list's order: most trials first, then by key.
+    // Keyset pagination in the list's order: most trials first, then by key. %s is where the criteria come from.
     private static final String CRITERIA_PAGE = """
-            MATCH (c:Criterion)
-            WHERE ($search IS NULL OR c.key CONTAINS $search)
+            %s
               AND ($afterCount IS NULL OR c.trialCount < $afterCount
                    OR (c.trialCount = $afterCount AND c.key > $afterKey))
             RETURN c {.key, .text, .plainText, .trialCount,
@@ -62,8 +61,7 @@ class EligibilityRepository {
             """;
 
     private static final String CRITERIA_COUNT = """
-            MATCH (c:Criterion)
-            WHERE $search IS NULL OR c.key CONTAINS $search
+            %s
             RETURN count(c) AS total
             """;
 
@@ -118,18 +116,16 @@ class EligibilityRepository {
     }
 
     Connection<Criterion> criteria(String search, int first, String after) {
+        CriteriaSearch matching = CriteriaSearch.of(search);
         List<String> cursor = Cursors.decode(after, 2);
-        Map<String, Object> params = new HashMap<>();
-        params.put("search", search == null || search.isBlank() ? null : search.strip().toLowerCase(java.util.Locale.ROOT));
+        Map<String, Object> params = new HashMap<>(matching.parameters());
         params.put("afterCount", cursor.isEmpty() ? null : Long.parseLong(cursor.get(0)));
         params.put("afterKey", cursor.isEmpty() ? null : cursor.get(1));
         params.put("limit", first + 1);
-        List<Criterion> rows = driver.executableQuery(CRITERIA_PAGE).withParameters(params).execute().records()
-                .stream().map(r -> criterion(r.get("criterion"))).toList();
-        Map<String, Object> countParams = new HashMap<>();
-        countParams.put("search", params.get("search"));
-        long total = driver.executableQuery(CRITERIA_COUNT).withParameters(countParams).execute().records().get(0)
-                .get("total").asLong();
+        List<Criterion> rows = driver.executableQuery(CRITERIA_PAGE.formatted(matching.cypher()))
+                .withParameters(params).execute().records().stream().map(r -> criterion(r.get("criterion"))).toList();
+        long total = driver.executableQuery(CRITERIA_COUNT.formatted(matching.cypher()))
+                .withParameters(matching.parameters()).execute().records().get(0).get("total").asLong();
         return Connection.of(rows, first, total, c -> Cursors.encode(c.trialCount(), c.key()));
     }
 

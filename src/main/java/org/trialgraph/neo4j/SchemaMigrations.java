@@ -51,6 +51,13 @@ public class SchemaMigrations {
 
     private static final String AWAIT_INDEXES = "CALL db.awaitIndexes($seconds)";
 
+    private static final String LOOKUP_INDEXES = "SHOW INDEXES YIELD name, type WHERE type = 'LOOKUP' RETURN name";
+
+    private static final String AWAIT_INDEX = "CALL db.awaitIndex($name, $seconds)";
+
+    private static final Pattern SCHEMA_STATEMENT = Pattern.compile(
+            "(CREATE|DROP)(\\s+\\w+)*?\\s+(INDEX|CONSTRAINT)\\b", Pattern.CASE_INSENSITIVE);
+
     private static final String NOT_ONLINE = """
             SHOW INDEXES YIELD name, state, populationPercent WHERE state <> 'ONLINE'
             RETURN name, state, populationPercent ORDER BY name
@@ -71,37 +78,58 @@ public class SchemaMigrations {
         this.indexWait = indexWait;
     }
 
-    /** Applies what is new; returns the versions applied now. */
+    /**
+     * Applies what is new; returns the versions applied now. All pending scripts run first and the indexes are
+     * awaited once before any of them is recorded: an index that a later pending script drops (V004's trigram
+     * index, dropped by V008) is dropped before it is built, so a bulk-loaded store never pays for it. A script is
+     * still recorded only once every index is online; a start-up interrupted before that runs the scripts again
+     * (they are idempotent).
+     */
     public List<Integer> migrate() {
-        // Indexes still populating from an earlier start (a bulk-loaded store) must be online before any label
-        // scan, and each migration's indexes before it is recorded.
+        // Reading SchemaMigration nodes is a label scan, which refuses a lookup index that is still populating
+        // (one created by an earlier, interrupted start-up of a bulk-loaded store).
+        awaitLookupIndexes();
+        List<Migration> pending = migrations().stream().filter(this::isNew).toList();
+        for (Migration migration : pending) {
+            apply(migration);
+        }
         awaitIndexes();
-        List<Integer> applied = migrations().stream().filter(this::applyIfNew).map(Migration::version).toList();
+        for (Migration migration : pending) {
+            driver.executableQuery(RECORD).withParameters(Map.of("version", migration.version(), "description",
+                    migration.description(), "checksum", checksum(migration.script()))).execute();
+        }
+        List<Integer> applied = pending.stream().map(Migration::version).toList();
         if (!applied.isEmpty()) {
             log.info("Applied schema migrations {}", applied);
         }
         return applied;
     }
 
-    private boolean applyIfNew(Migration migration) {
-        String checksum = checksum(migration.script());
+    private boolean isNew(Migration migration) {
         var known = driver.executableQuery(APPLIED).withParameters(Map.of("version", migration.version())).execute()
                 .records();
-        if (!known.isEmpty()) {
-            String recorded = known.get(0).get("checksum").asString();
-            if (!recorded.equals(checksum)) {
-                throw new IllegalStateException("Schema migration V" + migration.version() + " (" + migration.description()
-                        + ") was changed after it was applied; add a new migration instead");
-            }
-            return false;
+        if (known.isEmpty()) {
+            return true;
         }
+        if (!known.get(0).get("checksum").asString().equals(checksum(migration.script()))) {
+            throw new IllegalStateException("Schema migration V" + migration.version() + " (" + migration.description()
+                    + ") was changed after it was applied; add a new migration instead");
+        }
+        return false;
+    }
+
+    private void apply(Migration migration) {
         for (String statement : statements(migration.script())) {
+            if (!isSchemaStatement(statement)) {
+                awaitIndexes(); // a statement that reads or writes the graph may need the indexes created so far
+            }
             driver.executableQuery(statement).execute();
         }
-        awaitIndexes();
-        driver.executableQuery(RECORD).withParameters(Map.of("version", migration.version(), "description",
-                migration.description(), "checksum", checksum)).execute();
-        return true;
+    }
+
+    /** CREATE/DROP of an index or constraint: starts or cancels an index build, reads no data itself. */
+    static boolean isSchemaStatement(String statement) {
+        return SCHEMA_STATEMENT.matcher(statement).lookingAt();
     }
 
     /**
@@ -110,10 +138,23 @@ public class SchemaMigrations {
      * that logs which indexes are still populating, bounded by {@code trialgraph.neo4j.index-wait}.
      */
     void awaitIndexes() {
+        awaitIndexes(() -> driver.executableQuery(AWAIT_INDEXES).withParameters(Map.of("seconds", AWAIT_STEP_SECONDS))
+                .execute(), "Indexes");
+    }
+
+    private void awaitLookupIndexes() {
+        List<String> names = driver.executableQuery(LOOKUP_INDEXES).execute().records().stream()
+                .map(r -> r.get("name").asString()).toList();
+        awaitIndexes(() -> names.forEach(name -> driver.executableQuery(AWAIT_INDEX)
+                .withParameters(Map.of("name", name, "seconds", AWAIT_STEP_SECONDS)).execute()), "Lookup indexes");
+    }
+
+    /** Runs awaitStep (one bounded wait) until it succeeds, logging the indexes still populating between steps. */
+    private void awaitIndexes(Runnable awaitStep, String which) {
         Instant deadline = Instant.now().plus(indexWait);
         while (true) {
             try {
-                driver.executableQuery(AWAIT_INDEXES).withParameters(Map.of("seconds", AWAIT_STEP_SECONDS)).execute();
+                awaitStep.run();
                 return;
             } catch (ClientException stillPopulating) {
                 List<Record> notOnline = driver.executableQuery(NOT_ONLINE).execute().records();
@@ -125,7 +166,7 @@ public class SchemaMigrations {
                     throw new IllegalStateException("An index failed to build: " + states, stillPopulating);
                 }
                 if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("Indexes not online after trialgraph.neo4j.index-wait ("
+                    throw new IllegalStateException(which + " not online after trialgraph.neo4j.index-wait ("
                             + indexWait + "): " + states, stillPopulating);
                 }
                 log.info("Indexes still populating: {}", states);

@@ -15,6 +15,7 @@ import org.neo4j.driver.types.MapAccessor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Repository;
 
+import org.trialgraph.fulltext.LuceneQueryText;
 import org.trialgraph.neo4j.AutoCommitReads;
 import org.trialgraph.paging.Connection;
 import org.trialgraph.paging.Cursors;
@@ -127,7 +128,6 @@ class TrialListRepository {
             RETURN collect({t: t, sortKeys: sortKeys}) AS rows
             """;
 
-    private static final Pattern LUCENE_SPECIAL = Pattern.compile("([+\\-&|!(){}\\[\\]^\"~*?:\\\\/])");
     private static final Pattern WORDS = Pattern.compile("\\s+");
 
     private final AutoCommitReads reads;
@@ -198,7 +198,7 @@ class TrialListRepository {
         if (words.isEmpty()) {
             return Connection.of(List.of(), first, 0, hit -> "");
         }
-        String query = String.join(" AND ", words.stream().map(TrialListRepository::escape).toList());
+        String query = String.join(" AND ", words.stream().map(LuceneQueryText::escape).toList());
         List<TrialOrder> order = withTieBreak(orderBy == null || orderBy.isEmpty()
                 ? List.of(new TrialOrder(Field.RELEVANCE, null)) : orderBy);
         Map<String, Object> params = new HashMap<>(filter.parameters());
@@ -324,14 +324,5 @@ class TrialListRepository {
 
     private static List<String> words(String text) {
         return WORDS.splitAsStream(text.strip().toLowerCase(Locale.ROOT)).filter(w -> !w.isBlank()).toList();
-    }
-
-    /** The words are searched as written: Lucene's operators and special characters lose their meaning. */
-    private static String escape(String word) {
-        String escaped = LUCENE_SPECIAL.matcher(word).replaceAll("\\\\$1");
-        return switch (escaped) {
-            case "and", "or", "not" -> "\"" + escaped + "\"";
-            default -> escaped;
-        };
     }
 }
