@@ -15,7 +15,8 @@
 # Environment: BENCH_HEAP (-Xmx2g), BENCH_PORT (18080), BENCH_PEER_PORT (4000), BENCH_BOLT_PORT (17687),
 # BENCH_SECONDS (20), BENCH_WARMUP (5), BENCH_CLIENTS (1,8), BENCH_ONLY (comma-separated query names),
 # BENCH_REUSE_STORE=1 (keep an existing target/bench/store-SIZE), SHARED_DATA (../shared/data),
-# BENCH_SERVER_ARGS (more arguments for TrialGraph, e.g. --trialgraph.neo4j.page-cache=6GB for the 580k store).
+# BENCH_SERVER_ARGS (more arguments for TrialGraph, e.g. --trialgraph.neo4j.page-cache=6GB for the 580k store),
+# BENCH_PREWARM (20: seconds of unmeasured mixed requests per side before the first measurement; 0 = none).
 # Needs Node.js >= 20 and npm: bench/peer/node_modules is installed with `npm ci` when missing.
 set -euo pipefail
 
@@ -97,12 +98,25 @@ done
 echo "checking that both answer the same"
 set +e
 node bench/peer/equivalence.mjs --trialgraph "http://127.0.0.1:$PORT" --peer "http://127.0.0.1:$PEER_PORT" \
-  --trialgraph-queries "$TG_QUERIES" --peer-queries "$PEER_QUERIES" --report "$OUT/peer-equivalence-$SIZE.md"
+  --trialgraph-queries "$TG_QUERIES" --peer-queries "$PEER_QUERIES" --report "$OUT/peer-equivalence-$SIZE.md" \
+  ${BENCH_ONLY:+--only "$BENCH_ONLY"}
 EQUIVALENT=$?
 set -e
 
-LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 QUERIES=${BENCH_ONLY:-$(grep '^### ' "$TG_QUERIES" | cut -c5- | paste -sd,)}
+# A fresh JVM's first requests run interpreted: one unmeasured round of every query on both servers first, so the
+# first query measured is not also TrialGraph's JIT warm-up (BENCH_PREWARM seconds per side; 0 = none).
+PREWARM=${BENCH_PREWARM:-20}
+if [ "$PREWARM" -gt 0 ]; then
+  echo "warming both servers: $PREWARM s each"
+  java -Xmx512m -jar "$JAR" bench --url "http://127.0.0.1:$PORT" --queries "$TG_QUERIES" --only "$QUERIES" --mix \
+    --clients 8 --seconds "$PREWARM" --warmup-seconds 0 --report "$OUT/peer-$SIZE-prewarm-trialgraph.md" > /dev/null || true
+  java -Xmx512m -jar "$JAR" bench --url "http://127.0.0.1:$PEER_PORT" --queries "$PEER_QUERIES" \
+    --only "$(echo "$QUERIES" | tr ',' '\n' | grep -vx pre-screen | paste -sd,)" --mix \
+    --sample-from "http://127.0.0.1:$PORT" --clients 8 --seconds "$PREWARM" --warmup-seconds 0 \
+    --report "$OUT/peer-$SIZE-prewarm-peer.md" > /dev/null || true
+fi
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 BENCH_EXIT=0
 # Query by query, TrialGraph then the peer, so both see about the same background load.
 for query in ${QUERIES//,/ }; do

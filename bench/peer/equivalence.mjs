@@ -174,7 +174,10 @@ const ids = Array.from({ length: Math.min(idCount, allIds.length) }, (_, i) => a
 
 const rows = [];
 let failures = 0;
+// --only q1,q2: check these queries only (compare.sh passes BENCH_ONLY).
+const only = args.only ? new Set(args.only.split(",")) : null;
 for (const [name, tg] of tgQueries) {
+  if (only && !only.has(name)) continue;
   const peer = peerQueries.get(name);
   if (!peer || !canonical[name]) {
     rows.push(`| ${name} | not comparable | the peer has no equivalent query |`);
