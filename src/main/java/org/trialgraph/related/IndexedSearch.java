@@ -138,17 +138,10 @@ final class IndexedSearch {
             step <<= 1;
             high = low + step;
         }
-        high = Math.min(high, sorted.length);
-        // Invariant: sorted[low] < value, and sorted[high] >= value or high == length.
-        while (high - low > 1) {
-            int mid = (low + high) >>> 1;
-            if (sorted[mid] < value) {
-                low = mid;
-            } else {
-                high = mid;
-            }
-        }
-        return high;
+        // sorted[low] < value, and sorted[high] >= value or high is past the end; postings hold distinct ordinals,
+        // so a hit is the first index holding at least the value.
+        int found = Arrays.binarySearch(sorted, low + 1, Math.min(high + 1, sorted.length), value);
+        return found >= 0 ? found : -found - 1;
     }
 
     /**
