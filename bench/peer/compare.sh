@@ -112,7 +112,7 @@ if [ "$PREWARM" -gt 0 ]; then
   java -Xmx512m -jar "$JAR" bench --url "http://127.0.0.1:$PORT" --queries "$TG_QUERIES" --only "$QUERIES" --mix \
     --clients 8 --seconds "$PREWARM" --warmup-seconds 0 --report "$OUT/peer-$SIZE-prewarm-trialgraph.md" > /dev/null || true
   java -Xmx512m -jar "$JAR" bench --url "http://127.0.0.1:$PEER_PORT" --queries "$PEER_QUERIES" \
-    --only "$(echo "$QUERIES" | tr ',' '\n' | grep -vx pre-screen | paste -sd,)" --mix \
+    --only "$(echo "$QUERIES" | tr ',' '\n' | grep -Fxf <(grep '^### ' "$PEER_QUERIES" | cut -c5-) | paste -sd,)" --mix \
     --sample-from "http://127.0.0.1:$PORT" --clients 8 --seconds "$PREWARM" --warmup-seconds 0 \
     --report "$OUT/peer-$SIZE-prewarm-peer.md" > /dev/null || true
 fi
