@@ -1,5 +1,7 @@
 package org.trialgraph.eligibility;
 
+import graphql.schema.DataFetchingEnvironment;
+
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -26,8 +28,9 @@ class CriterionController {
     }
 
     @QueryMapping
-    Connection<Criterion> criteria(@Argument String search, @Argument Integer first, @Argument String after) {
-        return repository.criteria(search, Cursors.pageSize(first), after);
+    Connection<Criterion> criteria(@Argument String search, @Argument Integer first, @Argument String after,
+            DataFetchingEnvironment env) {
+        return repository.criteria(search, Cursors.pageSize(first), after, env.getSelectionSet().contains("totalCount"));
     }
 
     @SchemaMapping(typeName = "Criterion")

@@ -69,9 +69,11 @@ class EligibilityRepository {
             "MATCH (c:Criterion {key: $key})<-[:HAS_CRITERION]-(t:Trial)");
 
     private final Driver driver;
+    private final CriteriaSearchTotals searchTotals;
 
-    EligibilityRepository(Driver driver) {
+    EligibilityRepository(Driver driver, CriteriaSearchTotals searchTotals) {
         this.driver = driver;
+        this.searchTotals = searchTotals;
     }
 
     /** The stored sections of each trial, in the order written. */
@@ -115,7 +117,8 @@ class EligibilityRepository {
         return counts;
     }
 
-    Connection<Criterion> criteria(String search, int first, String after) {
+    /** A page of criteria; {@code totalCount} is -1 unless {@code withTotal}. */
+    Connection<Criterion> criteria(String search, int first, String after, boolean withTotal) {
         CriteriaSearch matching = CriteriaSearch.of(search);
         List<String> cursor = Cursors.decode(after, 2);
         Map<String, Object> params = new HashMap<>(matching.parameters());
@@ -124,9 +127,20 @@ class EligibilityRepository {
         params.put("limit", first + 1);
         List<Criterion> rows = driver.executableQuery(CRITERIA_PAGE.formatted(matching.cypher()))
                 .withParameters(params).execute().records().stream().map(r -> criterion(r.get("criterion"))).toList();
+        long total = !withTotal ? -1 : cursor.isEmpty() && rows.size() <= first ? rows.size() : total(matching);
+        return Connection.of(rows, first, total, c -> Cursors.encode(c.trialCount(), c.key()));
+    }
+
+    private long total(CriteriaSearch matching) {
+        Long kept = searchTotals.get(matching);
+        if (kept != null) {
+            return kept;
+        }
+        long countedAt = searchTotals.generation();
         long total = driver.executableQuery(CRITERIA_COUNT.formatted(matching.cypher()))
                 .withParameters(matching.parameters()).execute().records().get(0).get("total").asLong();
-        return Connection.of(rows, first, total, c -> Cursors.encode(c.trialCount(), c.key()));
+        searchTotals.keep(matching, total, countedAt);
+        return total;
     }
 
     Connection<Trial> trialsOf(Criterion criterion, int first, String after) {

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.neo4j.driver.Driver;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -45,9 +47,11 @@ class CriteriaSearchTest {
     @Autowired
     Driver driver;
 
+    Map<String, JsonNode> raw;
+
     @BeforeAll
     void importApiV2Records() {
-        SharedData.importApiV2(importer);
+        raw = SharedData.importApiV2(importer);
     }
 
     @Test
@@ -90,6 +94,41 @@ class CriteriaSearchTest {
                     .variable("first", 5).execute().path("criteria").entity(Map.class).get();
             assertThat(((Number) page.get("totalCount")).longValue()).isEqualTo(all);
         }
+    }
+
+    @Test
+    void aTotalKeptFromAnEarlierPageChangesWithTheNextImportAndDelete() {
+        long before = total("pregnan");
+        assertThat(before).isEqualTo(expected("pregnan").size()).isGreaterThan(1);
+        assertThat(total("pregnan")).isEqualTo(before);
+        String nctId = "NCT90000413";
+        ObjectNode study = (ObjectNode) raw.values().iterator().next().deepCopy();
+        ((ObjectNode) study.path("protocolSection").path("identificationModule")).put("nctId", nctId);
+        ((ObjectNode) study.path("protocolSection").path("eligibilityModule")).put("eligibilityCriteria", """
+                Inclusion Criteria:
+
+                * Pregnant with a zyxqv-positive twin
+
+                Exclusion Criteria:
+
+                * None""");
+
+        operator().documentName("importStudies").variable("json", study.toString()).execute()
+                .path("importStudies.imported").entity(Integer.class).isEqualTo(1);
+        assertThat(total("pregnan")).isEqualTo(before + 1).isEqualTo(expected("pregnan").size());
+
+        operator().documentName("deleteTrials").variable("nctIds", List.of(nctId)).execute()
+                .path("deleteTrials").entityList(String.class).containsExactly(nctId);
+        assertThat(total("pregnan")).isEqualTo(before);
+    }
+
+    private long total(String search) {
+        return graphQl.documentName("criteria").variable("search", search).variable("first", 1).execute()
+                .path("criteria.totalCount").entity(Long.class).get();
+    }
+
+    private HttpGraphQlTester operator() {
+        return graphQl.mutate().header("Authorization", "Bearer test-operator-token").build();
     }
 
     /** Walks every page of criteria(search:) and checks keys, order and totalCount. */
