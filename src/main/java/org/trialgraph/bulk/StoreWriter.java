@@ -9,6 +9,7 @@ import java.util.function.IntConsumer;
 
 import org.neo4j.batchimport.api.BatchImporter;
 import org.neo4j.batchimport.api.Configuration;
+import org.neo4j.batchimport.api.IndexConfig;
 import org.neo4j.batchimport.api.Monitor;
 import org.neo4j.batchimport.api.input.Collector;
 import org.neo4j.configuration.Config;
@@ -32,6 +33,18 @@ import org.neo4j.storageengine.api.StorageEngineFactory;
  * database ever starts. On the next start the DBMS adopts the store as its default database.
  */
 final class StoreWriter {
+
+    /**
+     * As neo4j-admin's import: the label and relationship-type lookup indexes are written with the store. Without
+     * them the first start-up scanned all nodes for every constraint it created and every migration it looked up,
+     * and then built both lookup indexes from another scan (migration V006, now a no-op on such a store).
+     */
+    private static final Configuration WITH_LOOKUP_INDEXES = new Configuration() {
+        @Override
+        public IndexConfig indexConfig() {
+            return IndexConfig.create().withLabelIndex().withRelationshipTypeIndex();
+        }
+    };
 
     private final Path home;
 
@@ -71,7 +84,7 @@ final class StoreWriter {
                 var jobs = JobSchedulerFactory.createInitialisedScheduler();
                 var quiet = new PrintStream(OutputStream.nullOutputStream())) {
             BatchImporter importer = StorageEngineFactory.selectStorageEngine(config).batchImporter(layout, fs,
-                    PageCacheTracer.NULL, Configuration.DEFAULT, NullLogService.getInstance(), quiet, false,
+                    PageCacheTracer.NULL, WITH_LOOKUP_INDEXES, NullLogService.getInstance(), quiet, false,
                     DefaultAdditionalIds.EMPTY, config, new Monitor() {
                         @Override
                         public void percentageCompleted(int percentage) {

@@ -84,6 +84,17 @@ class BulkImportTest {
     }
 
     @Test
+    void bulkImportLeavesTheSameIndexesOnlineAndWritesTheLookupIndexesWithTheStore() {
+        Graph expected = dump(normalHome);
+        Graph actual = dump(bulkHome);
+
+        assertThat(actual.indexes()).isEqualTo(expected.indexes()).contains("LOOKUP NODE null null ONLINE",
+                "LOOKUP RELATIONSHIP null null ONLINE");
+        // Written by the batch importer, migration V006's CREATE ... IF NOT EXISTS found them and named none.
+        assertThat(actual.lookupIndexNames()).hasSize(2).doesNotContain("node_label_lookup", "relationship_type_lookup");
+    }
+
+    @Test
     void aLaterNormalImportOfTheSameRecordsFindsThemAllUnchanged() {
         Run again = run(ImportCommand::execute, SharedData.v2().toString(), "--trialgraph.neo4j.data-dir=" + bulkHome);
 
@@ -157,7 +168,7 @@ class BulkImportTest {
 
     /** Counts per label and type, and every node and relationship as canonical text (import times left out). */
     private record Graph(Map<String, Long> labels, Map<String, Long> types, List<String> nodes,
-            List<String> relationships) {
+            List<String> relationships, List<String> indexes, List<String> lookupIndexNames) {
     }
 
     private static final String IDENTITY = "coalesce(%1$s.nctId, %1$s.key, %1$s.id, %1$s.name, toString(%1$s.version))";
@@ -179,7 +190,12 @@ class BulkImportTest {
                     + " AS a, type(r) AS type, properties(r) AS props, labels(b)[0] + ':' + " + IDENTITY.formatted("b")
                     + " AS b"), row -> row.get("a") + " -[" + row.get("type") + " " + canonical(row.get("props"))
                             + "]-> " + row.get("b"));
-            return new Graph(labels, types, nodes, relationships);
+            List<String> indexes = rows(db, "SHOW INDEXES YIELD type, entityType, labelsOrTypes, properties, state",
+                    row -> row.get("type") + " " + row.get("entityType") + " " + row.get("labelsOrTypes") + " "
+                            + row.get("properties") + " " + row.get("state"));
+            List<String> lookupIndexNames = rows(db, "SHOW INDEXES YIELD name, type WHERE type = 'LOOKUP' RETURN name",
+                    row -> (String) row.get("name"));
+            return new Graph(labels, types, nodes, relationships, indexes, lookupIndexNames);
         } finally {
             dbms.shutdown();
         }
