@@ -16,6 +16,7 @@ import java.util.function.IntConsumer;
 import org.roaringbitmap.FastAggregation;
 import org.roaringbitmap.RoaringBitmap;
 
+import org.trialgraph.compare.CriteriaCountIndex;
 import org.trialgraph.stats.StatsBucket;
 import org.trialgraph.stats.StatsDimension;
 import org.trialgraph.trial.TrialIndex;
@@ -101,6 +102,9 @@ final class FacetIndex {
     private final Map<String, int[]> branchesOfTerm = new ConcurrentHashMap<>();
     private final Map<Ints, int[]> interned = new HashMap<>();
 
+    // ---- commonCriteria: per ordinal the criteria and constraints it states ----
+    private final CriteriaColumns criteria = new CriteriaColumns();
+
     /** An int array as a map key, for sharing equal arrays between trials. */
     private record Ints(int[] values) {
 
@@ -175,6 +179,19 @@ final class FacetIndex {
         }
     }
 
+    /**
+     * The criteria and constraints counts of {@link CriteriaCountIndex} over the trials naming the condition (by key)
+     * or, when {@code mesh}, over the trials of the MeSH term's subtree; null when too many items tie to answer here.
+     */
+    CriteriaCountIndex.Counts commonCriteria(boolean mesh, String key, String kind, int first) {
+        lock.readLock().lock();
+        try {
+            return criteria.count(mesh ? conditionSubtree(key) : condition(key), kind, first);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     int size() {
         return all.getCardinality();
     }
@@ -216,6 +233,7 @@ final class FacetIndex {
             bytes += (long) orders.size() * n * 4;
             bytes += n * (3L * 4 + 4L * 4);      // trialStats columns: three ids, four shared arrays
             bytes += interned.size() * 64L + sponsorOrdinals.size() * 72L + conditionNameOf.size() * 48L;
+            bytes += criteria.estimatedBytes();
             for (Names names : List.of(statusNames, studyTypeNames, phaseNames, startYearNames, countryNames,
                     interventionTypeNames, conditionNames, sponsorNames, sponsorClassNames, meshNames)) {
                 bytes += names.estimatedBytes();
@@ -396,6 +414,12 @@ final class FacetIndex {
      * MeSH terms their links reach, as stored now.
      */
     void apply(Collection<String> nctIds, List<TrialFacts> stored, List<MeshTermFacts> terms) {
+        apply(nctIds, stored, terms, List.of());
+    }
+
+    /** As above, with the criteria and constraints the stored trials state now (a trial not among them states none). */
+    void apply(Collection<String> nctIds, List<TrialFacts> stored, List<MeshTermFacts> terms,
+            List<TrialCriteria> statedCriteria) {
         lock.writeLock().lock();
         try {
             Set<String> touchedTerms = new HashSet<>();
@@ -407,6 +431,8 @@ final class FacetIndex {
             }
             RoaringBitmap changed = new RoaringBitmap();
             Set<String> present = new HashSet<>();
+            Map<String, TrialCriteria> statedBy = new HashMap<>();
+            statedCriteria.forEach(c -> statedBy.put(c.nctId(), c));
             for (TrialFacts facts : stored) {
                 present.add(facts.nctId());
                 Integer ordinal = ordinals.get(facts.nctId());
@@ -416,6 +442,10 @@ final class FacetIndex {
                 }
                 addTrial(facts);
                 int added = ordinals.get(facts.nctId());
+                TrialCriteria stated = statedBy.get(facts.nctId());
+                if (stated != null) {
+                    criteria.set(added, stated.criteria(), stated.constraints());
+                }
                 touch(added, touchedTerms);
                 changed.add(added);
             }
@@ -673,6 +703,7 @@ final class FacetIndex {
         countriesOf[o] = null;
         interventionTypesOf[o] = null;
         leadSponsorsOf[o] = null;
+        criteria.clear(o);
         conditionsOf[o] = null;
         studiesMeshOf[o] = null;
         testsMeshOf[o] = null;
@@ -752,6 +783,14 @@ final class FacetIndex {
                 if (o != null) {
                     index.interventionTypesOf[o] = appendDistinct(index.interventionTypesOf[o], id);
                 }
+            }
+        }
+
+        /** The criteria and constraints a trial states (a trial not read yet is skipped: its write brings it). */
+        void criteria(TrialCriteria stated) {
+            Integer ordinal = index.ordinals.get(stated.nctId());
+            if (ordinal != null) {
+                index.criteria.set(ordinal, stated.criteria(), stated.constraints());
             }
         }
 

@@ -24,6 +24,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import org.trialgraph.compare.CriteriaCountIndex;
 import org.trialgraph.ingest.GraphWritten;
 import org.trialgraph.stats.StatsBucket;
 import org.trialgraph.stats.StatsDimension;
@@ -43,7 +44,7 @@ import org.trialgraph.trial.TrialWhere;
  */
 @Component
 @ConditionalOnProperty(name = "trialgraph.facets.enabled", havingValue = "true", matchIfMissing = true)
-class FacetIndexService implements TrialIndex, StatsIndex, InfoContributor {
+class FacetIndexService implements TrialIndex, StatsIndex, CriteriaCountIndex, InfoContributor {
 
     private static final Logger log = LoggerFactory.getLogger(FacetIndexService.class);
 
@@ -105,6 +106,24 @@ class FacetIndexService implements TrialIndex, StatsIndex, InfoContributor {
         return current.groups(where, groupBy, sponsorsFor);
     }
 
+    @Override
+    public Counts ofCondition(String conditionKey, String kind, int first) {
+        FacetIndex current = index;
+        if (current == null || applied != published.get()) {
+            return null;
+        }
+        return current.commonCriteria(false, conditionKey, kind, first);
+    }
+
+    @Override
+    public Counts ofMeshTerm(String meshId, String kind, int first) {
+        FacetIndex current = index;
+        if (current == null || applied != published.get()) {
+            return null;
+        }
+        return current.commonCriteria(true, meshId, kind, first);
+    }
+
     private void rebuild() {
         long generation = published.get();
         long start = System.nanoTime();
@@ -135,13 +154,14 @@ class FacetIndexService implements TrialIndex, StatsIndex, InfoContributor {
                 termIds.addAll(t.studiesMesh());
                 termIds.addAll(t.testsMesh());
             });
+            List<TrialCriteria> criteria = loader.criteria(nctIds);
             List<MeshTermFacts> terms = loader.terms(termIds);
             Set<String> broader = new HashSet<>();
             terms.forEach(t -> broader.addAll(t.broader()));
             broader.removeAll(termIds);
             List<MeshTermFacts> all = new java.util.ArrayList<>(terms);
             all.addAll(loader.terms(broader));
-            current.apply(nctIds, stored, all); // keeps its orders and drops only the subtrees the write touched
+            current.apply(nctIds, stored, all, criteria); // keeps its orders and drops only the subtrees the write touched
             Set<String> placeholders = current.placeholderTerms();
             if (!placeholders.isEmpty() && loader.terms(placeholders).size() < placeholders.size()) {
                 // A term the index knows went away (a legacy placeholder merged into its real term): links of trials
