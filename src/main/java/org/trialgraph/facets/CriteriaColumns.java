@@ -2,7 +2,10 @@ package org.trialgraph.facets;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 import org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap;
 import org.roaringbitmap.IntConsumer;
@@ -32,11 +35,34 @@ final class CriteriaColumns {
      */
     static final int MAX_CANDIDATES = 10_000;
 
-    private final Dictionary criteria = new Dictionary();
-    private final Dictionary constraints = new Dictionary();
+    private Dictionary criteria = new Dictionary(new long[0]);
+    private Dictionary constraints = new Dictionary(new long[0]);
     private int[][] criteriaOf = new int[1024][];
     private int[][] constraintsOf = new int[1024][];
     private long entries;
+
+    /**
+     * Fills empty columns from a full load: the dictionaries are the sorted node ids of all the trials' criteria and
+     * constraints (a dense int is a position there, found by binary search, no map), then each trial's entries.
+     */
+    void load(int[] ordinals, List<TrialCriteria> stated) {
+        criteria = new Dictionary(sortedNodes(stated, TrialCriteria::criteria));
+        constraints = new Dictionary(sortedNodes(stated, TrialCriteria::constraints));
+        for (int i = 0; i < ordinals.length; i++) {
+            set(ordinals[i], stated.get(i).criteria(), stated.get(i).constraints());
+        }
+    }
+
+    private static long[] sortedNodes(List<TrialCriteria> stated, Function<TrialCriteria, long[]> edges) {
+        long[] nodes = new long[stated.stream().mapToInt(t -> edges.apply(t).length).sum()];
+        int n = 0;
+        for (TrialCriteria trial : stated) {
+            for (long edge : edges.apply(trial)) {
+                nodes[n++] = edge >>> 2;
+            }
+        }
+        return Arrays.stream(nodes).sorted().distinct().toArray();
+    }
 
     /**
      * The trial's criteria and constraints as the loader reads them: {@code id(node) * 4 + kind code} per edge
@@ -172,12 +198,14 @@ final class CriteriaColumns {
         return values == null ? 0 : values.length;
     }
 
-    int criterionCount() {
-        return criteria.size();
-    }
-
-    int constraintCount() {
-        return constraints.size();
+    /** What it holds, for the info endpoint and the build's log line. */
+    Map<String, Object> sizes() {
+        Map<String, Object> sizes = new LinkedHashMap<>();
+        sizes.put("criteria", criteria.size());
+        sizes.put("constraints", constraints.size());
+        sizes.put("entries", entries);
+        sizes.put("estimatedBytes", estimatedBytes());
+        return sizes;
     }
 
     /** Bytes of the per-trial entries and the dictionaries, roughly. */
@@ -187,40 +215,51 @@ final class CriteriaColumns {
     }
 
     /**
-     * Node ids to dense ints and back. A dense int is never given back: a node deleted and its id reused by another
-     * criterion keeps the int, which is right, as every trial that stated the old one was re-read by the write that
-     * deleted it.
+     * Node ids to dense ints and back: the ids of a full load sorted (a dense int is the position), and the nodes
+     * met in writes since then in a map. A dense int is never given back: a node deleted and its id reused by
+     * another criterion keeps the int, which is right, as every trial that stated the old one was re-read by the
+     * write that deleted it.
      */
     private static final class Dictionary {
 
-        private final LongIntHashMap ids = new LongIntHashMap();
-        private long[] nodes = new long[1024];
-        private int size;
+        private final long[] loaded;
+        private final LongIntHashMap added = new LongIntHashMap();
+        private long[] addedNodes = new long[16];
+
+        Dictionary(long[] sortedNodes) {
+            this.loaded = sortedNodes;
+        }
 
         int id(long node) {
-            int known = ids.getIfAbsent(node, -1);
+            int position = Arrays.binarySearch(loaded, node);
+            if (position >= 0) {
+                return position;
+            }
+            int known = added.getIfAbsent(node, -1);
             if (known >= 0) {
                 return known;
             }
-            if (size == nodes.length) {
-                nodes = Arrays.copyOf(nodes, size * 2);
+            int count = added.size();
+            if (count == addedNodes.length) {
+                addedNodes = Arrays.copyOf(addedNodes, count * 2);
             }
-            nodes[size] = node;
-            ids.put(node, size);
-            return size++;
+            addedNodes[count] = node;
+            added.put(node, loaded.length + count);
+            return loaded.length + count;
         }
 
         long node(int id) {
-            return nodes[id];
+            return id < loaded.length ? loaded[id] : addedNodes[id - loaded.length];
         }
 
         int size() {
-            return size;
+            return loaded.length + added.size();
         }
 
-        /** The map's key and value arrays (kept at most half full) and the reverse array. */
+        /** The sorted ids, and for the added ones the map's arrays (kept at most half full) and the reverse array. */
         long estimatedBytes() {
-            return (long) Integer.highestOneBit(Math.max(1, size) * 2) * 2 * 12 + nodes.length * 8L;
+            return loaded.length * 8L + (long) Integer.highestOneBit(Math.max(1, added.size()) * 2) * 2 * 12
+                    + addedNodes.length * 8L;
         }
     }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.IntConsumer;
 
+import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
 import org.roaringbitmap.FastAggregation;
 import org.roaringbitmap.RoaringBitmap;
 
@@ -194,6 +195,16 @@ final class FacetIndex {
 
     int size() {
         return all.getCardinality();
+    }
+
+    /** The commonCriteria forward index's sizes (criteria, constraints, entries, estimated bytes). */
+    Map<String, Object> criteriaSizes() {
+        lock.readLock().lock();
+        try {
+            return criteria.sizes();
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
     /** The enrollment as the Cypher path sums it: {@code coalesce(t.enrollmentCount, 0)}. */
@@ -746,6 +757,8 @@ final class FacetIndex {
     static final class Builder {
 
         private final FacetIndex index = new FacetIndex();
+        private final IntArrayList statedOrdinals = new IntArrayList();
+        private final List<TrialCriteria> statedCriteria = new ArrayList<>();
 
         void trial(TrialFacts facts) {
             index.addScalars(facts);
@@ -790,7 +803,8 @@ final class FacetIndex {
         void criteria(TrialCriteria stated) {
             Integer ordinal = index.ordinals.get(stated.nctId());
             if (ordinal != null) {
-                index.criteria.set(ordinal, stated.criteria(), stated.constraints());
+                statedOrdinals.add(ordinal);
+                statedCriteria.add(stated);
             }
         }
 
@@ -803,6 +817,7 @@ final class FacetIndex {
         }
 
         FacetIndex build() {
+            index.criteria.load(statedOrdinals.toArray(), statedCriteria);
             for (Map<String, RoaringBitmap> field : List.of(index.conditions, index.studiesMesh, index.anyMesh, index.country)) {
                 field.values().forEach(RoaringBitmap::runOptimize);
             }

@@ -135,8 +135,8 @@ class FacetIndexService implements TrialIndex, StatsIndex, CriteriaCountIndex, I
             builtAt = Instant.now();
             index = built;
             applied = Math.max(applied, generation);
-            log.info("Facet index built: {} trials in {} ms, ~{} MB", built.size(), lastBuild.toMillis(),
-                    built.estimatedBytes() / (1024 * 1024));
+            log.info("Facet index built: {} trials in {} ms, ~{} MB; commonCriteria's part: {}", built.size(),
+                    lastBuild.toMillis(), built.estimatedBytes() / (1024 * 1024), built.criteriaSizes());
         } catch (RuntimeException e) {
             log.warn("Facet index not built, the graph answers lists meanwhile: {}", e.toString());
         }
@@ -192,6 +192,7 @@ class FacetIndexService implements TrialIndex, StatsIndex, CriteriaCountIndex, I
         facets.put("lastBuildMillis", lastBuild == null ? null : lastBuild.toMillis());
         facets.put("builtAt", builtAt == null ? null : builtAt.toString());
         facets.put("pendingWrites", published.get() - Math.max(applied, 0));
+        facets.put("commonCriteria", current == null ? null : current.criteriaSizes());
         builder.withDetail("facets", facets);
     }
 

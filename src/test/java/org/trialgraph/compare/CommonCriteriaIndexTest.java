@@ -136,7 +136,8 @@ class CommonCriteriaIndexTest {
                             Keys.of(condition), kind, 50));
             if (copies > 0 && kind == null) {
                 assertThat(indexed.criteria()).as("the copies' criteria").isNotEmpty()
-                        .allSatisfy(c -> assertThat(c.trialCount()).isEqualTo(copies));
+                        .allSatisfy(c -> assertThat(c.trialCount()).isEqualTo(copies))
+                        .anySatisfy(c -> assertThat(c.criterion().text()).contains("Stated only by the copies"));
             }
             for (String term : meshTerms) {
                 compare("MeSH " + term, kind, 50, () -> index.ofMeshTerm(MeshIds.canonical(term), kind, 50),
@@ -159,6 +160,10 @@ class CommonCriteriaIndexTest {
     private void importCopy(JsonNode study, String source, String copy, String condition) {
         ObjectNode json = (ObjectNode) SharedData.parse(study.toString().replace(source, copy));
         ((ArrayNode) json.at("/protocolSection/conditionsModule/conditions")).add(condition);
+        // A criterion no record states: a node the full load did not see.
+        ObjectNode eligibility = (ObjectNode) json.at("/protocolSection/eligibilityModule");
+        eligibility.put("eligibilityCriteria", eligibility.path("eligibilityCriteria").asString()
+                + "\n* Stated only by the copies of " + source);
         operator().documentName("importStudies").variable("json", json.toString()).execute()
                 .path("importStudies.imported").entity(Integer.class).isEqualTo(1);
     }
