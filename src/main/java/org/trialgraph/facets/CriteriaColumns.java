@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
 import org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap;
 import org.roaringbitmap.IntConsumer;
 import org.roaringbitmap.RoaringBitmap;
@@ -96,62 +97,68 @@ final class CriteriaColumns {
      */
     CriteriaCountIndex.Counts count(RoaringBitmap trials, String kind, int first) {
         int kinds = kindBits(kind);
-        int[] criterionCounts = new int[criteria.size()];
-        int[] constraintCounts = new int[constraints.size()];
+        Tally criterionTally = new Tally(criteria.size());
+        Tally constraintTally = new Tally(constraints.size());
         trials.forEach((IntConsumer) t -> {
             if (t < criteriaOf.length) {
-                add(criteriaOf[t], kinds, criterionCounts);
-                add(constraintsOf[t], kinds, constraintCounts);
+                criterionTally.add(criteriaOf[t], kinds);
+                constraintTally.add(constraintsOf[t], kinds);
             }
         });
         int total = trials.getCardinality();
-        List<CriteriaCountIndex.Count> topCriteria = candidates(criterionCounts, criteria, total, first);
-        List<CriteriaCountIndex.Count> topConstraints = candidates(constraintCounts, constraints, total, first);
+        List<CriteriaCountIndex.Count> topCriteria = criterionTally.candidates(criteria, total, first);
+        List<CriteriaCountIndex.Count> topConstraints = constraintTally.candidates(constraints, total, first);
         return topCriteria == null || topConstraints == null ? null
                 : new CriteriaCountIndex.Counts(total, topCriteria, topConstraints);
     }
 
-    private static void add(int[] trialEntries, int kinds, int[] counts) {
-        if (trialEntries == null) {
-            return;
-        }
-        for (int entry : trialEntries) {
-            if ((entry & kinds) != 0) {
-                counts[entry >>> KIND_BITS]++;
-            }
-        }
-    }
+    /** Counts per dense id, and the ids counted at all (so the rest of the work follows the subtree, not the registry). */
+    private static final class Tally {
 
-    /** Every item counted at least as often as the first-th most counted one (null: too many). */
-    private static List<CriteriaCountIndex.Count> candidates(int[] counts, Dictionary nodes, int total, int first) {
-        // How many items have each count, then the smallest count still among the first `first` items.
-        int[] items = new int[total + 1];
-        for (int count : counts) {
-            items[count]++;
+        private final int[] counts;
+        private final IntArrayList counted = new IntArrayList();
+
+        Tally(int size) {
+            counts = new int[size];
         }
-        int threshold = 1;
-        int above = 0;
-        for (int count = total; count >= 1; count--) {
-            above += items[count];
-            if (above >= first) {
-                threshold = count;
-                break;
+
+        void add(int[] trialEntries, int kinds) {
+            if (trialEntries == null) {
+                return;
+            }
+            for (int entry : trialEntries) {
+                if ((entry & kinds) != 0 && counts[entry >>> KIND_BITS]++ == 0) {
+                    counted.add(entry >>> KIND_BITS);
+                }
             }
         }
-        int candidates = 0;
-        for (int count = total; count >= threshold; count--) {
-            candidates += items[count];
-        }
-        if (candidates > MAX_CANDIDATES) {
-            return null;
-        }
-        List<CriteriaCountIndex.Count> result = new ArrayList<>(candidates);
-        for (int id = 0; id < counts.length; id++) {
-            if (counts[id] >= threshold && counts[id] > 0) {
-                result.add(new CriteriaCountIndex.Count(nodes.node(id), counts[id]));
+
+        /** Every item counted at least as often as the first-th most counted one (null: too many). */
+        List<CriteriaCountIndex.Count> candidates(Dictionary nodes, int total, int first) {
+            // How many items have each count, then the smallest count still among the first `first` items.
+            int[] items = new int[total + 1];
+            counted.forEach(id -> items[counts[id]]++);
+            int threshold = 1;
+            int candidates = 0;
+            for (int count = total; count >= 1; count--) {
+                candidates += items[count];
+                if (candidates >= first) {
+                    threshold = count;
+                    break;
+                }
             }
+            if (candidates > MAX_CANDIDATES) {
+                return null;
+            }
+            List<CriteriaCountIndex.Count> result = new ArrayList<>(candidates);
+            int minimum = threshold;
+            counted.forEach(id -> {
+                if (counts[id] >= minimum) {
+                    result.add(new CriteriaCountIndex.Count(nodes.node(id), counts[id]));
+                }
+            });
+            return result;
         }
-        return result;
     }
 
     private static int kindBits(String kind) {
