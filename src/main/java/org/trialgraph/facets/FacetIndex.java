@@ -30,7 +30,8 @@ import org.trialgraph.trial.TrialWhere;
  * when first asked and kept until the next write), and per sort order a permutation of the ordinals. For
  * {@code trialStats} it also keeps per trial the ids of its values in each dimension (int columns, arrays shared
  * between trials with the same values), the lead sponsors' names and classes, and grouping runs over those
- * ({@link FacetGroups}). Thread-safe:
+ * ({@link FacetGroups}). For {@code commonCriteria} it keeps per trial the criteria and constraints it states
+ * ({@link CriteriaColumns}), counted over a condition's trials or a MeSH subtree. Thread-safe:
  * queries share a read lock, writes (one writer thread) take the write lock.
  */
 final class FacetIndex {

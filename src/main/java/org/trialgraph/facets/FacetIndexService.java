@@ -37,7 +37,8 @@ import org.trialgraph.trial.TrialWhere;
  * Keeps the {@link FacetIndex} in step with the graph: built in the background once the application is ready, then
  * brought up to date after every {@link GraphWritten} by re-reading only the trials of that write (a full rebuild
  * when that fails or the MeSH terms no longer add up). It answers only while it has applied every write published
- * so far; in between, and before the first build, the Cypher path answers (lists and {@code trialStats} alike). A write is published after its commit and
+ * so far; in between, and before the first build, the Cypher path answers (lists, {@code trialStats} and
+ * {@code commonCriteria} alike). A write is published after its commit and
  * before the importing request returns, so a client never reads an index older than its own write.
  * {@code trialgraph.facets.enabled=false} leaves it out; with several services writing to one external database each
  * sees only its own writes, so turn it off there.
