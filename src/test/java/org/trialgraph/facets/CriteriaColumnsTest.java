@@ -55,6 +55,21 @@ class CriteriaColumnsTest {
         assertCountsAsTheEdgesSay(loaded, trials);
     }
 
+    @Test
+    void tooManyItemsTiedAtTheBoundaryLeaveTheAnswerToCypher() {
+        CriteriaColumns columns = new CriteriaColumns();
+        RoaringBitmap trials = new RoaringBitmap();
+        int many = CriteriaColumns.MAX_CANDIDATES + 1;
+        for (int t = 0; t < many; t++) {
+            columns.set(t, new long[] {(100L + t) * 4 + 1}, new long[0]); // a criterion of its own, stated once
+            trials.add(t);
+        }
+        assertThat(columns.count(trials, null, 1)).as("%d criteria tied at one trial each", many).isNull();
+        trials.remove(0);
+        assertThat(columns.count(trials, null, 1).criteria()).as("as many as may be handed over")
+                .hasSize(CriteriaColumns.MAX_CANDIDATES);
+    }
+
     private void assertCountsAsTheEdgesSay(CriteriaColumns columns, List<TrialCriteria> trials) {
         int compared = 0;
         for (int round = 0; round < 40; round++) {
