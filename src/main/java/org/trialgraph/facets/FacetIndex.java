@@ -188,7 +188,10 @@ final class FacetIndex {
     CriteriaCountIndex.Counts commonCriteria(boolean mesh, String key, String kind, int first) {
         lock.readLock().lock();
         try {
-            return criteria.count(mesh ? conditionSubtree(key) : condition(key), kind, first);
+            // An id no term has keeps no (empty) subtree in the cache: any string may come in.
+            RoaringBitmap trials = !mesh ? condition(key)
+                    : termNames.containsKey(key) ? conditionSubtree(key) : new RoaringBitmap();
+            return criteria.count(trials, kind, first);
         } finally {
             lock.readLock().unlock();
         }
