@@ -1,11 +1,13 @@
 package org.trialgraph.compare;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Repository;
 
 import org.trialgraph.compare.CommonCriteria.ConstraintUsage;
@@ -16,8 +18,10 @@ import org.trialgraph.ingest.Keys;
 import org.trialgraph.ingest.MeshIds;
 
 /**
- * Counts criteria and constraints over the trials of a condition or a MeSH subtree, in one query that starts
- * from the condition's or term's unique index and walks only that subtree's trials.
+ * Counts criteria and constraints over the trials of a condition or a MeSH subtree: from the in-memory forward
+ * index ({@link CriteriaCountIndex}, package {@code facets}) when it can answer, then one query for the details of
+ * the page's criteria and constraints by node id; otherwise in one query that starts from the condition's or term's
+ * unique index and walks only that subtree's trials. Both give the same answer.
  */
 @Repository
 class CommonCriteriaRepository {
@@ -58,26 +62,73 @@ class CommonCriteriaRepository {
     static final String BY_CONDITION = COUNTS.formatted(CONDITION_TRIALS);
     static final String BY_MESH = COUNTS.formatted(MESH_TRIALS);
 
-    private final Driver driver;
+    // The index's candidates (every item counted at least as often as the first-th), ordered as COUNTS orders them,
+    // with the same details. A node deleted since the count (a concurrent write) is left out.
+    static final String DETAILS = """
+            CALL () {
+              UNWIND $criteria AS counted
+              MATCH (c:Criterion) WHERE id(c) = counted.node
+              WITH c, counted.trials AS n
+              ORDER BY n DESC, c.key
+              LIMIT $first
+              RETURN collect({n: n, criterion: c {.key, .text, .plainText, .trialCount,
+                                                  constraints: [(c)-[:EXPRESSES]->(k:Constraint) | k {.*}]}}) AS criteria
+            }
+            CALL () {
+              UNWIND $constraints AS counted
+              MATCH (k:Constraint) WHERE id(k) = counted.node
+              WITH k, counted.trials AS n
+              ORDER BY n DESC, k.key
+              LIMIT $first
+              RETURN collect({n: n, constraint: k {.*}}) AS constraints
+            }
+            RETURN $total AS total, criteria, constraints
+            """;
 
-    CommonCriteriaRepository(Driver driver) {
+    private final Driver driver;
+    private final ObjectProvider<CriteriaCountIndex> index;
+
+    CommonCriteriaRepository(Driver driver, ObjectProvider<CriteriaCountIndex> index) {
         this.driver = driver;
+        this.index = index;
     }
 
     CommonCriteria ofCondition(String name, String kind, int first) {
-        return count(BY_CONDITION, Keys.of(name), kind, first);
+        CriteriaCountIndex available = index.getIfAvailable();
+        CriteriaCountIndex.Counts counts = available == null ? null : available.ofCondition(Keys.of(name), kind, first);
+        return counts != null ? details(counts, first) : countByCypher(BY_CONDITION, Keys.of(name), kind, first);
     }
 
     CommonCriteria ofMeshTerm(String meshId, String kind, int first) {
-        return count(BY_MESH, MeshIds.canonical(meshId), kind, first);
+        String id = MeshIds.canonical(meshId);
+        CriteriaCountIndex available = index.getIfAvailable();
+        CriteriaCountIndex.Counts counts = available == null ? null : available.ofMeshTerm(id, kind, first);
+        return counts != null ? details(counts, first) : countByCypher(BY_MESH, id, kind, first);
     }
 
-    private CommonCriteria count(String cypher, String key, String kind, int first) {
+    /** The Cypher answer alone, whatever the index could say (tests compare the two). */
+    CommonCriteria countByCypher(String cypher, String key, String kind, int first) {
         Map<String, Object> params = new HashMap<>();
         params.put("key", key);
         params.put("kind", kind);
         params.put("first", first);
-        Record r = driver.executableQuery(cypher).withParameters(params).execute().records().get(0);
+        return read(driver.executableQuery(cypher).withParameters(params).execute().records().get(0));
+    }
+
+    private CommonCriteria details(CriteriaCountIndex.Counts counts, int first) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("criteria", asMaps(counts.criteria()));
+        params.put("constraints", asMaps(counts.constraints()));
+        params.put("first", first);
+        params.put("total", counts.trialCount());
+        return read(driver.executableQuery(DETAILS).withParameters(params).execute().records().get(0));
+    }
+
+    private static List<Map<String, Object>> asMaps(List<CriteriaCountIndex.Count> counts) {
+        return counts.stream().map(c -> Map.<String, Object>of("node", c.node(), "trials", c.trials())).toList();
+    }
+
+    private static CommonCriteria read(Record r) {
         long total = r.get("total").asLong();
         return new CommonCriteria(total,
                 r.get("criteria").asList(v -> new CriterionUsage(Criterion.from(v.get("criterion")), v.get("n").asLong(),

@@ -13,9 +13,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.IntConsumer;
 
+import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
 import org.roaringbitmap.FastAggregation;
 import org.roaringbitmap.RoaringBitmap;
 
+import org.trialgraph.compare.CriteriaCountIndex;
 import org.trialgraph.stats.StatsBucket;
 import org.trialgraph.stats.StatsDimension;
 import org.trialgraph.trial.TrialIndex;
@@ -28,7 +30,8 @@ import org.trialgraph.trial.TrialWhere;
  * when first asked and kept until the next write), and per sort order a permutation of the ordinals. For
  * {@code trialStats} it also keeps per trial the ids of its values in each dimension (int columns, arrays shared
  * between trials with the same values), the lead sponsors' names and classes, and grouping runs over those
- * ({@link FacetGroups}). Thread-safe:
+ * ({@link FacetGroups}). For {@code commonCriteria} it keeps per trial the criteria and constraints it states
+ * ({@link CriteriaColumns}), counted over a condition's trials or a MeSH subtree. Thread-safe:
  * queries share a read lock, writes (one writer thread) take the write lock.
  */
 final class FacetIndex {
@@ -100,6 +103,9 @@ final class FacetIndex {
     /** Per MeSH term the ids of the names of its roots (MESH_BRANCH), computed when first asked until the next write. */
     private final Map<String, int[]> branchesOfTerm = new ConcurrentHashMap<>();
     private final Map<Ints, int[]> interned = new HashMap<>();
+
+    // ---- commonCriteria: per ordinal the criteria and constraints it states ----
+    private final CriteriaColumns criteria = new CriteriaColumns();
 
     /** An int array as a map key, for sharing equal arrays between trials. */
     private record Ints(int[] values) {
@@ -175,8 +181,34 @@ final class FacetIndex {
         }
     }
 
+    /**
+     * The criteria and constraints counts of {@link CriteriaCountIndex} over the trials naming the condition (by key)
+     * or, when {@code mesh}, over the trials of the MeSH term's subtree; null when too many items tie to answer here.
+     */
+    CriteriaCountIndex.Counts commonCriteria(boolean mesh, String key, String kind, int first) {
+        lock.readLock().lock();
+        try {
+            // An id no term has keeps no (empty) subtree in the cache: any string may come in.
+            RoaringBitmap trials = !mesh ? condition(key)
+                    : termNames.containsKey(key) ? conditionSubtree(key) : new RoaringBitmap();
+            return criteria.count(trials, kind, first);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     int size() {
         return all.getCardinality();
+    }
+
+    /** The commonCriteria forward index's sizes (criteria, constraints, entries, estimated bytes). */
+    Map<String, Object> criteriaSizes() {
+        lock.readLock().lock();
+        try {
+            return criteria.sizes();
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
     /** The enrollment as the Cypher path sums it: {@code coalesce(t.enrollmentCount, 0)}. */
@@ -216,6 +248,7 @@ final class FacetIndex {
             bytes += (long) orders.size() * n * 4;
             bytes += n * (3L * 4 + 4L * 4);      // trialStats columns: three ids, four shared arrays
             bytes += interned.size() * 64L + sponsorOrdinals.size() * 72L + conditionNameOf.size() * 48L;
+            bytes += criteria.estimatedBytes();
             for (Names names : List.of(statusNames, studyTypeNames, phaseNames, startYearNames, countryNames,
                     interventionTypeNames, conditionNames, sponsorNames, sponsorClassNames, meshNames)) {
                 bytes += names.estimatedBytes();
@@ -396,6 +429,12 @@ final class FacetIndex {
      * MeSH terms their links reach, as stored now.
      */
     void apply(Collection<String> nctIds, List<TrialFacts> stored, List<MeshTermFacts> terms) {
+        apply(nctIds, stored, terms, List.of());
+    }
+
+    /** As above, with the criteria and constraints the stored trials state now (a trial not among them states none). */
+    void apply(Collection<String> nctIds, List<TrialFacts> stored, List<MeshTermFacts> terms,
+            List<TrialCriteria> statedCriteria) {
         lock.writeLock().lock();
         try {
             Set<String> touchedTerms = new HashSet<>();
@@ -407,6 +446,8 @@ final class FacetIndex {
             }
             RoaringBitmap changed = new RoaringBitmap();
             Set<String> present = new HashSet<>();
+            Map<String, TrialCriteria> statedBy = new HashMap<>();
+            statedCriteria.forEach(c -> statedBy.put(c.nctId(), c));
             for (TrialFacts facts : stored) {
                 present.add(facts.nctId());
                 Integer ordinal = ordinals.get(facts.nctId());
@@ -416,6 +457,10 @@ final class FacetIndex {
                 }
                 addTrial(facts);
                 int added = ordinals.get(facts.nctId());
+                TrialCriteria stated = statedBy.get(facts.nctId());
+                if (stated != null) {
+                    criteria.set(added, stated.criteria(), stated.constraints());
+                }
                 touch(added, touchedTerms);
                 changed.add(added);
             }
@@ -673,6 +718,7 @@ final class FacetIndex {
         countriesOf[o] = null;
         interventionTypesOf[o] = null;
         leadSponsorsOf[o] = null;
+        criteria.clear(o);
         conditionsOf[o] = null;
         studiesMeshOf[o] = null;
         testsMeshOf[o] = null;
@@ -715,6 +761,8 @@ final class FacetIndex {
     static final class Builder {
 
         private final FacetIndex index = new FacetIndex();
+        private final IntArrayList statedOrdinals = new IntArrayList();
+        private final List<TrialCriteria> statedCriteria = new ArrayList<>();
 
         void trial(TrialFacts facts) {
             index.addScalars(facts);
@@ -755,6 +803,15 @@ final class FacetIndex {
             }
         }
 
+        /** The criteria and constraints a trial states (a trial not read yet is skipped: its write brings it). */
+        void criteria(TrialCriteria stated) {
+            Integer ordinal = index.ordinals.get(stated.nctId());
+            if (ordinal != null) {
+                statedOrdinals.add(ordinal);
+                statedCriteria.add(stated);
+            }
+        }
+
         void term(MeshTermFacts term, List<String> studies, List<String> tests) {
             index.putTerm(term);
             String id = term.id();
@@ -764,6 +821,7 @@ final class FacetIndex {
         }
 
         FacetIndex build() {
+            index.criteria.load(statedOrdinals.toArray(), statedCriteria);
             for (Map<String, RoaringBitmap> field : List.of(index.conditions, index.studiesMesh, index.anyMesh, index.country)) {
                 field.values().forEach(RoaringBitmap::runOptimize);
             }

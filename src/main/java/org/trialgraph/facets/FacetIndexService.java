@@ -24,6 +24,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import org.trialgraph.compare.CriteriaCountIndex;
 import org.trialgraph.ingest.GraphWritten;
 import org.trialgraph.stats.StatsBucket;
 import org.trialgraph.stats.StatsDimension;
@@ -36,14 +37,15 @@ import org.trialgraph.trial.TrialWhere;
  * Keeps the {@link FacetIndex} in step with the graph: built in the background once the application is ready, then
  * brought up to date after every {@link GraphWritten} by re-reading only the trials of that write (a full rebuild
  * when that fails or the MeSH terms no longer add up). It answers only while it has applied every write published
- * so far; in between, and before the first build, the Cypher path answers (lists and {@code trialStats} alike). A write is published after its commit and
+ * so far; in between, and before the first build, the Cypher path answers (lists, {@code trialStats} and
+ * {@code commonCriteria} alike). A write is published after its commit and
  * before the importing request returns, so a client never reads an index older than its own write.
  * {@code trialgraph.facets.enabled=false} leaves it out; with several services writing to one external database each
  * sees only its own writes, so turn it off there.
  */
 @Component
 @ConditionalOnProperty(name = "trialgraph.facets.enabled", havingValue = "true", matchIfMissing = true)
-class FacetIndexService implements TrialIndex, StatsIndex, InfoContributor {
+class FacetIndexService implements TrialIndex, StatsIndex, CriteriaCountIndex, InfoContributor {
 
     private static final Logger log = LoggerFactory.getLogger(FacetIndexService.class);
 
@@ -105,6 +107,24 @@ class FacetIndexService implements TrialIndex, StatsIndex, InfoContributor {
         return current.groups(where, groupBy, sponsorsFor);
     }
 
+    @Override
+    public Counts ofCondition(String conditionKey, String kind, int first) {
+        FacetIndex current = index;
+        if (current == null || applied != published.get()) {
+            return null;
+        }
+        return current.commonCriteria(false, conditionKey, kind, first);
+    }
+
+    @Override
+    public Counts ofMeshTerm(String meshId, String kind, int first) {
+        FacetIndex current = index;
+        if (current == null || applied != published.get()) {
+            return null;
+        }
+        return current.commonCriteria(true, meshId, kind, first);
+    }
+
     private void rebuild() {
         long generation = published.get();
         long start = System.nanoTime();
@@ -116,8 +136,8 @@ class FacetIndexService implements TrialIndex, StatsIndex, InfoContributor {
             builtAt = Instant.now();
             index = built;
             applied = Math.max(applied, generation);
-            log.info("Facet index built: {} trials in {} ms, ~{} MB", built.size(), lastBuild.toMillis(),
-                    built.estimatedBytes() / (1024 * 1024));
+            log.info("Facet index built: {} trials in {} ms, ~{} MB; commonCriteria's part: {}", built.size(),
+                    lastBuild.toMillis(), built.estimatedBytes() / (1024 * 1024), built.criteriaSizes());
         } catch (RuntimeException e) {
             log.warn("Facet index not built, the graph answers lists meanwhile: {}", e.toString());
         }
@@ -135,13 +155,14 @@ class FacetIndexService implements TrialIndex, StatsIndex, InfoContributor {
                 termIds.addAll(t.studiesMesh());
                 termIds.addAll(t.testsMesh());
             });
+            List<TrialCriteria> criteria = loader.criteria(nctIds);
             List<MeshTermFacts> terms = loader.terms(termIds);
             Set<String> broader = new HashSet<>();
             terms.forEach(t -> broader.addAll(t.broader()));
             broader.removeAll(termIds);
             List<MeshTermFacts> all = new java.util.ArrayList<>(terms);
             all.addAll(loader.terms(broader));
-            current.apply(nctIds, stored, all); // keeps its orders and drops only the subtrees the write touched
+            current.apply(nctIds, stored, all, criteria); // keeps its orders and drops only the subtrees the write touched
             Set<String> placeholders = current.placeholderTerms();
             if (!placeholders.isEmpty() && loader.terms(placeholders).size() < placeholders.size()) {
                 // A term the index knows went away (a legacy placeholder merged into its real term): links of trials
@@ -172,6 +193,7 @@ class FacetIndexService implements TrialIndex, StatsIndex, InfoContributor {
         facets.put("lastBuildMillis", lastBuild == null ? null : lastBuild.toMillis());
         facets.put("builtAt", builtAt == null ? null : builtAt.toString());
         facets.put("pendingWrites", published.get() - Math.max(applied, 0));
+        facets.put("commonCriteria", current == null ? null : current.criteriaSizes());
         builder.withDetail("facets", facets);
     }
 

@@ -12,6 +12,8 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.Result;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.Value;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
@@ -22,6 +24,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class FacetLoader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FacetLoader.class);
 
     private static final String TRIALS = """
             MATCH (t:Trial)
@@ -77,6 +81,18 @@ class FacetLoader {
                        AS interventionTypes
             """;
 
+    // commonCriteria's forward index: per trial the criteria and constraints it states, with the section's kind, as
+    // id(node) * 4 + kind code (TrialCriteria). Only trials have HAS_CRITERION edges and only criteria EXPRESSES ones.
+    private static final String KIND_CODE =
+            "CASE r.kind WHEN 'INCLUSION' THEN 1 WHEN 'EXCLUSION' THEN 2 WHEN 'OTHER' THEN 3 ELSE 0 END";
+    private static final String STATED = """
+            RETURN t.nctId AS nctId,
+                   [(t)-[r:HAS_CRITERION]->(c) | id(c) * 4 + %1$s] AS criteria,
+                   COLLECT { MATCH (t)-[r:HAS_CRITERION]->()-[:EXPRESSES]->(k) RETURN id(k) * 4 + %1$s } AS constraints
+            """.formatted(KIND_CODE);
+    private static final String CRITERIA = "MATCH (t:Trial)\n" + STATED;
+    private static final String SOME_CRITERIA = "UNWIND $ids AS id\nMATCH (t:Trial {nctId: id})\n" + STATED;
+
     private static final String SOME_TERMS = """
             MATCH (m:MeshTerm) WHERE m.id IN $ids
             RETURN m.id AS id, m.term AS term, [(m)-[:BROADER]->(b:MeshTerm) | b.id] AS broader
@@ -103,6 +119,9 @@ class FacetLoader {
                     r.get("trials").asList(Value::asString)));
             stream(session, INTERVENTIONS, Map.of(), r -> builder.interventionType(r.get("type").asString(),
                     r.get("trials").asList(Value::asString)));
+            long start = System.nanoTime();
+            stream(session, CRITERIA, Map.of(), r -> builder.criteria(stated(r)));
+            LOG.info("Facet index: trials' criteria and constraints read in {} ms", (System.nanoTime() - start) / 1_000_000);
         }
         return builder.build();
     }
@@ -116,6 +135,27 @@ class FacetLoader {
                     r.get("testsMesh").asList(Value::asString)))));
         }
         return facts;
+    }
+
+    /** The criteria and constraints the named trials state now; an id not in the result is no longer stored. */
+    List<TrialCriteria> criteria(Collection<String> nctIds) {
+        List<TrialCriteria> stated = new ArrayList<>();
+        try (Session session = driver.session()) {
+            stream(session, SOME_CRITERIA, Map.of("ids", List.copyOf(nctIds)), r -> stated.add(stated(r)));
+        }
+        return stated;
+    }
+
+    private static TrialCriteria stated(Record r) {
+        return new TrialCriteria(r.get("nctId").asString(), longs(r.get("criteria")), longs(r.get("constraints")));
+    }
+
+    private static long[] longs(Value list) {
+        long[] values = new long[list.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = list.get(i).asLong();
+        }
+        return values;
     }
 
     /** The named MeSH terms as stored now. */

@@ -44,6 +44,23 @@ class CompareQueryPlansTest {
         assertSeeksWithoutScans(CommonCriteriaRepository.BY_MESH, params);
     }
 
+    @Test
+    void commonCriteriaDetailsOfTheIndexsCountsSeekTheNodesById() {
+        Map<String, Object> params = new HashMap<>();
+        params.put("criteria", List.of(Map.of("node", 1L, "trials", 3)));
+        params.put("constraints", List.of(Map.of("node", 2L, "trials", 3)));
+        params.put("first", 20);
+        params.put("total", 5);
+        Plan plan = driver.executableQuery("EXPLAIN " + CommonCriteriaRepository.DETAILS).withParameters(params)
+                .execute().summary().plan();
+        List<String> operators = new ArrayList<>();
+        collect(plan, operators);
+        assertThat(operators).as("plan of the details query")
+                .anySatisfy(op -> assertThat(op).startsWith("NodeByIdSeek"))
+                .noneSatisfy(op -> assertThat(op).containsAnyOf("AllNodesScan", "NodeByLabelScan", "IndexScan",
+                        "RelationshipTypeScan"));
+    }
+
     private void assertSeeksWithoutScans(String cypher, Map<String, Object> params) {
         Plan plan = driver.executableQuery("EXPLAIN " + cypher).withParameters(params).execute().summary().plan();
         List<String> operators = new ArrayList<>();
