@@ -3,6 +3,7 @@ package org.trialgraph.neo4j;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -18,15 +19,20 @@ import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.Query;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.exceptions.Neo4jException;
 import org.neo4j.driver.types.Node;
 import org.neo4j.driver.types.Relationship;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -45,7 +51,7 @@ import org.trialgraph.ingest.StudyImporter;
  * the real records (recorded as they went in-process) is run again both over Bolt, as before, and in-process: the
  * records must be the same, value types included (nodes by element id, labels and properties). The in-memory indexes
  * are off, so that trial pages, statistics and related trials are read from the graph, with all their statements.
- * Failures must be the same driver exceptions with the same codes.
+ * Failures, a transaction timeout among them, must be the same driver exceptions with the same codes.
  */
 @TrialGraphTest
 @Import(InProcessReadsComparisonTest.Recording.class)
@@ -76,6 +82,9 @@ class InProcessReadsComparisonTest {
 
     @Autowired
     private InProcessReads inProcess;
+
+    @Autowired
+    private DatabaseManagementService databases;
 
     private Map<String, JsonNode> raw;
 
@@ -185,6 +194,25 @@ class InProcessReadsComparisonTest {
         }
         assertThat(overBolt("MATCH (p:InProcessProbe) RETURN count(p) AS n", Map.of()).get(0).get("n").asLong())
                 .as("nothing written").isZero();
+    }
+
+    @Test
+    void aTransactionOutlastingItsTimeoutFailsAlikeInProcessAndOverBolt() {
+        String slow = "UNWIND range(1, 1000000000) AS x RETURN count(x) AS n";
+        Duration timeout = Duration.ofMillis(200);
+        InProcessReads withTimeout = new GraphDatabaseReads(
+                (GraphDatabaseAPI) databases.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME), timeout);
+
+        Throwable overBolt = catchThrowable(() -> {
+            try (Session session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
+                session.run(new Query(slow), TransactionConfig.builder().withTimeout(timeout).build()).list();
+            }
+        });
+        Throwable inProcessFailure = catchThrowable(() -> withTimeout.read(slow, Map.of()));
+
+        assertThat(overBolt).isInstanceOf(Neo4jException.class);
+        assertThat(inProcessFailure).isExactlyInstanceOf(overBolt.getClass());
+        assertThat(((Neo4jException) inProcessFailure).code()).isEqualTo(((Neo4jException) overBolt).code());
     }
 
     /** GraphQL queries that reach every AutoCommitReads caller, on a well-furnished real trial. */
