@@ -11,9 +11,12 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
+import org.trialgraph.neo4j.InProcessReads;
+
 /**
  * Counts the queries the application sends to Neo4j, so tests can show that nested GraphQL fields load in
- * batches: the driver bean is wrapped, and every query or session it opens is one round trip counted. The in-memory
+ * batches: the driver bean is wrapped, and every query or session it opens is one round trip counted; so are the
+ * in-process reads of embedded Neo4j (neo4j.InProcessReads), one per statement. The in-memory
  * indexes' own threads (they re-read the trials of every write in the background, at times that depend on the
  * scheduler) are not counted: their reads belong to no request.
  */
@@ -50,14 +53,19 @@ public class QueryCounting {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof InProcessReads reads) {
+                    return (InProcessReads) (cypher, parameters) -> {
+                        countUnlessBackground(counter);
+                        return reads.read(cypher, parameters);
+                    };
+                }
                 if (!(bean instanceof Driver driver)) {
                     return bean;
                 }
                 return Proxy.newProxyInstance(Driver.class.getClassLoader(), new Class<?>[] {Driver.class},
                         (proxy, method, args) -> {
-                            if ((method.getName().equals("executableQuery") || method.getName().equals("session"))
-                                    && !BACKGROUND_INDEX_THREADS.contains(Thread.currentThread().getName())) {
-                                counter.getObject().count();
+                            if (method.getName().equals("executableQuery") || method.getName().equals("session")) {
+                                countUnlessBackground(counter);
                             }
                             try {
                                 return method.invoke(driver, args);
@@ -67,5 +75,11 @@ public class QueryCounting {
                         });
             }
         };
+    }
+
+    private static void countUnlessBackground(org.springframework.beans.factory.ObjectProvider<Counter> counter) {
+        if (!BACKGROUND_INDEX_THREADS.contains(Thread.currentThread().getName())) {
+            counter.getObject().count();
+        }
     }
 }

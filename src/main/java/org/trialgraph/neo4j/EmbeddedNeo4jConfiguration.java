@@ -18,6 +18,7 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
 import org.springframework.context.annotation.Bean;
@@ -72,6 +73,17 @@ class EmbeddedNeo4jConfiguration {
                 return uri;
             }
         };
+    }
+
+    /**
+     * Reads without Bolt (AutoCommitReads): on by default; {@code trialgraph.neo4j.in-process-reads=false} sends them
+     * over loopback Bolt like everything else (to compare, docs/BENCHMARKS.md).
+     */
+    @Bean
+    @ConditionalOnBooleanProperty(name = "trialgraph.neo4j.in-process-reads", matchIfMissing = true)
+    InProcessReads inProcessReads(DatabaseManagementService embeddedNeo4j, EmbeddedNeo4jProperties properties) {
+        GraphDatabaseAPI database = (GraphDatabaseAPI) embeddedNeo4j.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+        return new GraphDatabaseReads(database, properties.transactionTimeout());
     }
 
     private static int boltPort(DatabaseManagementService dbms) {

@@ -11,9 +11,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
+import org.trialgraph.neo4j.InProcessReads;
+
 /**
- * Wraps the Neo4j driver bean so that slow Cypher is logged (SlowQueryLog) and every query sent is counted
- * ({@code trialgraph.db.queries}, see QueryMeter); the repositories are unaware.
+ * Wraps the Neo4j driver bean and the in-process reads of embedded Neo4j (neo4j.InProcessReads) so that slow Cypher
+ * is logged (SlowQueryLog) and every query sent is counted ({@code trialgraph.db.queries}, see QueryMeter); the
+ * repositories are unaware.
  */
 @Configuration(proxyBeanMethods = false)
 class SlowQueryConfiguration {
@@ -27,6 +30,9 @@ class SlowQueryConfiguration {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof InProcessReads reads) {
+                    return new TimedInProcessReads(reads, log);
+                }
                 return bean instanceof Driver driver ? SlowQueryDriver.decorate(driver, log) : bean;
             }
         };
