@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,6 +15,7 @@ import org.trialgraph.eligibility.EligibilityView.Constraint;
 import org.trialgraph.eligibility.EligibilityView.Criterion;
 import org.trialgraph.ingest.Keys;
 import org.trialgraph.ingest.MeshIds;
+import org.trialgraph.neo4j.AutoCommitReads;
 
 /**
  * Counts criteria and constraints over the trials of a condition or a MeSH subtree: from the in-memory forward
@@ -85,11 +85,11 @@ class CommonCriteriaRepository {
             RETURN $total AS total, criteria, constraints
             """;
 
-    private final Driver driver;
+    private final AutoCommitReads reads;
     private final ObjectProvider<CriteriaCountIndex> index;
 
-    CommonCriteriaRepository(Driver driver, ObjectProvider<CriteriaCountIndex> index) {
-        this.driver = driver;
+    CommonCriteriaRepository(AutoCommitReads reads, ObjectProvider<CriteriaCountIndex> index) {
+        this.reads = reads;
         this.index = index;
     }
 
@@ -112,7 +112,7 @@ class CommonCriteriaRepository {
         params.put("key", key);
         params.put("kind", kind);
         params.put("first", first);
-        return read(driver.executableQuery(cypher).withParameters(params).execute().records().get(0));
+        return read(reads.read(cypher, params).get(0));
     }
 
     private CommonCriteria details(CriteriaCountIndex.Counts counts, int first) {
@@ -121,7 +121,7 @@ class CommonCriteriaRepository {
         params.put("constraints", asMaps(counts.constraints()));
         params.put("first", first);
         params.put("total", counts.trialCount());
-        return read(driver.executableQuery(DETAILS).withParameters(params).execute().records().get(0));
+        return read(reads.read(DETAILS, params).get(0));
     }
 
     private static List<Map<String, Object>> asMaps(List<CriteriaCountIndex.Count> counts) {

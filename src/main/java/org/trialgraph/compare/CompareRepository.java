@@ -6,12 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.neo4j.driver.Driver;
-
 import org.springframework.stereotype.Repository;
 
 import org.trialgraph.compare.EligibilityComparison.CriterionStatement;
 import org.trialgraph.eligibility.EligibilityView.Criterion;
+import org.trialgraph.neo4j.AutoCommitReads;
 import org.trialgraph.trial.Trial;
 
 /** Loads the trials to compare and every criterion they state, for all of them at once (index seeks by NCT id). */
@@ -29,16 +28,16 @@ class CompareRepository {
             ORDER BY id, r.sectionIndex, r.position
             """;
 
-    private final Driver driver;
+    private final AutoCommitReads reads;
 
-    CompareRepository(Driver driver) {
-        this.driver = driver;
+    CompareRepository(AutoCommitReads reads) {
+        this.reads = reads;
     }
 
     /** The stored trials among these ids, by NCT id. */
     Map<String, Trial> trials(Collection<String> nctIds) {
         Map<String, Trial> trials = new LinkedHashMap<>();
-        driver.executableQuery(TRIALS).withParameters(Map.of("ids", List.copyOf(nctIds))).execute().records()
+        reads.read(TRIALS, Map.of("ids", List.copyOf(nctIds)))
                 .forEach(r -> {
                     Trial trial = Trial.from(r.get("t"));
                     trials.put(trial.nctId(), trial);
@@ -49,8 +48,8 @@ class CompareRepository {
     /** Every criterion the trials state, trial by trial in the order written. */
     List<CriterionStatement> statements(Map<String, Trial> trials) {
         List<CriterionStatement> statements = new ArrayList<>();
-        driver.executableQuery(STATEMENTS).withParameters(Map.of("ids", List.copyOf(trials.keySet()))).execute()
-                .records().forEach(r -> statements.add(new CriterionStatement(trials.get(r.get("id").asString()),
+        reads.read(STATEMENTS, Map.of("ids", List.copyOf(trials.keySet())))
+                .forEach(r -> statements.add(new CriterionStatement(trials.get(r.get("id").asString()),
                         Criterion.from(r.get("criterion")), r.get("kind").asString(), r.get("section").asString(""),
                         r.get("statedText").asString())));
         return statements;

@@ -6,12 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.neo4j.driver.Driver;
-
 import org.springframework.stereotype.Repository;
 
 import org.trialgraph.eligibility.EligibilityView.Constraint;
 import org.trialgraph.eligibility.EligibilityView.Criterion;
+import org.trialgraph.neo4j.AutoCommitReads;
 import org.trialgraph.paging.Connection;
 import org.trialgraph.trial.Trial;
 
@@ -46,35 +45,35 @@ class ConstraintRepository {
     private static final String TRIALS = TrialPages.of(
             "MATCH (n:Constraint {key: $key})<-[:EXPRESSES]-(:Criterion)<-[:HAS_CRITERION]-(t:Trial)");
 
-    private final Driver driver;
+    private final AutoCommitReads reads;
 
-    ConstraintRepository(Driver driver) {
-        this.driver = driver;
+    ConstraintRepository(AutoCommitReads reads) {
+        this.reads = reads;
     }
 
     Optional<Constraint> find(String key) {
-        return driver.executableQuery(CONSTRAINT).withParameters(Map.of("key", key)).execute().records().stream()
+        return reads.read(CONSTRAINT, Map.of("key", key)).stream()
                 .findFirst().map(r -> EligibilityRepository.constraint(r.get("constraint")));
     }
 
     List<Constraint> ofConcept(String concept, int limit) {
-        return driver.executableQuery(OF_CONCEPT).withParameters(Map.of("concept", concept, "limit", limit)).execute()
-                .records().stream().map(r -> EligibilityRepository.constraint(r.get("constraint"))).toList();
+        return reads.read(OF_CONCEPT, Map.of("concept", concept, "limit", limit)).stream()
+                .map(r -> EligibilityRepository.constraint(r.get("constraint"))).toList();
     }
 
     Map<String, Long> trialCounts(Collection<String> keys) {
         Map<String, Long> counts = new HashMap<>();
-        driver.executableQuery(TRIAL_COUNTS).withParameters(Map.of("keys", List.copyOf(keys))).execute().records()
+        reads.read(TRIAL_COUNTS, Map.of("keys", List.copyOf(keys)))
                 .forEach(r -> counts.put(r.get("key").asString(), r.get("trials").asLong()));
         return counts;
     }
 
     List<Criterion> criteria(Constraint constraint, int limit) {
-        return driver.executableQuery(CRITERIA).withParameters(Map.of("key", constraint.key(), "limit", limit)).execute()
-                .records().stream().map(r -> EligibilityRepository.criterion(r.get("criterion"))).toList();
+        return reads.read(CRITERIA, Map.of("key", constraint.key(), "limit", limit)).stream()
+                .map(r -> EligibilityRepository.criterion(r.get("criterion"))).toList();
     }
 
     Connection<Trial> trials(Constraint constraint, long total, int first, String after) {
-        return TrialPages.byNctId(driver, TRIALS, constraint.key(), total, first, after);
+        return TrialPages.byNctId(reads, TRIALS, constraint.key(), total, first, after);
     }
 }

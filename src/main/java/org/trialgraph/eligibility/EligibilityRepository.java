@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.types.MapAccessor;
@@ -19,6 +18,7 @@ import org.trialgraph.eligibility.EligibilityView.Constraint;
 import org.trialgraph.eligibility.EligibilityView.Criterion;
 import org.trialgraph.eligibility.EligibilityView.Item;
 import org.trialgraph.eligibility.EligibilityView.Section;
+import org.trialgraph.neo4j.AutoCommitReads;
 import org.trialgraph.paging.Connection;
 import org.trialgraph.paging.Cursors;
 import org.trialgraph.trial.Trial;
@@ -68,11 +68,11 @@ class EligibilityRepository {
     private static final String TRIALS_OF_CRITERION = TrialPages.of(
             "MATCH (c:Criterion {key: $key})<-[:HAS_CRITERION]-(t:Trial)");
 
-    private final Driver driver;
+    private final AutoCommitReads reads;
     private final CriteriaSearchTotals searchTotals;
 
-    EligibilityRepository(Driver driver, CriteriaSearchTotals searchTotals) {
-        this.driver = driver;
+    EligibilityRepository(AutoCommitReads reads, CriteriaSearchTotals searchTotals) {
+        this.reads = reads;
         this.searchTotals = searchTotals;
     }
 
@@ -80,8 +80,8 @@ class EligibilityRepository {
     Map<String, List<Section>> sectionsOf(Collection<String> nctIds) {
         Map<String, List<Record>> rows = new LinkedHashMap<>();
         nctIds.forEach(id -> rows.put(id, new ArrayList<>()));
-        driver.executableQuery(CRITERIA_OF_TRIALS).withParameters(Map.of("ids", List.copyOf(nctIds))).execute()
-                .records().forEach(r -> rows.get(r.get("id").asString()).add(r));
+        reads.read(CRITERIA_OF_TRIALS, Map.of("ids", List.copyOf(nctIds)))
+                .forEach(r -> rows.get(r.get("id").asString()).add(r));
         Map<String, List<Section>> sections = new HashMap<>();
         rows.forEach((id, criteria) -> sections.put(id, sections(criteria)));
         return sections;
@@ -105,14 +105,14 @@ class EligibilityRepository {
     }
 
     Optional<Criterion> findCriterion(String key) {
-        return driver.executableQuery(CRITERION).withParameters(Map.of("key", key)).execute().records().stream()
+        return reads.read(CRITERION, Map.of("key", key)).stream()
                 .findFirst().map(r -> criterion(r.get("criterion")));
     }
 
     /** How many trials state each of these criteria; absent keys are stated by none. */
     Map<String, Long> trialCounts(Collection<String> keys) {
         Map<String, Long> counts = new HashMap<>();
-        driver.executableQuery(TRIAL_COUNTS).withParameters(Map.of("keys", List.copyOf(keys))).execute().records()
+        reads.read(TRIAL_COUNTS, Map.of("keys", List.copyOf(keys)))
                 .forEach(r -> counts.put(r.get("key").asString(), r.get("trialCount").asLong(0)));
         return counts;
     }
@@ -125,8 +125,8 @@ class EligibilityRepository {
         params.put("afterCount", cursor.isEmpty() ? null : Long.parseLong(cursor.get(0)));
         params.put("afterKey", cursor.isEmpty() ? null : cursor.get(1));
         params.put("limit", first + 1);
-        List<Criterion> rows = driver.executableQuery(CRITERIA_PAGE.formatted(matching.cypher()))
-                .withParameters(params).execute().records().stream().map(r -> criterion(r.get("criterion"))).toList();
+        List<Criterion> rows = reads.read(CRITERIA_PAGE.formatted(matching.cypher()), params).stream()
+                .map(r -> criterion(r.get("criterion"))).toList();
         long total = !withTotal ? -1 : cursor.isEmpty() && rows.size() <= first ? rows.size() : total(matching);
         return Connection.of(rows, first, total, c -> Cursors.encode(c.trialCount(), c.key()));
     }
@@ -137,14 +137,14 @@ class EligibilityRepository {
             return kept;
         }
         long countedAt = searchTotals.generation();
-        long total = driver.executableQuery(CRITERIA_COUNT.formatted(matching.cypher()))
-                .withParameters(matching.parameters()).execute().records().get(0).get("total").asLong();
+        long total = reads.read(CRITERIA_COUNT.formatted(matching.cypher()), matching.parameters()).get(0)
+                .get("total").asLong();
         searchTotals.keep(matching, total, countedAt);
         return total;
     }
 
     Connection<Trial> trialsOf(Criterion criterion, int first, String after) {
-        return TrialPages.byNctId(driver, TRIALS_OF_CRITERION, criterion.key(), criterion.trialCount(), first, after);
+        return TrialPages.byNctId(reads, TRIALS_OF_CRITERION, criterion.key(), criterion.trialCount(), first, after);
     }
 
     static Criterion criterion(Value c) {

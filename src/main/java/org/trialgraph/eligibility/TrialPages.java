@@ -4,8 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.neo4j.driver.Driver;
-
+import org.trialgraph.neo4j.AutoCommitReads;
 import org.trialgraph.paging.Connection;
 import org.trialgraph.paging.Cursors;
 import org.trialgraph.trial.Trial;
@@ -30,14 +29,14 @@ final class TrialPages {
         return PAGE.formatted(match);
     }
 
-    static Connection<Trial> byNctId(Driver driver, String cypher, String key, long total, int first, String after) {
+    static Connection<Trial> byNctId(AutoCommitReads reads, String cypher, String key, long total, int first,
+            String after) {
         List<String> cursor = Cursors.decode(after, 1);
         Map<String, Object> params = new HashMap<>();
         params.put("key", key);
         params.put("after", cursor.isEmpty() ? null : cursor.get(0));
         params.put("limit", first + 1);
-        List<Trial> rows = driver.executableQuery(cypher).withParameters(params).execute().records().stream()
-                .map(r -> Trial.from(r.get("t"))).toList();
+        List<Trial> rows = reads.read(cypher, params).stream().map(r -> Trial.from(r.get("t"))).toList();
         return Connection.of(rows, first, total, t -> Cursors.encode(t.nctId()));
     }
 }

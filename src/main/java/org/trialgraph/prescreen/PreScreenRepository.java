@@ -8,10 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.QueryConfig;
 import org.neo4j.driver.Record;
-import org.neo4j.driver.RoutingControl;
 import org.neo4j.driver.Value;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -20,6 +17,7 @@ import org.springframework.stereotype.Repository;
 import org.trialgraph.criteria.Comparator;
 import org.trialgraph.criteria.Concept;
 import org.trialgraph.criteria.CriterionKind;
+import org.trialgraph.neo4j.AutoCommitReads;
 import org.trialgraph.trial.Trial;
 import org.trialgraph.trial.TrialFilterCypher;
 import org.trialgraph.trial.TrialIndex;
@@ -119,14 +117,11 @@ class PreScreenRepository {
 
     private static final String TRIALS = "MATCH (t:Trial) WHERE t.nctId IN $ids RETURN t";
 
-    // Read routing: in a cluster the queries go to readers, which refuse writes.
-    private static final QueryConfig READ = QueryConfig.builder().withRouting(RoutingControl.READ).build();
-
-    private final Driver driver;
+    private final AutoCommitReads reads;
     private final ObjectProvider<TrialIndex> index;
 
-    PreScreenRepository(Driver driver, ObjectProvider<TrialIndex> index) {
-        this.driver = driver;
+    PreScreenRepository(AutoCommitReads reads, ObjectProvider<TrialIndex> index) {
+        this.reads = reads;
         this.index = index;
     }
 
@@ -141,8 +136,7 @@ class PreScreenRepository {
             return candidatesFromGraph(where, conditions, limit);
         }
         Map<String, Record> byId = new HashMap<>();
-        driver.executableQuery(CANDIDATES_BY_ID).withParameters(Map.of("ids", fromIndex)).withConfig(READ).execute()
-                .records().forEach(r -> byId.put(r.get("nctId").asString(), r));
+        reads.read(CANDIDATES_BY_ID, Map.of("ids", fromIndex)).forEach(r -> byId.put(r.get("nctId").asString(), r));
         Map<String, Record> limits = new LinkedHashMap<>();
         fromIndex.stream().filter(byId::containsKey).forEach(nctId -> limits.put(nctId, byId.get(nctId)));
         return withCriteria(limits);
@@ -156,8 +150,7 @@ class PreScreenRepository {
         params.put("limit", limit);
         Map<String, Record> limits = new LinkedHashMap<>();
         String candidates = conditions.isEmpty() ? CANDIDATES_OF_ANY_CONDITION : CANDIDATES_OF_CONDITIONS;
-        driver.executableQuery(candidates.formatted(filter.cypher())).withParameters(params).withConfig(READ).execute()
-                .records()
+        reads.read(candidates.formatted(filter.cypher()), params)
                 .forEach(r -> limits.put(r.get("nctId").asString(), r));
         return withCriteria(limits);
     }
@@ -177,8 +170,7 @@ class PreScreenRepository {
         }
         TrialWhere scope = where;
         if (!conditions.isEmpty()) {
-            Record terms = driver.executableQuery(MATCHING_TERMS).withParameters(termParameters(conditions))
-                    .withConfig(READ).execute().records().get(0);
+            Record terms = reads.read(MATCHING_TERMS, termParameters(conditions)).get(0);
             List<TrialWhere> any = new ArrayList<>();
             terms.get("conditionKeys").asList(Value::asString).forEach(key -> any.add(TrialWhere.conditionNamed(key)));
             terms.get("meshIds").asList(Value::asString).forEach(id -> any.add(TrialWhere.conditionMeshId(id)));
@@ -212,8 +204,7 @@ class PreScreenRepository {
 
     private List<TrialCriteria> withCriteria(Map<String, Record> limits) {
         Map<String, List<TrialCriteria.Stated>> criteria = new HashMap<>();
-        driver.executableQuery(CONSTRAINED_CRITERIA).withParameters(Map.of("ids", List.copyOf(limits.keySet())))
-                .withConfig(READ).execute().records()
+        reads.read(CONSTRAINED_CRITERIA, Map.of("ids", List.copyOf(limits.keySet())))
                 .forEach(r -> criteria.put(r.get("id").asString(), forRanking(r)));
         List<TrialCriteria> trials = new ArrayList<>();
         limits.forEach((nctId, r) -> trials.add(new TrialCriteria(nctId,
@@ -227,14 +218,14 @@ class PreScreenRepository {
     /** Every criterion of these trials, in full and in the record's order. */
     Map<String, List<TrialCriteria.Stated>> criteria(List<String> nctIds) {
         Map<String, List<TrialCriteria.Stated>> criteria = new HashMap<>();
-        driver.executableQuery(CRITERIA).withParameters(Map.of("ids", nctIds)).withConfig(READ).execute().records()
+        reads.read(CRITERIA, Map.of("ids", nctIds))
                 .forEach(r -> criteria.computeIfAbsent(r.get("id").asString(), id -> new ArrayList<>()).add(stated(r)));
         return criteria;
     }
 
     Map<String, Trial> trials(List<String> nctIds) {
         Map<String, Trial> trials = new HashMap<>();
-        driver.executableQuery(TRIALS).withParameters(Map.of("ids", nctIds)).withConfig(READ).execute().records()
+        reads.read(TRIALS, Map.of("ids", nctIds))
                 .forEach(r -> {
                     Trial trial = Trial.from(r.get("t"));
                     trials.put(trial.nctId(), trial);

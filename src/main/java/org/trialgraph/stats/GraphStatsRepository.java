@@ -2,10 +2,11 @@ package org.trialgraph.stats;
 
 import java.util.Comparator;
 import java.util.List;
-
-import org.neo4j.driver.Driver;
+import java.util.Map;
 
 import org.springframework.stereotype.Repository;
+
+import org.trialgraph.neo4j.AutoCommitReads;
 
 /** Node and relationship counts from Neo4j's count store: cheap at any size. */
 @Repository
@@ -25,19 +26,19 @@ class GraphStatsRepository {
             RETURN type, count
             """;
 
-    private final Driver driver;
+    private final AutoCommitReads reads;
 
-    GraphStatsRepository(Driver driver) {
-        this.driver = driver;
+    GraphStatsRepository(AutoCommitReads reads) {
+        this.reads = reads;
     }
 
     GraphStats graphStats() {
-        List<GraphStats.LabelCount> labels = driver.executableQuery(LABEL_COUNTS).execute().records().stream()
+        List<GraphStats.LabelCount> labels = reads.read(LABEL_COUNTS, Map.of()).stream()
                 .map(r -> new GraphStats.LabelCount(r.get("label").asString(), r.get("count").asLong()))
                 .filter(c -> c.count() > 0)
                 .sorted(Comparator.comparingLong(GraphStats.LabelCount::count).reversed())
                 .toList();
-        List<GraphStats.TypeCount> types = driver.executableQuery(TYPE_COUNTS).execute().records().stream()
+        List<GraphStats.TypeCount> types = reads.read(TYPE_COUNTS, Map.of()).stream()
                 .map(r -> new GraphStats.TypeCount(r.get("type").asString(), r.get("count").asLong()))
                 .filter(c -> c.count() > 0)
                 .sorted(Comparator.comparingLong(GraphStats.TypeCount::count).reversed())

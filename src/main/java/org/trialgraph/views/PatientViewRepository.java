@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.neo4j.driver.Driver;
 import org.neo4j.driver.Value;
 
 import org.springframework.stereotype.Repository;
 
+import org.trialgraph.neo4j.AutoCommitReads;
 import org.trialgraph.trial.Trial;
 import org.trialgraph.trial.TrialWhere.GeoRadius;
 import org.trialgraph.views.TrialFacts.Intervention;
@@ -54,10 +54,10 @@ class PatientViewRepository {
                              LIMIT $maxSites } AS nearestSites
             """;
 
-    private final Driver driver;
+    private final AutoCommitReads reads;
 
-    PatientViewRepository(Driver driver) {
-        this.driver = driver;
+    PatientViewRepository(AutoCommitReads reads) {
+        this.reads = reads;
     }
 
     Optional<TrialFacts> facts(String nctId, GeoRadius near) {
@@ -69,7 +69,7 @@ class PatientViewRepository {
         params.put("radiusMetres", near == null ? 0.0 : near.kilometres() * 1000);
         params.put("open", OPEN_STATUSES);
         params.put("maxSites", MAX_NEAREST_SITES);
-        return driver.executableQuery(FACTS).withParameters(params).execute().records().stream().findFirst()
+        return reads.read(FACTS, params).stream().findFirst()
                 .map(r -> new TrialFacts(
                         Trial.from(r.get("t")),
                         r.get("leadSponsors").asList(Value::asString).stream().findFirst().orElse(null),
