@@ -94,16 +94,23 @@ class CommonCriteriaRepository {
     }
 
     CommonCriteria ofCondition(String name, String kind, int first) {
-        CriteriaCountIndex available = index.getIfAvailable();
-        CriteriaCountIndex.Counts counts = available == null ? null : available.ofCondition(Keys.of(name), kind, first);
-        return counts != null ? details(counts, first) : countByCypher(BY_CONDITION, Keys.of(name), kind, first);
+        return count(BY_CONDITION, Keys.of(name), kind, first, CriteriaCountIndex::ofCondition);
     }
 
     CommonCriteria ofMeshTerm(String meshId, String kind, int first) {
-        String id = MeshIds.canonical(meshId);
+        return count(BY_MESH, MeshIds.canonical(meshId), kind, first, CriteriaCountIndex::ofMeshTerm);
+    }
+
+    /** How the index counts over the trials of one key (a condition key or a MeSH id). */
+    private interface IndexCount {
+        CriteriaCountIndex.Counts count(CriteriaCountIndex index, String key, String kind, int first);
+    }
+
+    /** From the index when it can answer now, else by the Cypher query. */
+    private CommonCriteria count(String cypher, String key, String kind, int first, IndexCount byIndex) {
         CriteriaCountIndex available = index.getIfAvailable();
-        CriteriaCountIndex.Counts counts = available == null ? null : available.ofMeshTerm(id, kind, first);
-        return counts != null ? details(counts, first) : countByCypher(BY_MESH, id, kind, first);
+        CriteriaCountIndex.Counts counts = available == null ? null : byIndex.count(available, key, kind, first);
+        return counts != null ? details(counts, first) : countByCypher(cypher, key, kind, first);
     }
 
     /** The Cypher answer alone, whatever the index could say (tests compare the two). */

@@ -1,5 +1,7 @@
 package org.trialgraph.eligibility;
 
+import java.util.function.Supplier;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -21,16 +23,9 @@ class CriteriaSearchTotals {
         this.totals = new AnswersUntilWritten<>(maxSize);
     }
 
-    Long get(CriteriaSearch search) {
-        return totals.get(search);
-    }
-
-    long generation() {
-        return totals.generation();
-    }
-
-    void keep(CriteriaSearch search, long total, long countedAt) {
-        totals.keep(search, total, countedAt);
+    /** The total kept for this search, or the one counted now. */
+    long total(CriteriaSearch search, Supplier<Long> count) {
+        return totals.get(search, count);
     }
 
     @EventListener

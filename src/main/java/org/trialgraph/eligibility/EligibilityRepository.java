@@ -132,15 +132,8 @@ class EligibilityRepository {
     }
 
     private long total(CriteriaSearch matching) {
-        Long kept = searchTotals.get(matching);
-        if (kept != null) {
-            return kept;
-        }
-        long countedAt = searchTotals.generation();
-        long total = reads.read(CRITERIA_COUNT.formatted(matching.cypher()), matching.parameters()).get(0)
-                .get("total").asLong();
-        searchTotals.keep(matching, total, countedAt);
-        return total;
+        return searchTotals.total(matching, () -> reads.read(CRITERIA_COUNT.formatted(matching.cypher()),
+                matching.parameters()).get(0).get("total").asLong());
     }
 
     Connection<Trial> trialsOf(Criterion criterion, int first, String after) {

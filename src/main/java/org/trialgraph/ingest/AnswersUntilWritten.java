@@ -1,6 +1,7 @@
 package org.trialgraph.ingest;
 
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -31,6 +32,18 @@ public final class AnswersUntilWritten<K, V> {
     /** Read before computing an answer; pass to {@link #keep}. */
     public long generation() {
         return generation.get();
+    }
+
+    /** The answer kept for these arguments, or the one computed now, kept unless a write was published meanwhile. */
+    public V get(K key, Supplier<V> compute) {
+        V kept = get(key);
+        if (kept != null) {
+            return kept;
+        }
+        long computedAt = generation();
+        V answer = compute.get();
+        keep(key, answer, computedAt);
+        return answer;
     }
 
     /** Keeps the answer unless a write was published since {@code computedAt} was read. */
