@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
 
 import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
@@ -97,29 +98,71 @@ final class CriteriaColumns {
      */
     CriteriaCountIndex.Counts count(RoaringBitmap trials, String kind, int first) {
         int kinds = kindBits(kind);
-        Tally criterionTally = new Tally(criteria.size());
-        Tally constraintTally = new Tally(constraints.size());
-        trials.forEach((IntConsumer) t -> {
-            if (t < criteriaOf.length) {
-                criterionTally.add(criteriaOf[t], kinds);
-                constraintTally.add(constraintsOf[t], kinds);
-            }
-        });
-        int total = trials.getCardinality();
-        List<CriteriaCountIndex.Count> topCriteria = criterionTally.candidates(criteria, total, first);
-        List<CriteriaCountIndex.Count> topConstraints = constraintTally.candidates(constraints, total, first);
-        return topCriteria == null || topConstraints == null ? null
-                : new CriteriaCountIndex.Counts(total, topCriteria, topConstraints);
+        Tally criterionTally = new Tally(CRITERION_COUNTS, criteria.size());
+        Tally constraintTally = new Tally(CONSTRAINT_COUNTS, constraints.size());
+        try {
+            trials.forEach((IntConsumer) t -> {
+                if (t < criteriaOf.length) {
+                    criterionTally.add(criteriaOf[t], kinds);
+                    constraintTally.add(constraintsOf[t], kinds);
+                }
+            });
+            int total = trials.getCardinality();
+            List<CriteriaCountIndex.Count> topCriteria = criterionTally.candidates(criteria, total, first);
+            List<CriteriaCountIndex.Count> topConstraints = constraintTally.candidates(constraints, total, first);
+            return topCriteria == null || topConstraints == null ? null
+                    : new CriteriaCountIndex.Counts(total, topCriteria, topConstraints);
+        } finally {
+            criterionTally.release();
+            constraintTally.release();
+        }
     }
+
+    /**
+     * Count arrays kept between requests: at 580k the criteria's is ~26 MB, and a new one per request made every few
+     * broad requests a young collection. At most one per core is kept; a request finding none allocates its own.
+     */
+    static final class CountArrays {
+
+        private final ConcurrentLinkedQueue<int[]> kept = new ConcurrentLinkedQueue<>();
+        private final int keep = Runtime.getRuntime().availableProcessors();
+
+        /** A zeroed array of at least {@code size} ints. */
+        int[] take(int size) {
+            int[] counts = kept.poll();
+            while (counts != null && counts.length < size) { // the dictionary grew since: let it go
+                counts = kept.poll();
+            }
+            return counts != null ? counts : new int[size + size / 16 + 64];
+        }
+
+        /** Gives back an array that is zero again. */
+        void give(int[] counts) {
+            if (kept.size() < keep) {
+                kept.offer(counts);
+            }
+        }
+    }
+
+    private static final CountArrays CRITERION_COUNTS = new CountArrays();
+    private static final CountArrays CONSTRAINT_COUNTS = new CountArrays();
 
     /** Counts per dense id, and the ids counted at all (so the rest of the work follows the subtree, not the registry). */
     private static final class Tally {
 
+        private final CountArrays arrays;
         private final int[] counts;
         private final IntArrayList counted = new IntArrayList();
 
-        Tally(int size) {
-            counts = new int[size];
+        Tally(CountArrays arrays, int size) {
+            this.arrays = arrays;
+            this.counts = arrays.take(size);
+        }
+
+        /** Zeroes what was counted (the counted ids only) and gives the array back. */
+        void release() {
+            counted.forEach(id -> counts[id] = 0);
+            arrays.give(counts);
         }
 
         void add(int[] trialEntries, int kinds) {
