@@ -10,6 +10,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
+import java.util.stream.IntStream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The page of related trials from the in-memory index (docs/RELATED.md, "The index"): every trial carrying one of
@@ -36,8 +40,13 @@ final class IndexedSearch {
         Set<String> passing(List<String> nctIds);
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(IndexedSearch.class);
     private static final ConcurrentLinkedQueue<Board> BOARDS = new ConcurrentLinkedQueue<>();
     private static final int KEPT_BOARDS = 16;
+    /** Most candidates of a pruned search looked up by galloping in long postings lists (more: walked). */
+    private static final int LOOKED_UP_CANDIDATES = 4_096;
+    /** Trials sampled for a first bar of a pruned search. */
+    private static final int BAR_SAMPLE = 256;
 
     private IndexedSearch() {
     }
@@ -65,14 +74,23 @@ final class IndexedSearch {
         for (int i = 0; i < items.size(); i++) {
             postings[i] = index.postings(items.get(i).kind(), items.get(i).key());
         }
+        double[] contribution = new double[items.size()];
+        for (int i = 0; i < items.size(); i++) {
+            contribution[i] = contributions.get(items.get(i).id());
+        }
         Board board = board(index.capacity());
         try {
-            for (int i = 0; i < items.size(); i++) {
-                if (postings[i] != null) {
-                    board.add(postings[i], contributions.get(items.get(i).id()), source);
+            List<Integer> page;
+            if (filter == null) {
+                page = prunedPage(board, postings, contribution, source, first);
+            } else {
+                for (int i = 0; i < items.size(); i++) {
+                    if (postings[i] != null) {
+                        board.add(postings[i], contribution[i], source);
+                    }
                 }
+                page = pageCandidates(board, first, index, filter);
             }
-            List<Integer> page = pageCandidates(board, first, index, filter);
             BitSet[] carried = carriedItems(page, postings);
             List<RelatedScoring.Item> scored = new ArrayList<>();
             for (int i = 0; i < items.size(); i++) {
@@ -89,6 +107,126 @@ final class IndexedSearch {
                 BOARDS.offer(board);
             }
         }
+    }
+
+    /**
+     * The page without a filter, by "max-score" pruning (docs/RELATED.md, "Pruning the broad items"): items are added
+     * largest contribution (rarest) first; once even a trial carrying every item not yet added could not come within
+     * the slack of the bar (the first-th best full sum of sampled trials, or of the board's sums so far), no trial
+     * the board has not touched can make the page. The rest of the items are then added only to the touched trials that still could (their sum plus
+     * everything not yet added reaches that sum, less the slack): looked up in the long postings, not walked. The page
+     * is the one of adding every item to every trial: sums only grow (contributions are positive), so the bar is at
+     * most the page's last sum.
+     */
+    private static List<Integer> prunedPage(Board board, int[][] postings, double[] contribution, int source,
+            int first) {
+        Integer[] order = IntStream.range(0, postings.length).filter(i -> postings[i] != null)
+                .boxed().sorted(Comparator.comparingDouble((Integer i) -> -contribution[i])).toArray(Integer[]::new);
+        double[] notYetAdded = new double[order.length + 1];
+        for (int k = order.length - 1; k >= 0; k--) {
+            notYetAdded[k] = notYetAdded[k + 1] + contribution[order[k]];
+        }
+        int k = 0;
+        double bar = order.length == 0 ? 0
+                : sampledBar(order, postings, contribution, source, first, board.scores.length);
+        // The board's bar can be at most every item added so far, or the bar last found plus what was added since.
+        double barAtMost = 0;
+        for (; k < order.length; k++) {
+            int[] trials = postings[order[k]];
+            if (notYetAdded[k] < bar - 2 * RelatedSearch.EPSILON) {
+                break;
+            }
+            // The board's bar is one pass over the touched trials: found only when it could prune, and before a
+            // postings list at least as long.
+            if (board.size >= first && trials.length >= board.size
+                    && notYetAdded[k] < barAtMost - 2 * RelatedSearch.EPSILON) {
+                barAtMost = board.lastOfBest(first);
+                bar = Math.max(bar, barAtMost);
+                if (notYetAdded[k] < bar - 2 * RelatedSearch.EPSILON) {
+                    break;
+                }
+            }
+            board.add(trials, contribution[order[k]], source);
+            barAtMost += contribution[order[k]];
+        }
+        if (k == order.length) {
+            trace(order, postings, order.length, board.size, -1);
+            return board.within(first);
+        }
+        int[] candidates = board.touchedReaching(bar - notYetAdded[k] - 2 * RelatedSearch.EPSILON);
+        int walkedItems = k;
+        int n = candidates.length;
+        boolean sorted = false;
+        for (; k < order.length; k++) {
+            int[] trials = postings[order[k]];
+            // Each item added lowers what is left to add: fewer candidates can still reach the bar. Sifting them is
+            // a pass over them, worth it before a postings list at least twice as long.
+            if (2L * n <= trials.length) {
+                n = board.keepReaching(candidates, n, bar - notYetAdded[k] - 2 * RelatedSearch.EPSILON);
+            }
+            // Looking the candidates up pays when they are few against a list; sorting many of them would not.
+            if (n <= LOOKED_UP_CANDIDATES && trials.length > 8L * n) {
+                if (!sorted) {
+                    Arrays.sort(candidates, 0, n);
+                    sorted = true;
+                }
+                board.addToCandidates(candidates, n, trials, contribution[order[k]]);
+            } else {
+                board.addToTouched(trials, contribution[order[k]]);
+            }
+        }
+        trace(order, postings, walkedItems, board.size, n);
+        return board.within(candidates, n, first);
+    }
+
+    /**
+     * A bar the page's first-th best sum cannot be below: the first-th best full sum among a sample of the trials
+     * carrying the item of largest contribution (each looked up in every item's postings). Without it the board's
+     * own bar, a sum over the items added so far, stays below what is left to add until more than half the
+     * contributions are added; a source whose items are all broad then walks every postings list.
+     */
+    private static double sampledBar(Integer[] order, int[][] postings, double[] contribution, int source, int first,
+            int capacity) {
+        int[] carriers = postings[order[0]];
+        int step = Math.max(1, carriers.length / BAR_SAMPLE);
+        int[] sample = new int[Math.min(carriers.length, BAR_SAMPLE + 1)];
+        int n = 0;
+        for (int i = 0; i < carriers.length && n < sample.length; i += step) {
+            if (carriers[i] != source && carriers[i] < capacity) {
+                sample[n++] = carriers[i];
+            }
+        }
+        if (n < first) {
+            return 0;
+        }
+        double[] sums = new double[n];
+        for (Integer item : order) {
+            int[] trials = postings[item];
+            int p = 0;
+            for (int c = 0; c < n && p < trials.length; c++) {
+                p = firstAtLeast(trials, p, sample[c]);
+                if (p < trials.length && trials[p] == sample[c]) {
+                    sums[c] += contribution[item];
+                }
+            }
+        }
+        Arrays.sort(sums);
+        return sums[n - first];
+    }
+
+    /** At DEBUG: how much of the postings the pruned search walked. */
+    private static void trace(Integer[] order, int[][] postings, int walkedItems, int touched, int candidates) {
+        if (!LOG.isDebugEnabled()) {
+            return;
+        }
+        long all = 0;
+        long walked = 0;
+        for (int k = 0; k < order.length; k++) {
+            all += postings[order[k]].length;
+            walked += k < walkedItems ? postings[order[k]].length : 0;
+        }
+        LOG.debug("related search: {} of {} items walked, {} of {} postings; {} trials touched, {} candidates at the end",
+                walkedItems, order.length, walked, all, touched, candidates < 0 ? "no" : candidates);
     }
 
     /** For each candidate (by position in {@code page}): the indexes of the items whose postings hold it. */
@@ -244,33 +382,100 @@ final class IndexedSearch {
          * round.
          */
         List<Integer> within(int first) {
+            return within(touched, size, first);
+        }
+
+        /** {@link #within(int)} among the first {@code n} of {@code ordinals} (touched trials). */
+        List<Integer> within(int[] ordinals, int n, int first) {
             List<Integer> page = new ArrayList<>();
-            if (size <= first) {
-                for (int i = 0; i < size; i++) {
-                    page.add(touched[i]);
+            if (n <= first) {
+                for (int i = 0; i < n; i++) {
+                    page.add(ordinals[i]);
                 }
                 return page;
             }
+            double last = lastOfBest(ordinals, n, first);
+            for (int i = 0; i < n; i++) {
+                if (scores[ordinals[i]] >= last - RelatedSearch.EPSILON) {
+                    page.add(ordinals[i]);
+                }
+            }
+            return page;
+        }
+
+        /** The first-th best sum among the touched trials (at least {@code first} of them). */
+        double lastOfBest(int first) {
+            return lastOfBest(touched, size, first);
+        }
+
+        private double lastOfBest(int[] ordinals, int n, int first) {
             double[] heap = new double[first];
             for (int i = 0; i < first; i++) {
-                heap[i] = scores[touched[i]];
+                heap[i] = scores[ordinals[i]];
             }
             Arrays.sort(heap);
             // heap[0] is the least of the best first sums; a sorted array is a valid min-heap.
-            for (int i = first; i < size; i++) {
-                double score = scores[touched[i]];
+            for (int i = first; i < n; i++) {
+                double score = scores[ordinals[i]];
                 if (score > heap[0]) {
                     heap[0] = score;
                     siftDown(heap);
                 }
             }
-            double last = heap[0];
+            return heap[0];
+        }
+
+        /** The touched trials whose sum is at least {@code least}, in no order. */
+        int[] touchedReaching(double least) {
+            int[] reaching = new int[16];
+            int n = 0;
             for (int i = 0; i < size; i++) {
-                if (scores[touched[i]] >= last - RelatedSearch.EPSILON) {
-                    page.add(touched[i]);
+                if (scores[touched[i]] >= least) {
+                    if (n == reaching.length) {
+                        reaching = Arrays.copyOf(reaching, n * 2);
+                    }
+                    reaching[n++] = touched[i];
                 }
             }
-            return page;
+            return Arrays.copyOf(reaching, n);
+        }
+
+        /** Adds to the trials already touched only (the source and trials added since are never touched). */
+        void addToTouched(int[] ordinals, double contribution) {
+            for (int ordinal : ordinals) {
+                if (ordinal < scores.length && scores[ordinal] != 0) {
+                    scores[ordinal] += contribution;
+                }
+            }
+        }
+
+        /**
+         * Keeps, in their order, those of the first {@code n} candidates whose sum is at least {@code least}; returns
+         * how many.
+         */
+        int keepReaching(int[] candidates, int n, double least) {
+            int kept = 0;
+            for (int i = 0; i < n; i++) {
+                if (scores[candidates[i]] >= least) {
+                    candidates[kept++] = candidates[i];
+                }
+            }
+            return kept;
+        }
+
+        /** Adds to each of the first n (sorted) candidates found in the sorted postings, looked up by galloping. */
+        void addToCandidates(int[] candidates, int n, int[] ordinals, double contribution) {
+            int p = 0;
+            for (int c = 0; c < n; c++) {
+                int candidate = candidates[c];
+                p = firstAtLeast(ordinals, p, candidate);
+                if (p == ordinals.length) {
+                    return;
+                }
+                if (ordinals[p] == candidate) {
+                    scores[candidate] += contribution;
+                }
+            }
         }
 
         private static void siftDown(double[] heap) {

@@ -26,7 +26,8 @@ class IndexedSearchTest {
 
         @Override
         public String nctId(int ordinal) {
-            return "NCT%08d".formatted(1_000_000 - ordinal);
+            String digits = Integer.toString(1_000_000 - ordinal);
+            return "NCT" + "0".repeat(Math.max(0, 8 - digits.length())) + digits;
         }
     }
 
@@ -81,6 +82,71 @@ class IndexedSearchTest {
         }
         assertThat(pages).isGreaterThan(500);
         assertThat(filteredShorter).isGreaterThan(10);
+    }
+
+    /**
+     * Registry-shaped: 20,000 trials, a few rare items and many broad ones (a MeSH ancestor, "age >= 18"), some
+     * sources with broad items only. The pruned search skips most postings (its DEBUG trace says how many) and gives
+     * the exhaustive page.
+     */
+    @Test
+    void onRegistryShapedIndexesThePrunedSearchSkipsMostPostingsAndGivesTheExhaustivePage() {
+        ch.qos.logback.classic.Logger logger =
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(IndexedSearch.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> traces =
+                new ch.qos.logback.core.read.ListAppender<>();
+        traces.start();
+        ch.qos.logback.classic.Level level = logger.getLevel();
+        logger.setLevel(ch.qos.logback.classic.Level.DEBUG);
+        logger.setAdditive(false);
+        logger.addAppender(traces);
+        try {
+            Random random = new Random(7);
+            int trials = 20_000;
+            long walked = 0;
+            long all = 0;
+            for (int run = 0; run < 24; run++) {
+                int source = random.nextInt(trials);
+                Map<String, int[]> postings = new HashMap<>();
+                List<RelatedScoring.Item> items = new ArrayList<>();
+                boolean broadOnly = run % 4 == 0;
+                for (Relatedness kind : Relatedness.values()) {
+                    for (int i = 0; i < 1 + random.nextInt(6); i++) {
+                        String key = kind + "-" + run + "-" + i;
+                        int size = broadOnly || random.nextBoolean() ? 1_000 + random.nextInt(12_000)
+                                : 2 + random.nextInt(60);
+                        // Carriers cluster (a low-discrepancy walk from a per-run start) so trials share several items.
+                        TreeSet<Integer> carriers = new TreeSet<>(List.of(source));
+                        int start = random.nextInt(trials);
+                        while (carriers.size() <= size) {
+                            carriers.add((start + (int) (Math.abs(random.nextGaussian()) * size * 2)) % trials);
+                        }
+                        postings.put(RelatedScoring.Item.id(kind, key),
+                                carriers.stream().mapToInt(Integer::intValue).toArray());
+                        items.add(new RelatedScoring.Item(kind, key, key, true, -1, List.of()));
+                    }
+                }
+                FakeIndex index = new FakeIndex(postings, trials);
+                List<RelatedScoring.Item> counted = IndexedSearch.withDocumentFrequencies(items, index);
+                for (int first : List.of(1, 10, 50)) {
+                    traces.list.clear();
+                    assertThat(IndexedSearch.top(counted, trials, source, first, index, null))
+                            .as("run %d, first %d", run, first)
+                            .isEqualTo(exhaustive(counted, index, source, trials, first, null));
+                    assertThat(traces.list).hasSize(1);
+                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+) of (\\d+) postings")
+                            .matcher(traces.list.get(0).getFormattedMessage());
+                    assertThat(m.find()).isTrue();
+                    walked += Long.parseLong(m.group(1));
+                    all += Long.parseLong(m.group(2));
+                }
+            }
+            assertThat(walked).as("postings walked of %d", all).isLessThan(all / 2);
+        } finally {
+            logger.detachAppender(traces);
+            logger.setAdditive(true);
+            logger.setLevel(level);
+        }
     }
 
     @Test
