@@ -157,12 +157,15 @@ final class IndexedSearch {
         int walkedItems = k;
         int n = candidates.length;
         boolean sorted = false;
+        long walkedSinceSifted = 0;
         for (; k < order.length; k++) {
             int[] trials = postings[order[k]];
             // Each item added lowers what is left to add: fewer candidates can still reach the bar. Sifting them is
-            // a pass over them, worth it before a postings list at least twice as long.
-            if (2L * n <= trials.length) {
+            // a pass over them: done before a postings list at least twice as long, or once as many postings were
+            // walked since the last time (so sifting costs at most as much as walking).
+            if (2L * n <= trials.length || walkedSinceSifted >= n) {
                 n = board.keepReaching(candidates, n, bar - notYetAdded[k] - 2 * RelatedSearch.EPSILON);
+                walkedSinceSifted = 0;
             }
             // Looking the candidates up pays when they are few against a list; sorting many of them would not.
             if (n <= LOOKED_UP_CANDIDATES && trials.length > 8L * n) {
@@ -173,6 +176,7 @@ final class IndexedSearch {
                 board.addToCandidates(candidates, n, trials, contribution[order[k]]);
             } else {
                 board.addToTouched(trials, contribution[order[k]]);
+                walkedSinceSifted += trials.length;
             }
         }
         trace(order, postings, walkedItems, board.size, n);
