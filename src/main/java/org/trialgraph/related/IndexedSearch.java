@@ -113,10 +113,10 @@ final class IndexedSearch {
      * The page without a filter, by "max-score" pruning (docs/RELATED.md, "Pruning the broad items"): items are added
      * largest contribution (rarest) first; once even a trial carrying every item not yet added could not come within
      * the slack of the bar (the first-th best full sum of sampled trials, or of the board's sums so far), no trial
-     * the board has not touched can make the page. The rest of the items are then added only to the touched trials that still could (their sum plus
-     * everything not yet added reaches that sum, less the slack): looked up in the long postings, not walked. The page
-     * is the one of adding every item to every trial: sums only grow (contributions are positive), so the bar is at
-     * most the page's last sum.
+     * the board has not touched can make the page. The rest of the items are then added only to the touched trials
+     * that still could (their sum plus everything not yet added reaches the bar, less the slack), looked up in the
+     * long postings once they are few. The page is the one of adding every item to every trial: sums only grow
+     * (contributions are positive), so the bar is at most the page's last sum.
      */
     private static List<Integer> prunedPage(Board board, int[][] postings, double[] contribution, int source,
             int first) {
@@ -229,7 +229,8 @@ final class IndexedSearch {
             all += postings[order[k]].length;
             walked += k < walkedItems ? postings[order[k]].length : 0;
         }
-        LOG.debug("related search: {} of {} items walked, {} of {} postings; {} trials touched, {} candidates at the end",
+        LOG.debug("related search: {} of {} items walked, {} of {} postings; {} trials touched, "
+                + "{} candidates at the end",
                 walkedItems, order.length, walked, all, touched, candidates < 0 ? "no" : candidates);
     }
 
