@@ -119,10 +119,10 @@ final class CriteriaColumns {
     }
 
     /**
-     * Count arrays kept between requests: at 580k the criteria's is ~26 MB, and a new one per request made every few
-     * broad requests a young collection. At most one per core is kept; a request finding none allocates its own.
+     * Count arrays kept between requests: at 580k the criteria's is ~26 MB, a new one per request that much garbage.
+     * At most one per core is kept; a request finding none allocates its own.
      */
-    static final class CountArrays {
+    private static final class CountArrays {
 
         private final ConcurrentLinkedQueue<int[]> kept = new ConcurrentLinkedQueue<>();
         private final int keep = Runtime.getRuntime().availableProcessors();

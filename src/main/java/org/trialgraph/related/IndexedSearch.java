@@ -16,8 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The page of related trials from the in-memory index (docs/RELATED.md, "The index"): every trial carrying one of
- * the source's items gets the sum of their contributions (all items, none left out, so the page is exact), the
+ * The page of related trials from the in-memory index (docs/RELATED.md, "The index"): every trial that can make the
+ * page gets the sum of the contributions of the source's items it carries (all items, none left out, so the page is
+ * exact; without a filter, trials that cannot reach the page are left out early, see {@link #prunedPage}), the
  * best come out by that sum, and the page is scored by {@link RelatedScoring} on the items each of them carries,
  * as the Cypher search scores its page. The sums may differ from {@link RelatedScoring}'s in the last bits (other
  * order of addition), so every trial within {@link RelatedSearch#EPSILON} of the page's last sum is scored too.
