@@ -1,13 +1,8 @@
 package org.trialgraph.neo4j;
 
 import java.lang.reflect.Array;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.OffsetDateTime;
-import java.time.OffsetTime;
-import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.time.temporal.Temporal;
 import java.time.temporal.TemporalAmount;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -129,23 +124,8 @@ final class DriverValues {
     }
 
     private static Value temporal(Object value) {
-        if (value instanceof ZonedDateTime v) {
-            return Values.value(v);
-        }
-        if (value instanceof OffsetDateTime v) {
-            return Values.value(v);
-        }
-        if (value instanceof LocalDateTime v) {
-            return Values.value(v);
-        }
-        if (value instanceof LocalDate v) {
-            return Values.value(v);
-        }
-        if (value instanceof OffsetTime v) {
-            return Values.value(v);
-        }
-        if (value instanceof LocalTime v) {
-            return Values.value(v);
+        if (value instanceof Temporal) { // dates, times and date-times: the driver's own dispatch by type
+            return Values.value(value);
         }
         // Cypher's duration (org.neo4j.values.storable.DurationValue)
         if (value instanceof TemporalAmount duration && duration.getUnits().contains(ChronoUnit.MONTHS)) {
