@@ -18,6 +18,8 @@ import org.trialgraph.eligibility.EligibilityView.Constraint;
 import org.trialgraph.eligibility.EligibilityView.Criterion;
 import org.trialgraph.eligibility.EligibilityView.Item;
 import org.trialgraph.eligibility.EligibilityView.Section;
+import org.trialgraph.ingest.AnswersUntilWritten;
+import org.trialgraph.ingest.KeptAnswers;
 import org.trialgraph.neo4j.AutoCommitReads;
 import org.trialgraph.paging.Connection;
 import org.trialgraph.paging.Cursors;
@@ -69,11 +71,16 @@ class EligibilityRepository {
             "MATCH (c:Criterion {key: $key})<-[:HAS_CRITERION]-(t:Trial)");
 
     private final AutoCommitReads reads;
-    private final CriteriaSearchTotals searchTotals;
+    /**
+     * Totals of {@code criteria(search:)} by search until the next write: a user paging through the criteria of a
+     * common word asks the same total on every page, and counting it walks every match in the word index again
+     * (30-170k criteria for a common word at the registry's size, most of the request's time).
+     */
+    private final AnswersUntilWritten<CriteriaSearch, Long> searchTotals;
 
-    EligibilityRepository(AutoCommitReads reads, CriteriaSearchTotals searchTotals) {
+    EligibilityRepository(AutoCommitReads reads, KeptAnswers keptAnswers) {
         this.reads = reads;
-        this.searchTotals = searchTotals;
+        this.searchTotals = keptAnswers.untilWritten("trialgraph.criteria.total-cache-size");
     }
 
     /** The stored sections of each trial, in the order written. */
@@ -132,7 +139,7 @@ class EligibilityRepository {
     }
 
     private long total(CriteriaSearch matching) {
-        return searchTotals.total(matching, () -> reads.read(CRITERIA_COUNT.formatted(matching.cypher()),
+        return searchTotals.get(matching, () -> reads.read(CRITERIA_COUNT.formatted(matching.cypher()),
                 matching.parameters()).get(0).get("total").asLong());
     }
 

@@ -7,8 +7,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
- * Answers derived from the graph, kept by their arguments until the next write. The owner forwards every
- * {@link GraphWritten} to {@link #written()}. An answer computed while a write was published is never kept: the
+ * Answers derived from the graph, kept by their arguments until the next write. Made by {@link KeptAnswers}, which
+ * calls {@link #written()} at every {@link GraphWritten}. An answer computed while a write was published is never kept: the
  * caller takes the {@link #generation()} before computing and {@link #keep} stores only if it is still current, so
  * a stale answer cannot outlive the write that made it stale. With several services writing to one external
  * database each sees only its own writes: such deployments set the size to 0 (nothing kept).
@@ -19,7 +19,7 @@ public final class AnswersUntilWritten<K, V> {
     private final AtomicLong generation = new AtomicLong();
     private final boolean enabled;
 
-    public AnswersUntilWritten(int maxSize) {
+    AnswersUntilWritten(int maxSize) {
         this.enabled = maxSize > 0;
         this.answers = Caffeine.newBuilder().maximumSize(Math.max(maxSize, 0)).build();
     }
@@ -54,7 +54,7 @@ public final class AnswersUntilWritten<K, V> {
     }
 
     /** The graph changed: nothing kept so far is answered again. */
-    public synchronized void written() {
+    synchronized void written() {
         generation.incrementAndGet();
         answers.invalidateAll();
     }

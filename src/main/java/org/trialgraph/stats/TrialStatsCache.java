@@ -2,12 +2,11 @@ package org.trialgraph.stats;
 
 import java.util.List;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import org.trialgraph.ingest.AnswersUntilWritten;
 import org.trialgraph.ingest.GraphWritten;
+import org.trialgraph.ingest.KeptAnswers;
 import org.trialgraph.trial.TrialWhere;
 
 /**
@@ -27,25 +26,13 @@ class TrialStatsCache {
     private final TrialStatsRepository repository;
     private final AnswersUntilWritten<Key, List<StatsBucket>> answers;
 
-    TrialStatsCache(TrialStatsRepository repository, @Value("${trialgraph.stats.cache-size:1000}") int maxSize) {
+    TrialStatsCache(TrialStatsRepository repository, KeptAnswers keptAnswers) {
         this.repository = repository;
-        this.answers = new AnswersUntilWritten<>(maxSize);
+        this.answers = keptAnswers.untilWritten("trialgraph.stats.cache-size");
     }
 
     List<StatsBucket> stats(TrialWhere where, List<StatsDimension> groupBy, int top, boolean withSponsors) {
-        Key key = new Key(where, List.copyOf(groupBy), top, withSponsors);
-        List<StatsBucket> cached = answers.get(key);
-        if (cached != null) {
-            return cached;
-        }
-        long countedAt = answers.generation();
-        List<StatsBucket> answer = List.copyOf(repository.stats(where, groupBy, top, withSponsors));
-        answers.keep(key, answer, countedAt);
-        return answer;
-    }
-
-    @EventListener
-    void graphWritten(GraphWritten event) {
-        answers.written();
+        return answers.get(new Key(where, List.copyOf(groupBy), top, withSponsors),
+                () -> List.copyOf(repository.stats(where, groupBy, top, withSponsors)));
     }
 }

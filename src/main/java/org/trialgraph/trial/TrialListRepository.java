@@ -16,6 +16,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Repository;
 
 import org.trialgraph.fulltext.LuceneQueryText;
+import org.trialgraph.ingest.AnswersUntilWritten;
+import org.trialgraph.ingest.KeptAnswers;
 import org.trialgraph.neo4j.AutoCommitReads;
 import org.trialgraph.paging.Connection;
 import org.trialgraph.paging.Cursors;
@@ -132,12 +134,21 @@ class TrialListRepository {
 
     private final AutoCommitReads reads;
     private final ObjectProvider<TrialIndex> index;
-    private final SearchTotals searchTotals;
+    /**
+     * Totals of {@code search}, kept by words and filter until the next write: a user paging through the hits of a
+     * broad word asks the same total on every page, and counting it walks every hit in the full-text index again
+     * (~100k hits of a common word at the registry's size).
+     */
+    private final AnswersUntilWritten<SearchTotal, Long> searchTotals;
 
-    TrialListRepository(AutoCommitReads reads, ObjectProvider<TrialIndex> index, SearchTotals searchTotals) {
+    /** What decides a search total: the escaped Lucene query and the filter. */
+    private record SearchTotal(String query, TrialWhere where) {
+    }
+
+    TrialListRepository(AutoCommitReads reads, ObjectProvider<TrialIndex> index, KeptAnswers keptAnswers) {
         this.reads = reads;
         this.index = index;
-        this.searchTotals = searchTotals;
+        this.searchTotals = keptAnswers.untilWritten("trialgraph.search.total-cache-size");
     }
 
     /**
@@ -207,7 +218,7 @@ class TrialListRepository {
         params.put("limit", first + 1);
         String rows = SEARCH_ROWS.formatted(String.join(", ", order.stream().map(o -> o.field().expression).toList()),
                 String.join(", ", order.stream().map(o -> o.field().expression + " " + o.directionOrAsc()).toList()));
-        SearchTotals.Key totalKey = new SearchTotals.Key(query, where);
+        SearchTotal totalKey = new SearchTotal(query, where);
         if (after == null && filter.cypher().equals("true") && order.get(0).field() == Field.RELEVANCE
                 && order.get(0).directionOrAsc() == Direction.DESC) {
             Connection<TrialSearchHit> top = topHits(rows, params, words, first, withTotal, totalKey);
@@ -233,7 +244,7 @@ class TrialListRepository {
      * returned could hide a hit that belongs on the page (the caller then reads every hit).
      */
     private Connection<TrialSearchHit> topHits(String rows, Map<String, Object> params, List<String> words, int first,
-            boolean withTotal, SearchTotals.Key totalKey) {
+            boolean withTotal, SearchTotal totalKey) {
         Map<String, Object> topParams = new HashMap<>(params);
         int lucene = 2 * (first + 1);
         topParams.put("lucene", lucene);
