@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.util.StringUtils;
@@ -40,5 +41,16 @@ class SecurityConfiguration {
                 .formLogin(form -> form.disable())
                 .addFilterBefore(new AdminTokenFilter(adminToken), AnonymousAuthenticationFilter.class)
                 .build();
+    }
+
+    /**
+     * No observation per security filter, authentication or authorization. Every request is already timed as a
+     * whole ({@code http.server.requests}, {@code graphql.request}); the filter chain's own observations (a
+     * counter looked up by tags before and after each of its dozen filters) cost about a tenth of a trial detail
+     * request's CPU (docs/BENCHMARKS.md, "580k, session 10").
+     */
+    @Bean
+    static SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 }

@@ -68,6 +68,16 @@ class ObservabilityTest {
     }
 
     @Test
+    void requestsAreTimedAsAWholeNotOncePerSecurityFilter() {
+        query("metrics-4", "query timedOnce { graphStats { nodeCount } }").expectStatus().isOk();
+
+        String metrics = http.get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(metrics).containsPattern("http_server_requests_seconds_count\\{[^}]*uri=\"/graphql\"");
+        assertThat(metrics).doesNotContain("spring_security_");
+    }
+
+    @Test
     void prometheusCountsEveryDatabaseQuerySent() {
         double before = queriesSent();
         counter.reset();
