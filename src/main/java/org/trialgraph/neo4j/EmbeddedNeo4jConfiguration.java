@@ -52,6 +52,10 @@ class EmbeddedNeo4jConfiguration {
                 // Bolt's two Netty groups each wait a 5 s quiet period at shutdown, though the application's driver
                 // is closed before the database: 10 s per stop of every service, test context and import.
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
+                // Neo4j's data collector keeps the last 8,192 queries with their text and parameters for
+                // db.stats.retrieve('QUERIES'), on the heap: ~23 MB that every young collection under load copied
+                // again (most of a pause's time; docs/BENCHMARKS.md, "580k, session 10"). Nothing here reads it.
+                .setConfig(GraphDatabaseInternalSettings.data_collector_max_recent_query_count, 0)
                 .setConfig(HttpConnector.enabled, false)
                 .setConfig(HttpsConnector.enabled, false)
                 // No authentication is safe only because Bolt listens on loopback alone.

@@ -78,6 +78,16 @@ class EmbeddedNeo4jTest {
     }
 
     @Test
+    void keepsNoCopyOfRecentQueriesOnTheHeap() {
+        for (int i = 0; i < 3; i++) {
+            driver.executableQuery("RETURN 'recent-query-probe' AS probe").execute();
+        }
+        List<String> recent = driver.executableQuery("CALL db.stats.retrieve('QUERIES') YIELD data RETURN data")
+                .execute().records().stream().map(r -> r.get("data").toString()).toList();
+        assertThat(recent).noneMatch(data -> data.contains("recent-query-probe"));
+    }
+
+    @Test
     void createsTheIndexesTheQueriesRelyOn() {
         List<String> indexes = driver.executableQuery("SHOW INDEXES YIELD name RETURN name").execute().records()
                 .stream().map(r -> r.get("name").asString()).toList();
