@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
 import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
@@ -163,6 +164,20 @@ final class FacetIndex {
                 ids.add(nctIds[ordinal]);
             }
             return new TrialIndex.Page(ids, total);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The matches as {@link TrialIndex#matching} gives them, or false when the filter is not covered. */
+    boolean matching(TrialWhere where, Consumer<String> each) {
+        if (!FacetFilter.covers(where)) {
+            return false;
+        }
+        lock.readLock().lock();
+        try {
+            new FacetFilter(this).matches(where).forEach((int ordinal) -> each.accept(nctIds[ordinal]));
+            return true;
         } finally {
             lock.readLock().unlock();
         }

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -96,6 +97,15 @@ class FacetIndexService implements TrialIndex, StatsIndex, CriteriaCountIndex, I
             return null;
         }
         return current.page(where, order, cursor, limit);
+    }
+
+    @Override
+    public boolean matching(TrialWhere where, Consumer<String> nctIds) {
+        FacetIndex current = index;
+        if (current == null || applied != published.get()) {
+            return false;
+        }
+        return current.matching(where, nctIds);
     }
 
     @Override

@@ -18,10 +18,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The page of related trials from the in-memory index (docs/RELATED.md, "The index"): every trial that can make the
  * page gets the sum of the contributions of the source's items it carries (all items, none left out, so the page is
- * exact; without a filter, trials that cannot reach the page are left out early, see {@link #prunedPage}), the
- * best come out by that sum, and the page is scored by {@link RelatedScoring} on the items each of them carries,
- * as the Cypher search scores its page. The sums may differ from {@link RelatedScoring}'s in the last bits (other
- * order of addition), so every trial within {@link RelatedSearch#EPSILON} of the page's last sum is scored too.
+ * exact; without a filter, or with one whose trials are known beforehand, trials that cannot reach the page are
+ * left out early, see {@link #prunedPage}), the best come out by that sum, and the page is scored by
+ * {@link RelatedScoring} on the items each of them carries, as the Cypher search scores its page. The sums may differ
+ * from {@link RelatedScoring}'s in the last bits (other order of addition), so every trial within
+ * {@link RelatedSearch#EPSILON} of the page's last sum is scored too.
  */
 final class IndexedSearch {
 
@@ -63,10 +64,33 @@ final class IndexedSearch {
 
     /**
      * The page: {@code items} with their df (in {@link RelatedTrialsRepository#sourceItems} order), {@code source}
-     * the source trial's ordinal (never listed), {@code filter} null for no {@code where}.
+     * the source trial's ordinal (never listed), {@code filter} null for no {@code where}: the best trials by sum are
+     * then checked against it in batches ({@link #pageCandidates}).
      */
     static List<RelatedScoring.Scored> top(List<RelatedScoring.Item> items, long trialCount, int source, int first,
             Postings index, Filter filter) {
+        return top(items, trialCount, source, first, index, (board, postings, contribution) -> filter == null
+                ? prunedPage(board, postings, contribution, source, first, null)
+                : filteredPage(board, postings, contribution, source, first, index, filter));
+    }
+
+    /**
+     * The page among the trials whose ordinals are set in {@code passing} (the {@code where} filter's trials, known
+     * beforehand): pruned as without a filter, the others never touched.
+     */
+    static List<RelatedScoring.Scored> topAmong(List<RelatedScoring.Item> items, long trialCount, int source,
+            int first, Postings index, BitSet passing) {
+        return top(items, trialCount, source, first, index,
+                (board, postings, contribution) -> prunedPage(board, postings, contribution, source, first, passing));
+    }
+
+    /** How the candidates for the page come out of the board. */
+    private interface Candidates {
+        List<Integer> of(Board board, int[][] postings, double[] contribution);
+    }
+
+    private static List<RelatedScoring.Scored> top(List<RelatedScoring.Item> items, long trialCount, int source,
+            int first, Postings index, Candidates candidates) {
         if (items.isEmpty() || first <= 0) {
             return List.of();
         }
@@ -81,17 +105,7 @@ final class IndexedSearch {
         }
         Board board = board(index.capacity());
         try {
-            List<Integer> page;
-            if (filter == null) {
-                page = prunedPage(board, postings, contribution, source, first);
-            } else {
-                for (int i = 0; i < items.size(); i++) {
-                    if (postings[i] != null) {
-                        board.add(postings[i], contribution[i], source);
-                    }
-                }
-                page = pageCandidates(board, first, index, filter);
-            }
+            List<Integer> page = candidates.of(board, postings, contribution);
             BitSet[] carried = carriedItems(page, postings);
             List<RelatedScoring.Item> scored = new ArrayList<>();
             for (int i = 0; i < items.size(); i++) {
@@ -110,6 +124,17 @@ final class IndexedSearch {
         }
     }
 
+    /** Every item added to every trial carrying it, then the best checked against the filter in batches. */
+    private static List<Integer> filteredPage(Board board, int[][] postings, double[] contribution, int source,
+            int first, Postings index, Filter filter) {
+        for (int i = 0; i < postings.length; i++) {
+            if (postings[i] != null) {
+                board.add(postings[i], contribution[i], source);
+            }
+        }
+        return pageCandidates(board, first, index, filter);
+    }
+
     /**
      * The page without a filter, by "max-score" pruning (docs/RELATED.md, "Pruning the broad items"): items are added
      * largest contribution (rarest) first; once even a trial carrying every item not yet added could not come within
@@ -117,10 +142,12 @@ final class IndexedSearch {
      * the board has not touched can make the page. The rest of the items are then added only to the touched trials
      * that still could (their sum plus everything not yet added reaches the bar, less the slack), looked up in the
      * long postings once they are few. The page is the one of adding every item to every trial: sums only grow
-     * (contributions are positive), so the bar is at most the page's last sum.
+     * (contributions are positive), so the bar is at most the page's last sum. With {@code passing} (null: every
+     * trial), trials not set there are never touched, and the bar is sampled among those set: the page is the one
+     * of adding every item to every passing trial.
      */
     private static List<Integer> prunedPage(Board board, int[][] postings, double[] contribution, int source,
-            int first) {
+            int first, BitSet passing) {
         Integer[] order = IntStream.range(0, postings.length).filter(i -> postings[i] != null)
                 .boxed().sorted(Comparator.comparingDouble((Integer i) -> -contribution[i])).toArray(Integer[]::new);
         double[] notYetAdded = new double[order.length + 1];
@@ -129,7 +156,7 @@ final class IndexedSearch {
         }
         int k = 0;
         double bar = order.length == 0 ? 0
-                : sampledBar(order, postings, contribution, source, first, board.scores.length);
+                : sampledBar(order, postings, contribution, source, first, board.scores.length, passing);
         // The board's bar can be at most every item added so far, or the bar last found plus what was added since.
         double barAtMost = 0;
         for (; k < order.length; k++) {
@@ -147,7 +174,11 @@ final class IndexedSearch {
                     break;
                 }
             }
-            board.add(trials, contribution[order[k]], source);
+            if (passing == null) {
+                board.add(trials, contribution[order[k]], source);
+            } else {
+                board.addPassing(trials, contribution[order[k]], source, passing);
+            }
             barAtMost += contribution[order[k]];
         }
         if (k == order.length) {
@@ -191,8 +222,8 @@ final class IndexedSearch {
      * contributions are added; a source whose items are all broad then walks every postings list.
      */
     private static double sampledBar(Integer[] order, int[][] postings, double[] contribution, int source, int first,
-            int capacity) {
-        int[] carriers = postings[order[0]];
+            int capacity, BitSet passing) {
+        int[] carriers = passing == null ? postings[order[0]] : passingOf(postings[order[0]], passing);
         int step = Math.max(1, carriers.length / BAR_SAMPLE);
         int[] sample = new int[Math.min(carriers.length, BAR_SAMPLE + 1)];
         int n = 0;
@@ -217,6 +248,18 @@ final class IndexedSearch {
         }
         Arrays.sort(sums);
         return sums[n - first];
+    }
+
+    /** The ordinals of {@code ordinals} set in {@code passing}, in their order. */
+    private static int[] passingOf(int[] ordinals, BitSet passing) {
+        int[] kept = new int[ordinals.length];
+        int n = 0;
+        for (int ordinal : ordinals) {
+            if (passing.get(ordinal)) {
+                kept[n++] = ordinal;
+            }
+        }
+        return Arrays.copyOf(kept, n);
     }
 
     /** At DEBUG: how much of the postings the pruned search walked. */
@@ -316,9 +359,6 @@ final class IndexedSearch {
      * or all passing when fewer than {@code first}, come back.
      */
     private static List<Integer> pageCandidates(Board board, int first, Postings index, Filter filter) {
-        if (filter == null) {
-            return board.within(first);
-        }
         List<Integer> passing = new ArrayList<>();
         int checked = 0;
         for (int m = Math.max(4 * first, 32); ; m = (int) Math.min(4L * m, Integer.MAX_VALUE)) {
@@ -328,7 +368,7 @@ final class IndexedSearch {
                 unchecked.add(best[i]);
             }
             checked = best.length;
-            passing.addAll(filter == null ? unchecked : passingOf(unchecked, filter, index::nctId));
+            passing.addAll(passingOf(unchecked, filter, index::nctId));
             boolean exhausted = best.length == board.size;
             if (passing.size() >= first) {
                 double last = board.scores[passing.get(first - 1)];
@@ -372,6 +412,19 @@ final class IndexedSearch {
         void add(int[] ordinals, double contribution, int skip) {
             for (int ordinal : ordinals) {
                 if (ordinal == skip || ordinal >= scores.length) { // a trial added since the request began
+                    continue;
+                }
+                if (scores[ordinal] == 0) {
+                    touched[size++] = ordinal;
+                }
+                scores[ordinal] += contribution;
+            }
+        }
+
+        /** {@link #add}, to the trials set in {@code passing} only. */
+        void addPassing(int[] ordinals, double contribution, int skip, BitSet passing) {
+            for (int ordinal : ordinals) {
+                if (ordinal == skip || ordinal >= scores.length || !passing.get(ordinal)) {
                     continue;
                 }
                 if (scores[ordinal] == 0) {

@@ -74,6 +74,7 @@ class RelatedIndex implements IndexedSearch.Postings {
     private volatile boolean built;
     private volatile long buildMillis = -1;
     private volatile long updates;
+    private volatile long generation;
 
     // Written and read by the worker thread only.
     private final Map<String, int[]> meshDirect = new HashMap<>();
@@ -89,6 +90,11 @@ class RelatedIndex implements IndexedSearch.Postings {
     /** Whether the index answers: enabled, built, and no write waiting to be applied. */
     boolean ready() {
         return enabled && built && pending.get() == 0;
+    }
+
+    /** Changes with every build and update applied: ordinals given out before are valid while it stays the same. */
+    long generation() {
+        return generation;
     }
 
     /** The trials stored, as the index knows them. */
@@ -212,6 +218,7 @@ class RelatedIndex implements IndexedSearch.Postings {
         recomputeMesh(terms, descendants(meshTree));
         phases.append(", MESH ").append((System.nanoTime() - phase) / 1_000_000).append(" ms");
         buildMillis = (System.nanoTime() - start) / 1_000_000;
+        generation++;
         built = true;
         LOG.info("Related index built in {} ms, process CPU {} ms ({}): {} trials, {} shared items, {} postings",
                 buildMillis, processCpuMillis() - cpuStart, phases, trialCount, itemCount(), postingCount());
@@ -340,6 +347,7 @@ class RelatedIndex implements IndexedSearch.Postings {
         }
         trialCount = ordinals.size();
         updates++;
+        generation++;
         LOG.info("Related index: {} trials re-read in {} ms (items {} ms, tree {} ms, postings {} ms, new items' "
                 + "carriers {} ms, {} keys)", nctIds.size(), (System.nanoTime() - start) / 1_000_000,
                 (itemsRead - start) / 1_000_000, (treeRead - itemsRead) / 1_000_000, (scanned - treeRead) / 1_000_000,

@@ -1,5 +1,6 @@
 package org.trialgraph.related;
 
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -30,11 +31,13 @@ class RelatedTrialsFinder {
 
     private final RelatedTrialsRepository repository;
     private final RelatedIndex index;
+    private final PassingOrdinals passingOrdinals;
     private final ObjectProvider<MeterRegistry> meters;
     private final long maxItemTrials;
     private final long walkBudget;
 
-    RelatedTrialsFinder(RelatedTrialsRepository repository, RelatedIndex index, ObjectProvider<MeterRegistry> meters,
+    RelatedTrialsFinder(RelatedTrialsRepository repository, RelatedIndex index, PassingOrdinals passingOrdinals,
+            ObjectProvider<MeterRegistry> meters,
             @Value("${trialgraph.related.max-item-trials:20000}") long maxItemTrials,
             @Value("${trialgraph.related.walk-budget:5000}") long walkBudget) {
         if (walkBudget < 0) {
@@ -42,6 +45,7 @@ class RelatedTrialsFinder {
         }
         this.repository = repository;
         this.index = index;
+        this.passingOrdinals = passingOrdinals;
         this.meters = meters;
         this.maxItemTrials = maxItemTrials;
         this.walkBudget = walkBudget;
@@ -78,10 +82,15 @@ class RelatedTrialsFinder {
         if (source < 0) {
             return items.isEmpty() ? Optional.of(List.of()) : Optional.empty();
         }
-        List<RelatedScoring.Scored> page = IndexedSearch.top(IndexedSearch.withDocumentFrequencies(items, index),
-                trialCount, source, first, index, where == null ? null : ids -> repository.passing(ids, where));
+        List<RelatedScoring.Item> counted = IndexedSearch.withDocumentFrequencies(items, index);
+        BitSet passing = where == null ? null : passingOrdinals.of(where);
+        List<RelatedScoring.Scored> page = passing != null
+                ? IndexedSearch.topAmong(counted, trialCount, source, first, index, passing)
+                : IndexedSearch.top(counted, trialCount, source, first, index,
+                        where == null ? null : ids -> repository.passing(ids, where));
         count("index", true);
-        LOG.debug("relatedTrials {} from the index: {} items, {} trials", nctId, items.size(), page.size());
+        LOG.debug("relatedTrials {} from the index: {} items, {} trials{}", nctId, items.size(), page.size(),
+                where == null ? "" : passing != null ? ", filtered by the facet index" : ", filtered in Cypher");
         return Optional.of(page);
     }
 

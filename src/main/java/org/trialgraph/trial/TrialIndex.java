@@ -1,6 +1,7 @@
 package org.trialgraph.trial;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * An index kept beside the graph that can answer a page of {@code trials(where, orderBy)} without Cypher (package
@@ -21,4 +22,11 @@ public interface TrialIndex {
      * @return the page, or null when this index cannot answer the request now
      */
     Page page(TrialWhere where, List<TrialOrder> order, List<String> cursor, int limit);
+
+    /**
+     * Every trial matching the filter, given by NCT id in no order; or none, when this index cannot answer now.
+     *
+     * @return whether it answered (every match given)
+     */
+    boolean matching(TrialWhere where, Consumer<String> nctIds);
 }

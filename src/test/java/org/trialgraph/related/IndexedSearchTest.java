@@ -3,6 +3,8 @@ package org.trialgraph.related;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -72,10 +74,14 @@ class IndexedSearchTest {
                 List<RelatedScoring.Scored> expected = exhaustive(counted, index, source, trials, first, null);
                 assertThat(IndexedSearch.top(counted, trials, source, first, index, null))
                         .as("run %d, first %d", run, first).isEqualTo(expected);
-                List<RelatedScoring.Scored> expectedFiltered = exhaustive(counted, index, source, trials, first, passing);
+                List<RelatedScoring.Scored> expectedFiltered =
+                        exhaustive(counted, index, source, trials, first, passing);
                 assertThat(IndexedSearch.top(counted, trials, source, first, index,
                         ids -> ids.stream().filter(passing::contains).collect(java.util.stream.Collectors.toSet())))
                         .as("run %d, first %d, filtered", run, first).isEqualTo(expectedFiltered);
+                assertThat(IndexedSearch.topAmong(counted, trials, source, first, index,
+                        ordinals(passing, index, trials)))
+                        .as("run %d, first %d, among the passing ordinals", run, first).isEqualTo(expectedFiltered);
                 pages += expected.isEmpty() ? 0 : 1;
                 filteredShorter += expectedFiltered.size() < expected.size() ? 1 : 0;
             }
@@ -86,8 +92,8 @@ class IndexedSearchTest {
 
     /**
      * Registry-shaped: 20,000 trials, a few rare items and many broad ones (a MeSH ancestor, "age >= 18"), some
-     * sources with broad items only. The pruned search skips most postings (its DEBUG trace says how many) and gives
-     * the exhaustive page.
+     * sources with broad items only; without a filter and with one whose trials are known beforehand. The pruned
+     * search skips most postings (its DEBUG trace says how many) and gives the exhaustive page.
      */
     @Test
     void onRegistryShapedIndexesThePrunedSearchSkipsMostPostingsAndGivesTheExhaustivePage() {
@@ -128,17 +134,29 @@ class IndexedSearchTest {
                 }
                 FakeIndex index = new FakeIndex(postings, trials);
                 List<RelatedScoring.Item> counted = IndexedSearch.withDocumentFrequencies(items, index);
+                // A filter passing about a third of the trials (as "recruiting" does), its trials known beforehand.
+                Set<String> passing = new HashSet<>();
+                for (int t = 0; t < trials; t++) {
+                    if (random.nextInt(3) == 0) {
+                        passing.add(index.nctId(t));
+                    }
+                }
                 for (int first : List.of(1, 10, 50)) {
-                    traces.list.clear();
-                    assertThat(IndexedSearch.top(counted, trials, source, first, index, null))
-                            .as("run %d, first %d", run, first)
-                            .isEqualTo(exhaustive(counted, index, source, trials, first, null));
-                    assertThat(traces.list).hasSize(1);
-                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+) of (\\d+) postings")
-                            .matcher(traces.list.get(0).getFormattedMessage());
-                    assertThat(m.find()).isTrue();
-                    walked += Long.parseLong(m.group(1));
-                    all += Long.parseLong(m.group(2));
+                    for (Set<String> among : Arrays.asList(null, passing)) {
+                        traces.list.clear();
+                        List<RelatedScoring.Scored> page = among == null
+                                ? IndexedSearch.top(counted, trials, source, first, index, null)
+                                : IndexedSearch.topAmong(counted, trials, source, first, index,
+                                        ordinals(among, index, trials));
+                        assertThat(page).as("run %d, first %d, filtered %b", run, first, among != null)
+                                .isEqualTo(exhaustive(counted, index, source, trials, first, among));
+                        assertThat(traces.list).hasSize(1);
+                        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+) of (\\d+) postings")
+                                .matcher(traces.list.get(0).getFormattedMessage());
+                        assertThat(m.find()).isTrue();
+                        walked += Long.parseLong(m.group(1));
+                        all += Long.parseLong(m.group(2));
+                    }
                 }
             }
             assertThat(walked).as("postings walked of %d", all).isLessThan(all / 2);
@@ -175,6 +193,17 @@ class IndexedSearchTest {
             assertThat(page).as("first %d", first).isEqualTo(exhaustive(items, index, 0, trials, first, null));
             assertThat(page.get(0).nctId()).isEqualTo(index.nctId(400));
         }
+    }
+
+    /** The ordinals of the given NCT ids, as the facet index's trials come to the search. */
+    private static BitSet ordinals(Set<String> nctIds, FakeIndex index, int trials) {
+        BitSet ordinals = new BitSet(trials);
+        for (int t = 0; t < trials; t++) {
+            if (nctIds.contains(index.nctId(t))) {
+                ordinals.set(t);
+            }
+        }
+        return ordinals;
     }
 
     /** Every trial but the source, with every item it carries, scored by RelatedScoring. */

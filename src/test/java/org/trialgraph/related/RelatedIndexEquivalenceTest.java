@@ -19,6 +19,7 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.trialgraph.SharedData;
 import org.trialgraph.TrialGraphTest;
 import org.trialgraph.ingest.StudyImporter;
+import org.trialgraph.trial.TrialIndex;
 import org.trialgraph.trial.TrialWhere;
 
 /**
@@ -46,6 +47,9 @@ class RelatedIndexEquivalenceTest {
     @Autowired
     RelatedIndex index;
 
+    @Autowired
+    TrialIndex facets;
+
     Map<String, JsonNode> raw;
 
     @BeforeAll
@@ -55,14 +59,19 @@ class RelatedIndexEquivalenceTest {
     }
 
     @Test
-    void theIndexGivesThePageOfTheExactCypherSearchForEveryKindAndFilter() {
-        TrialWhere completed = where(List.of("COMPLETED"));
+    void theIndexGivesThePageOfTheExactCypherSearchForEveryKindAndFilter() throws InterruptedException {
+        // The status filter's trials come from the facet index (the search prunes among them); the facet index holds
+        // no ages, so the age filter's are checked in Cypher.
+        TrialWhere completed = where(List.of("COMPLETED"), null);
+        TrialWhere takesAFortyYearOld = where(null, 40.0);
+        awaitFacets(completed);
+        assertThat(facets.matching(takesAFortyYearOld, nctId -> { })).isFalse();
         List<String> sources = raw.keySet().stream().sorted().toList();
         int compared = 0;
         for (int s = 0; s < sources.size(); s += 29) {
             String source = sources.get(s);
             for (List<Relatedness> kinds : KINDS) {
-                for (TrialWhere where : Arrays.asList(null, completed)) {
+                for (TrialWhere where : Arrays.asList(null, completed, takesAFortyYearOld)) {
                     int first = List.of(1, 10, 25).get(s % 3);
                     compared += compare(source, kinds, where, first);
                 }
@@ -73,8 +82,12 @@ class RelatedIndexEquivalenceTest {
 
     @Test
     void anImportAndADeleteThroughTheApiReachTheIndex() throws InterruptedException {
-        String source = "NCT04907045";
+        String source = "NCT04907045"; // COMPLETED, as its copy
         String copy = "NCT99999971";
+        TrialWhere completed = where(List.of("COMPLETED"), null);
+        awaitFacets(completed);
+        assertThat(finder.fromIndex(source, List.of(Relatedness.values()), completed, 25).orElseThrow())
+                .extracting(RelatedScoring.Scored::nctId).doesNotContain(copy); // the filter's trials are kept now
         operator().documentName("importStudies").variable("json", raw.get(source).toString().replace(source, copy))
                 .execute().path("importStudies.imported").entity(Integer.class).isEqualTo(1);
         // The next answer has the copy (it shares every item of the source) whichever search gives it.
@@ -83,6 +96,10 @@ class RelatedIndexEquivalenceTest {
         assertThat(finder.fromIndex(source, List.of(Relatedness.values()), null, 25).orElseThrow())
                 .extracting(RelatedScoring.Scored::nctId).contains(copy);
         assertThat(compare(source, List.of(Relatedness.values()), null, 25)).isPositive();
+        awaitFacets(completed);
+        assertThat(finder.fromIndex(source, List.of(Relatedness.values()), completed, 25).orElseThrow())
+                .extracting(RelatedScoring.Scored::nctId).contains(copy);
+        assertThat(compare(source, List.of(Relatedness.values()), completed, 25)).isPositive();
 
         operator().documentName("deleteTrials").variable("nctIds", List.of(copy)).execute()
                 .path("deleteTrials").entityList(String.class).contains(copy);
@@ -90,6 +107,8 @@ class RelatedIndexEquivalenceTest {
         awaitIndex();
         assertThat(index.ordinal(copy)).isEqualTo(-1);
         assertThat(compare(source, List.of(Relatedness.values()), null, 25)).isPositive();
+        awaitFacets(completed);
+        assertThat(compare(source, List.of(Relatedness.values()), completed, 25)).isPositive();
     }
 
     /** Compares the two searches' pages; returns the number of trials listed. */
@@ -131,12 +150,19 @@ class RelatedIndexEquivalenceTest {
         assertThat(index.ready()).as("the related index is built and up to date").isTrue();
     }
 
+    private void awaitFacets(TrialWhere where) throws InterruptedException {
+        for (int i = 0; i < 1200 && !facets.matching(where, nctId -> { }); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(facets.matching(where, nctId -> { })).as("the facet index is built and up to date").isTrue();
+    }
+
     private HttpGraphQlTester operator() {
         return graphQl.mutate().header("Authorization", "Bearer test-operator-token").build();
     }
 
-    private static TrialWhere where(List<String> statuses) {
+    private static TrialWhere where(List<String> statuses, Double age) {
         return new TrialWhere(null, statuses, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, age, null, null, null, null, null, null);
     }
 }

@@ -1,0 +1,68 @@
+package org.trialgraph.related;
+
+import java.util.BitSet;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+import org.trialgraph.ingest.AnswersUntilWritten;
+import org.trialgraph.ingest.KeptAnswers;
+import org.trialgraph.trial.TrialIndex;
+import org.trialgraph.trial.TrialWhere;
+
+/**
+ * The {@link RelatedIndex}'s ordinals of the trials passing a {@code where} filter, from the facet index (package
+ * {@code facets}), so that the index search prunes among them as it does without a filter. Mapping the matches' NCT
+ * ids to ordinals is a hash lookup per match (at 580k, for "recruiting", more than the pruned search itself), so the
+ * sets are kept by filter until the next write ({@code trialgraph.related.filter-cache-size}, default 1000; a set is
+ * one bit per trial, ~72 KB at 580k), and only for the index generation they were computed on.
+ */
+@Component
+class PassingOrdinals {
+
+    private record Kept(long indexGeneration, BitSet ordinals) {
+    }
+
+    private final RelatedIndex index;
+    private final ObjectProvider<TrialIndex> trials;
+    private final AnswersUntilWritten<TrialWhere, Kept> kept;
+
+    PassingOrdinals(RelatedIndex index, ObjectProvider<TrialIndex> trials, KeptAnswers keptAnswers) {
+        this.index = index;
+        this.trials = trials;
+        this.kept = keptAnswers.untilWritten("trialgraph.related.filter-cache-size");
+    }
+
+    /**
+     * The ordinals of the trials passing {@code where} (read only), or null when the facet index cannot answer it now
+     * (not built, behind the graph, or a field of the filter it does not hold).
+     */
+    BitSet of(TrialWhere where) {
+        long indexGeneration = index.generation();
+        Kept known = kept.get(where);
+        if (known != null && known.indexGeneration() == indexGeneration) {
+            return known.ordinals();
+        }
+        long writes = kept.generation();
+        BitSet passing = fromFacets(where);
+        if (passing != null && index.ready() && index.generation() == indexGeneration) {
+            kept.keep(where, new Kept(indexGeneration, passing), writes);
+        }
+        return passing;
+    }
+
+    private BitSet fromFacets(TrialWhere where) {
+        TrialIndex facets = trials.getIfAvailable();
+        if (facets == null) {
+            return null;
+        }
+        BitSet passing = new BitSet(index.capacity());
+        boolean answered = facets.matching(where, nctId -> {
+            int ordinal = index.ordinal(nctId);
+            if (ordinal >= 0) {
+                passing.set(ordinal);
+            }
+        });
+        return answered ? passing : null;
+    }
+}
