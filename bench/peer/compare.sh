@@ -125,6 +125,8 @@ for query in ${QUERIES//,/ }; do
       url="http://127.0.0.1:$PORT"; pid=$SERVER; queries=$TG_QUERIES; sample=()
     else
       url="http://127.0.0.1:$PEER_PORT"; pid=$PEER; queries=$PEER_QUERIES; sample=(--sample-from "http://127.0.0.1:$PORT")
+      # e.g. pre-screen, which the peer has no equivalent of
+      grep -qx "### $query" "$PEER_QUERIES" || { echo "the peer has no $query: TrialGraph only"; continue; }
     fi
     java -Xmx512m -jar "$JAR" bench --url "$url" --pid "$pid" --queries "$queries" --only "$query" "${sample[@]}" \
       --clients "$CLIENTS" --seconds "$SECONDS_PER_RUN" --warmup-seconds "$WARMUP" \

@@ -91,6 +91,10 @@ const canonical = {
     trialgraph: ({ relatedTrials: r }) => related(r.map((x) => [x.trial.nctId, x.score, x.reasons.length])),
     peer: ({ relatedTrials: r }) => related(r.map((x) => [x.nctId, x.score, x.reasons.length])),
   },
+  "related-trials-recruiting": {
+    trialgraph: ({ relatedTrials: r }) => related(r.map((x) => [x.trial.nctId, x.score, x.reasons.length])),
+    peer: ({ relatedTrials: r }) => related(r.map((x) => [x.nctId, x.score, x.reasons.length])),
+  },
   "trial-stats": {
     trialgraph: ({ trialStats }) => bucketRows(trialStats),
     peer: ({ trialStatsByPhaseAndStatus }) => bucketRows(trialStatsByPhaseAndStatus),

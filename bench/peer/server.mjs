@@ -156,7 +156,7 @@ const typeDefs = /* GraphQL */ `
   }
 
   type Query {
-    relatedTrials(nctId: ID!, first: Int! = 10): [RelatedTrialResult!]!
+    relatedTrials(nctId: ID!, first: Int! = 10, overallStatus: [String!]! = []): [RelatedTrialResult!]!
       @cypher(statement: """${RELATED_TRIALS()}""", columnName: "result")
 
     trialStatsByPhaseAndStatus(top: Int! = 50): [StatsBucket!]!
@@ -167,7 +167,8 @@ const typeDefs = /* GraphQL */ `
   }
 `;
 
-// TrialGraph's related.Relatedness queries (candidates unfiltered: the benchmark passes no where), with the
+// TrialGraph's related.Relatedness queries (candidates filtered by status only, when overallStatus is given: the
+// benchmark's related-trials-recruiting; TrialGraph's where takes any trials filter), with the
 // scoring of related.RelatedScoring done in Cypher: idf = ln(1 + N / df) per item, an item's contribution is
 // weight(kind) / sum of the weights of the kinds present * idf / sum of the idf of its kind, a candidate's score
 // is the sum of the contributions of the items it shares (at most 1), ties by nctId.
@@ -225,6 +226,8 @@ function RELATED_TRIALS() {
     WITH i, i.weight / weights * i.idf / [k IN kinds WHERE k.kind = i.kind][0].total AS contribution
     UNWIND i.candidates AS candidate
     WITH DISTINCT candidate, i, contribution
+    WHERE size($overallStatus) = 0
+       OR EXISTS { MATCH (c:Trial {nctId: candidate}) WHERE c.overallStatus IN $overallStatus }
     ORDER BY contribution DESC, i.label
     WITH candidate, sum(contribution) AS total,
          collect({kind: i.kind, label: i.label, key: i.key, direct: i.direct, contribution: contribution}) AS reasons
