@@ -64,8 +64,8 @@ final class IndexedSearch {
 
     /**
      * The page: {@code items} with their df (in {@link RelatedTrialsRepository#sourceItems} order), {@code source}
-     * the source trial's ordinal (never listed), {@code filter} null for no {@code where}: the best trials by sum are
-     * then checked against it in batches ({@link #pageCandidates}).
+     * the source trial's ordinal (never listed), {@code filter} null for no {@code where}; with one, the best trials
+     * by sum are checked against it in batches ({@link #pageCandidates}).
      */
     static List<RelatedScoring.Scored> top(List<RelatedScoring.Item> items, long trialCount, int source, int first,
             Postings index, Filter filter) {
