@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 import org.roaringbitmap.FastAggregation;
@@ -21,6 +22,11 @@ import org.trialgraph.trial.TrialWhere;
  * and those where it is null; a trial matches when the whole filter is true.
  */
 final class FacetFilter {
+
+    /** The filter with no field: every trial. */
+    private static final TrialWhere EVERY_TRIAL = new TrialWhere(null, null, null, null, null, null, null, null, null,
+            null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+            null, null);
 
     /**
      * The trials where a predicate is true, and (computed only when a NOT or OR needs it) those where it is null;
@@ -71,6 +77,25 @@ final class FacetFilter {
 
     private static boolean all(List<TrialWhere> nested) {
         return nested == null || nested.stream().allMatch(FacetFilter::covers);
+    }
+
+    /**
+     * The part of the filter the index answers, as {@link org.trialgraph.trial.TrialIndex#coveredPart} describes it:
+     * its covered top-level fields, the covered parts of its AND members, and its OR and NOT lists only when covered
+     * whole (the covered part of a NOT would match fewer trials, not more). Every trial the filter matches, the part
+     * matches: it is a conjunction of some of the filter's conjuncts, or of conjuncts matching more.
+     */
+    static TrialWhere coveredPart(TrialWhere w) {
+        if (w == null || covers(w)) {
+            return w;
+        }
+        List<TrialWhere> and = w.AND() == null ? List.of()
+                : w.AND().stream().map(FacetFilter::coveredPart).filter(Objects::nonNull).toList();
+        TrialWhere part = new TrialWhere(w.nctIds(), w.overallStatus(), w.phase(), w.studyType(), w.sex(),
+                w.healthyVolunteers(), w.condition(), w.conditionFilter(), w.mesh(), null, null, null, null, null,
+                w.country(), null, null, null, null, null, null, null, null, w.hasResults(), null, null,
+                and.isEmpty() ? null : and, all(w.OR()) ? w.OR() : null, all(w.NOT()) ? w.NOT() : null);
+        return part.equals(EVERY_TRIAL) ? null : part;
     }
 
     /** The trials the filter matches (null: every trial); may be one of the index's own bitmaps: read only. */

@@ -109,6 +109,11 @@ class FacetIndexService implements TrialIndex, StatsIndex, CriteriaCountIndex, I
     }
 
     @Override
+    public TrialWhere coveredPart(TrialWhere where) {
+        return FacetFilter.coveredPart(where);
+    }
+
+    @Override
     public List<StatsBucket> groups(TrialWhere where, List<StatsDimension> groupBy, int sponsorsFor) {
         FacetIndex current = index;
         if (current == null || applied != published.get()) {

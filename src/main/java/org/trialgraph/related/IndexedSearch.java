@@ -69,9 +69,18 @@ final class IndexedSearch {
      */
     static List<RelatedScoring.Scored> top(List<RelatedScoring.Item> items, long trialCount, int source, int first,
             Postings index, Filter filter) {
+        return top(items, trialCount, source, first, index, filter, null);
+    }
+
+    /**
+     * {@link #top(List, long, int, int, Postings, Filter)} where every trial passing the filter is set in
+     * {@code among} (null: not known): the others are never touched, so fewer are added to and checked.
+     */
+    static List<RelatedScoring.Scored> top(List<RelatedScoring.Item> items, long trialCount, int source, int first,
+            Postings index, Filter filter, BitSet among) {
         return top(items, trialCount, source, first, index, (board, postings, contribution) -> filter == null
                 ? prunedPage(board, postings, contribution, source, first, null)
-                : filteredPage(board, postings, contribution, source, first, index, filter));
+                : filteredPage(board, postings, contribution, source, first, index, filter, among));
     }
 
     /**
@@ -124,12 +133,20 @@ final class IndexedSearch {
         }
     }
 
-    /** Every item added to every trial carrying it, then the best checked against the filter in batches. */
+    /**
+     * Every item added to every trial carrying it (set in {@code among}, unless null), then the best checked against
+     * the filter in batches.
+     */
     private static List<Integer> filteredPage(Board board, int[][] postings, double[] contribution, int source,
-            int first, Postings index, Filter filter) {
+            int first, Postings index, Filter filter, BitSet among) {
         for (int i = 0; i < postings.length; i++) {
-            if (postings[i] != null) {
+            if (postings[i] == null) {
+                continue;
+            }
+            if (among == null) {
                 board.add(postings[i], contribution[i], source);
+            } else {
+                board.addPassing(postings[i], contribution[i], source, among);
             }
         }
         return pageCandidates(board, first, index, filter);

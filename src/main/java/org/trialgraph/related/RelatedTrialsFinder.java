@@ -1,6 +1,5 @@
 package org.trialgraph.related;
 
-import java.util.BitSet;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -83,14 +82,17 @@ class RelatedTrialsFinder {
             return items.isEmpty() ? Optional.of(List.of()) : Optional.empty();
         }
         List<RelatedScoring.Item> counted = IndexedSearch.withDocumentFrequencies(items, index);
-        BitSet passing = where == null ? null : passingOrdinals.of(where);
-        List<RelatedScoring.Scored> page = passing != null
-                ? IndexedSearch.topAmong(counted, trialCount, source, first, index, passing)
+        PassingOrdinals.Passing passing = where == null ? null : passingOrdinals.of(where);
+        List<RelatedScoring.Scored> page = passing != null && passing.exact()
+                ? IndexedSearch.topAmong(counted, trialCount, source, first, index, passing.ordinals())
                 : IndexedSearch.top(counted, trialCount, source, first, index,
-                        where == null ? null : ids -> repository.passing(ids, where));
+                        where == null ? null : ids -> repository.passing(ids, where),
+                        passing == null ? null : passing.ordinals());
         count("index", true);
         LOG.debug("relatedTrials {} from the index: {} items, {} trials{}", nctId, items.size(), page.size(),
-                where == null ? "" : passing != null ? ", filtered by the facet index" : ", filtered in Cypher");
+                where == null ? "" : passing == null ? ", filtered in Cypher"
+                        : passing.exact() ? ", filtered by the facet index"
+                        : ", among the facet index's trials of part of the filter, checked in Cypher");
         return Optional.of(page);
     }
 

@@ -29,4 +29,10 @@ public interface TrialIndex {
      * @return whether it answered (every match given)
      */
     boolean matching(TrialWhere where, Consumer<String> nctIds);
+
+    /**
+     * The part of the filter this index holds: a filter matching every trial the given one matches (and maybe more),
+     * that {@link #matching} can answer; the filter itself when the index holds all of it, null when none of it.
+     */
+    TrialWhere coveredPart(TrialWhere where);
 }

@@ -70,6 +70,13 @@ class IndexedSearchTest {
                     passing.add(index.nctId(t));
                 }
             }
+            // A superset of them, as the facet index gives for the part of a filter it holds.
+            Set<String> passingOrNot = new HashSet<>(passing);
+            for (int t = 0; t < trials; t++) {
+                if (random.nextInt(3) == 0) {
+                    passingOrNot.add(index.nctId(t));
+                }
+            }
             for (int first : List.of(1, 3, 10, 50)) {
                 List<RelatedScoring.Scored> expected = exhaustive(counted, index, source, trials, first, null);
                 assertThat(IndexedSearch.top(counted, trials, source, first, index, null))
@@ -82,6 +89,10 @@ class IndexedSearchTest {
                 assertThat(IndexedSearch.topAmong(counted, trials, source, first, index,
                         ordinals(passing, index, trials)))
                         .as("run %d, first %d, among the passing ordinals", run, first).isEqualTo(expectedFiltered);
+                assertThat(IndexedSearch.top(counted, trials, source, first, index,
+                        ids -> ids.stream().filter(passing::contains).collect(java.util.stream.Collectors.toSet()),
+                        ordinals(passingOrNot, index, trials)))
+                        .as("run %d, first %d, filtered among a superset", run, first).isEqualTo(expectedFiltered);
                 pages += expected.isEmpty() ? 0 : 1;
                 filteredShorter += expectedFiltered.size() < expected.size() ? 1 : 0;
             }

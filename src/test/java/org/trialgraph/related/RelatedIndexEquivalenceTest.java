@@ -61,17 +61,22 @@ class RelatedIndexEquivalenceTest {
     @Test
     void theIndexGivesThePageOfTheExactCypherSearchForEveryKindAndFilter() throws InterruptedException {
         // The status filter's trials come from the facet index (the search prunes among them); the facet index holds
-        // no ages, so the age filter's are checked in Cypher.
+        // no ages, so the age filter's are checked in Cypher, and with a status too, among the status's trials.
         TrialWhere completed = where(List.of("COMPLETED"), null);
         TrialWhere takesAFortyYearOld = where(null, 40.0);
+        TrialWhere completedAndTakesAFortyYearOld = where(List.of("COMPLETED"), 40.0);
         awaitFacets(completed);
         assertThat(facets.matching(takesAFortyYearOld, nctId -> { })).isFalse();
+        assertThat(facets.coveredPart(takesAFortyYearOld)).isNull();
+        // Its trials are among the completed ones the facet index gives; each is still checked in Cypher.
+        assertThat(facets.coveredPart(completedAndTakesAFortyYearOld)).isEqualTo(completed);
         List<String> sources = raw.keySet().stream().sorted().toList();
         int compared = 0;
         for (int s = 0; s < sources.size(); s += 29) {
             String source = sources.get(s);
             for (List<Relatedness> kinds : KINDS) {
-                for (TrialWhere where : Arrays.asList(null, completed, takesAFortyYearOld)) {
+                for (TrialWhere where : Arrays.asList(null, completed, takesAFortyYearOld,
+                        completedAndTakesAFortyYearOld)) {
                     int first = List.of(1, 10, 25).get(s % 3);
                     compared += compare(source, kinds, where, first);
                 }
