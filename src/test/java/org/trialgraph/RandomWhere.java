@@ -51,7 +51,7 @@ public final class RandomWhere {
         Map<String, Object> filter = new HashMap<>();
         int fields = random.nextInt(4);
         for (int i = 0; i < fields; i++) {
-            switch (random.nextInt(depth < 2 ? 16 : 11)) {
+            switch (random.nextInt(depth < 2 ? 17 : 12)) {
                 case 0 -> filter.put("overallStatus", some(random, "RECRUITING", "COMPLETED", "NOT_YET_RECRUITING",
                         "ACTIVE_NOT_RECRUITING", "TERMINATED", "UNKNOWN", "WITHDRAWN"));
                 case 1 -> filter.put("phase", some(random, "PHASE1", "PHASE2", "PHASE3", "PHASE4", "NA", "EARLY_PHASE1"));
@@ -72,8 +72,10 @@ public final class RandomWhere {
                 case 9 -> filter.put("nctIds", nctIds.subList(random.nextInt(nctIds.size() - 50), nctIds.size())
                         .stream().filter(id -> random.nextInt(10) == 0).toList());
                 case 10 -> filter.put("country", countries.get(random.nextInt(countries.size())));
-                case 11 -> filter.put("AND", List.of(filter(random, depth + 1), filter(random, depth + 1)));
-                case 12 -> filter.put("OR", List.of(filter(random, depth + 1), filter(random, depth + 1)));
+                // Ages at and between the registry's usual limits (18 and 65 are common minimum and maximum ages).
+                case 11 -> filter.put("age", List.of(0.5, 12.0, 17.9, 18.0, 40.0, 65.0, 66.0, 90.0).get(random.nextInt(8)));
+                case 12 -> filter.put("AND", List.of(filter(random, depth + 1), filter(random, depth + 1)));
+                case 13 -> filter.put("OR", List.of(filter(random, depth + 1), filter(random, depth + 1)));
                 default -> filter.put("NOT", List.of(filter(random, depth + 1)));
             }
         }
@@ -113,7 +115,7 @@ public final class RandomWhere {
                 c == null ? null : new TrialWhere.ConditionFilter((String) c.get("name"), (String) c.get("meshId"),
                         (String) c.get("meshTerm")),
                 (String) f.get("mesh"), null, null, null, null, null, (String) f.get("country"), null, null, null, null,
-                null, null, null, null, (Boolean) f.get("hasResults"), null, null, nested(f.get("AND")),
+                null, null, null, (Double) f.get("age"), (Boolean) f.get("hasResults"), null, null, nested(f.get("AND")),
                 nested(f.get("OR")), nested(f.get("NOT")));
     }
 

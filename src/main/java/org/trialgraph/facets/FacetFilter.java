@@ -70,7 +70,7 @@ final class FacetFilter {
         boolean uncovered = w.intervention() != null || w.interventionFilter() != null || w.sponsor() != null
                 || w.sponsorClass() != null || w.sponsorFilter() != null || w.site() != null
                 || w.near() != null || w.startFrom() != null || w.startTo() != null || w.startDate() != null
-                || w.completionDate() != null || w.enrollment() != null || w.age() != null || w.constraints() != null
+                || w.completionDate() != null || w.enrollment() != null || w.constraints() != null
                 || w.allows() != null;
         return !uncovered && all(w.AND()) && all(w.OR()) && all(w.NOT());
     }
@@ -93,7 +93,7 @@ final class FacetFilter {
                 : w.AND().stream().map(FacetFilter::coveredPart).filter(Objects::nonNull).toList();
         TrialWhere part = new TrialWhere(w.nctIds(), w.overallStatus(), w.phase(), w.studyType(), w.sex(),
                 w.healthyVolunteers(), w.condition(), w.conditionFilter(), w.mesh(), null, null, null, null, null,
-                w.country(), null, null, null, null, null, null, null, null, w.hasResults(), null, null,
+                w.country(), null, null, null, null, null, null, null, w.age(), w.hasResults(), null, null,
                 and.isEmpty() ? null : and, all(w.OR()) ? w.OR() : null, all(w.NOT()) ? w.NOT() : null);
         return part.equals(EVERY_TRIAL) ? null : part;
     }
@@ -132,6 +132,10 @@ final class FacetFilter {
         }
         if (w.mesh() != null) {
             all.add(known(index.meshSubtree(MeshIds.canonical(w.mesh()))));
+        }
+        if (w.age() != null) {
+            // coalesce(t.minimumAgeYears, 0.0) <= age AND coalesce(t.maximumAgeYears, 1000.0) >= age: never null
+            all.add(known(index.openTo(w.age())));
         }
         if (w.hasResults() != null) {
             all.add(in(index.hasResults, List.of(w.hasResults().toString())));

@@ -51,6 +51,9 @@ final class FacetIndex {
     private String[] startDates = new String[1024];
     private String[] lastUpdated = new String[1024];
     private long[] enrollments = new long[1024];
+    // The ages a trial takes, in years, as trial.TrialFilterCypher reads them: no minimum 0, no maximum 1000.
+    private double[] minimumAges = new double[1024];
+    private double[] maximumAges = new double[1024];
     String[][] conditionsOf = new String[1024][];
     String[][] studiesMeshOf = new String[1024][];
     private String[][] testsMeshOf = new String[1024][];
@@ -258,7 +261,7 @@ final class FacetIndex {
                 }
             }
             int n = ordinals.size();
-            bytes += n * (4L * 8 + 8 + 3 * 24); // array slots, enrollment, per-trial arrays
+            bytes += n * (4L * 8 + 8 + 2 * 8 + 3 * 24); // array slots, enrollment, ages, per-trial arrays
             bytes += n * (48L + 64);             // ordinal map entry and NCT id string
             bytes += (long) orders.size() * n * 4;
             bytes += n * (3L * 4 + 4L * 4);      // trialStats columns: three ids, four shared arrays
@@ -286,6 +289,17 @@ final class FacetIndex {
 
     RoaringBitmap all() {
         return all;
+    }
+
+    /** The trials open to a participant of this age: one pass over every trial's age limits. */
+    RoaringBitmap openTo(double age) {
+        RoaringBitmap open = new RoaringBitmap();
+        all.forEach((int o) -> {
+            if (minimumAges[o] <= age && maximumAges[o] >= age) {
+                open.add(o);
+            }
+        });
+        return open;
     }
 
     RoaringBitmap trialsOf(String nctId) {
@@ -612,6 +626,8 @@ final class FacetIndex {
             startDates = Arrays.copyOf(startDates, size);
             lastUpdated = Arrays.copyOf(lastUpdated, size);
             enrollments = Arrays.copyOf(enrollments, size);
+            minimumAges = Arrays.copyOf(minimumAges, size);
+            maximumAges = Arrays.copyOf(maximumAges, size);
             conditionsOf = Arrays.copyOf(conditionsOf, size);
             studiesMeshOf = Arrays.copyOf(studiesMeshOf, size);
             testsMeshOf = Arrays.copyOf(testsMeshOf, size);
@@ -639,6 +655,8 @@ final class FacetIndex {
         startDates[o] = f.startDate();
         lastUpdated[o] = f.lastUpdated();
         enrollments[o] = f.enrollment() == null ? NO_NUMBER : f.enrollment();
+        minimumAges[o] = f.minimumAgeYears() == null ? 0.0 : f.minimumAgeYears();
+        maximumAges[o] = f.maximumAgeYears() == null ? 1000.0 : f.maximumAgeYears();
         conditionsOf[o] = null;
         studiesMeshOf[o] = null;
         testsMeshOf[o] = null;

@@ -32,7 +32,8 @@ class FacetLoader {
             RETURN t.nctId AS nctId, t.overallStatus AS status, t.phases AS phases, t.studyType AS studyType,
                    t.sex AS sex, t.healthyVolunteers AS healthyVolunteers, t.hasResults AS hasResults,
                    t.startDate AS startDate, t.lastUpdated AS lastUpdated, t.enrollmentCount AS enrollment,
-                   t.startYear AS startYear
+                   t.startYear AS startYear, t.minimumAgeYears AS minimumAgeYears,
+                   t.maximumAgeYears AS maximumAgeYears
             """;
 
     private static final String CONDITIONS = """
@@ -69,7 +70,8 @@ class FacetLoader {
             RETURN t.nctId AS nctId, t.overallStatus AS status, t.phases AS phases, t.studyType AS studyType,
                    t.sex AS sex, t.healthyVolunteers AS healthyVolunteers, t.hasResults AS hasResults,
                    t.startDate AS startDate, t.lastUpdated AS lastUpdated, t.enrollmentCount AS enrollment,
-                   t.startYear AS startYear,
+                   t.startYear AS startYear, t.minimumAgeYears AS minimumAgeYears,
+                   t.maximumAgeYears AS maximumAgeYears,
                    [(t)-[:STUDIES]->(c:Condition) | c.key] AS conditions,
                    [(t)-[:STUDIES]->(c:Condition) | [c.key, c.name]] AS conditionNames,
                    [(t)-[:STUDIES_MESH]->(m:MeshTerm) | m.id] AS studiesMesh,
@@ -182,7 +184,8 @@ class FacetLoader {
                 r.get("phases").isNull() ? List.of() : r.get("phases").asList(Value::asString), string(r.get("studyType")),
                 string(r.get("sex")), bool(r.get("healthyVolunteers")), bool(r.get("hasResults")),
                 string(r.get("startDate")), string(r.get("lastUpdated")), number(r.get("enrollment")),
-                number(r.get("startYear")), conditions, studiesMesh, testsMesh);
+                number(r.get("startYear")), conditions, studiesMesh, testsMesh, decimal(r.get("minimumAgeYears")),
+                decimal(r.get("maximumAgeYears")));
     }
 
     private static TrialFacts withStatsFacts(Record r, TrialFacts f) {
@@ -194,7 +197,7 @@ class FacetLoader {
         return new TrialFacts(f.nctId(), f.overallStatus(), f.phases(), f.studyType(), f.sex(), f.healthyVolunteers(),
                 f.hasResults(), f.startDate(), f.lastUpdated(), f.enrollment(), f.startYear(), f.conditionKeys(),
                 f.studiesMesh(), f.testsMesh(), conditionNames, sponsors, r.get("countries").asList(Value::asString),
-                r.get("interventionTypes").asList(Value::asString));
+                r.get("interventionTypes").asList(Value::asString), f.minimumAgeYears(), f.maximumAgeYears());
     }
 
     private static MeshTermFacts term(Record r) {
@@ -211,5 +214,9 @@ class FacetLoader {
 
     private static Long number(Value v) {
         return v.isNull() ? null : v.asLong();
+    }
+
+    private static Double decimal(Value v) {
+        return v.isNull() ? null : v.asDouble();
     }
 }

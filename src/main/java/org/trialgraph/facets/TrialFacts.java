@@ -12,12 +12,14 @@ import java.util.Map;
  *                          a shared sponsor's class for every trial it leads
  * @param countries         the distinct countries of the trial's sites
  * @param interventionTypes the distinct types of the trial's interventions
+ * @param minimumAgeYears   the minimum age in years as stored, or null for none
+ * @param maximumAgeYears   the maximum age in years as stored, or null for none
  */
 record TrialFacts(String nctId, String overallStatus, List<String> phases, String studyType, String sex,
         Boolean healthyVolunteers, Boolean hasResults, String startDate, String lastUpdated, Long enrollment,
         Long startYear, List<String> conditionKeys, List<String> studiesMesh, List<String> testsMesh,
         Map<String, String> conditionNames, List<SponsorFacts> sponsors, List<String> countries,
-        List<String> interventionTypes) {
+        List<String> interventionTypes, Double minimumAgeYears, Double maximumAgeYears) {
 
     /** A sponsor as the index needs it; {@code lead} when this trial's edge to it has the role LEAD. */
     record SponsorFacts(String key, String name, String agencyClass, boolean lead) {
@@ -37,8 +39,18 @@ record TrialFacts(String nctId, String overallStatus, List<String> phases, Strin
     /** A trial without the stats-only facts (sponsors, countries, intervention types, condition names). */
     TrialFacts(String nctId, String overallStatus, List<String> phases, String studyType, String sex,
             Boolean healthyVolunteers, Boolean hasResults, String startDate, String lastUpdated, Long enrollment,
+            Long startYear, List<String> conditionKeys, List<String> studiesMesh, List<String> testsMesh,
+            Double minimumAgeYears, Double maximumAgeYears) {
+        this(nctId, overallStatus, phases, studyType, sex, healthyVolunteers, hasResults, startDate, lastUpdated,
+                enrollment, startYear, conditionKeys, studiesMesh, testsMesh, null, null, null, null, minimumAgeYears,
+                maximumAgeYears);
+    }
+
+    /** A trial without the stats-only facts and without age limits. */
+    TrialFacts(String nctId, String overallStatus, List<String> phases, String studyType, String sex,
+            Boolean healthyVolunteers, Boolean hasResults, String startDate, String lastUpdated, Long enrollment,
             Long startYear, List<String> conditionKeys, List<String> studiesMesh, List<String> testsMesh) {
         this(nctId, overallStatus, phases, studyType, sex, healthyVolunteers, hasResults, startDate, lastUpdated,
-                enrollment, startYear, conditionKeys, studiesMesh, testsMesh, null, null, null, null);
+                enrollment, startYear, conditionKeys, studiesMesh, testsMesh, null, null);
     }
 }

@@ -24,16 +24,24 @@ class CoveredPartTest {
     }
 
     @Test
+    void agesAreCovered() {
+        TrialWhere where = new TrialWhere(null, RECRUITING, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, 40.0, null, null, null, null, null, null);
+        assertThat(FacetFilter.covers(where)).isTrue();
+        assertThat(FacetFilter.coveredPart(where)).isSameAs(where);
+    }
+
+    @Test
     void uncoveredFieldsAreLeftOut() {
-        assertThat(FacetFilter.coveredPart(where(RECRUITING, 40.0, null, null, null, null)))
+        assertThat(FacetFilter.coveredPart(where(RECRUITING, "Pfizer", null, null, null, null)))
                 .isEqualTo(where(RECRUITING, null, null, null, null, null));
-        assertThat(FacetFilter.coveredPart(where(null, 40.0, null, null, null, null))).isNull();
+        assertThat(FacetFilter.coveredPart(where(null, "Pfizer", null, null, null, null))).isNull();
     }
 
     @Test
     void andMembersShrinkToTheirCoveredParts() {
         TrialWhere where = where(null, null, null,
-                List.of(where(RECRUITING, 40.0, null, null, null, null), where(null, 65.0, null, null, null, null)),
+                List.of(where(RECRUITING, "Pfizer", null, null, null, null), where(null, "Novartis", null, null, null, null)),
                 null, null);
         assertThat(FacetFilter.coveredPart(where))
                 .isEqualTo(where(null, null, null, List.of(where(RECRUITING, null, null, null, null, null)), null, null));
@@ -41,30 +49,30 @@ class CoveredPartTest {
 
     @Test
     void aNotOrAnOrNotCoveredWholeIsLeftOutNotShrunk() {
-        // NOT {RECRUITING, age 40} matches trials that are recruiting but not open to 40-year-olds; NOT {RECRUITING}
+        // NOT {RECRUITING, sponsor Pfizer} matches trials that are recruiting but not Pfizer's; NOT {RECRUITING}
         // would leave them out.
         TrialWhere not = where(null, null, "Asthma", null, null,
-                List.of(where(RECRUITING, 40.0, null, null, null, null)));
+                List.of(where(RECRUITING, "Pfizer", null, null, null, null)));
         assertThat(FacetFilter.coveredPart(not)).isEqualTo(where(null, null, "Asthma", null, null, null));
         TrialWhere or = where(null, null, null, null,
-                List.of(where(RECRUITING, null, null, null, null, null), where(null, 40.0, null, null, null, null)),
+                List.of(where(RECRUITING, null, null, null, null, null), where(null, "Pfizer", null, null, null, null)),
                 null);
         assertThat(FacetFilter.coveredPart(or)).isNull();
     }
 
     @Test
     void theCoveredPartIsCovered() {
-        TrialWhere where = where(RECRUITING, 40.0, "Asthma",
-                List.of(where(null, 18.0, "Lung Neoplasms", null, null, null)),
-                List.of(where(null, null, "Asthma", null, null, null), where(null, 30.0, null, null, null, null)),
+        TrialWhere where = where(RECRUITING, "Pfizer", "Asthma",
+                List.of(where(null, "Merck", "Lung Neoplasms", null, null, null)),
+                List.of(where(null, null, "Asthma", null, null, null), where(null, "Roche", null, null, null, null)),
                 List.of(where(RECRUITING, null, null, null, null, null)));
         assertThat(FacetFilter.covers(where)).isFalse();
         assertThat(FacetFilter.covers(FacetFilter.coveredPart(where))).isTrue();
     }
 
-    private static TrialWhere where(List<String> status, Double age, String condition, List<TrialWhere> and,
+    private static TrialWhere where(List<String> status, String sponsor, String condition, List<TrialWhere> and,
             List<TrialWhere> or, List<TrialWhere> not) {
-        return new TrialWhere(null, status, null, null, null, null, condition, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, age, null, null, null, and, or, not);
+        return new TrialWhere(null, status, null, null, null, null, condition, null, null, null, null, sponsor, null,
+                null, null, null, null, null, null, null, null, null, null, null, null, null, and, or, not);
     }
 }

@@ -69,6 +69,29 @@ class FacetIndexTest {
     }
 
     @Test
+    void anAgeIsWithinATrialsLimitsBoundsIncludedAndAMissingLimitIsNone() {
+        FacetIndex index = FacetIndex.empty();
+        index.apply(List.of(), List.of(aged("NCT1", 18.0, 65.0), aged("NCT2", null, 17.0), aged("NCT3", null, null),
+                aged("NCT4", 0.5, null)), TERMS);
+        Map<Double, List<String>> expected = Map.of(0.2, List.of("NCT2", "NCT3"), 0.5, List.of("NCT2", "NCT3", "NCT4"),
+                17.5, List.of("NCT3", "NCT4"), 18.0, List.of("NCT1", "NCT3", "NCT4"),
+                65.0, List.of("NCT1", "NCT3", "NCT4"), 65.5, List.of("NCT3", "NCT4"));
+        expected.forEach((age, ids) -> assertThat(ids(index.page(age(age), BY_ID, List.of(), 10)))
+                .as("age %s", age).isEqualTo(ids));
+        assertThat(ids(index.page(not(age(40.0)), BY_ID, List.of(), 10))).containsExactly("NCT2");
+    }
+
+    private static TrialFacts aged(String id, Double minimum, Double maximum) {
+        return new TrialFacts(id, "RECRUITING", List.of("PHASE2"), "INTERVENTIONAL", "ALL", null, false, null, null,
+                10L, null, List.of(), List.of(), List.of(), minimum, maximum);
+    }
+
+    private static TrialWhere age(double age) {
+        return new TrialWhere(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, age, null, null, null, null, null, null);
+    }
+
+    @Test
     void notOfAFieldLeavesOutTrialsWithoutTheFieldAsCypherDoes() {
         FacetIndex index = index(trial("NCT1", "RECRUITING", "FEMALE", null, List.of(), List.of()),
                 trial("NCT2", "RECRUITING", "MALE", null, List.of(), List.of()),
@@ -196,7 +219,7 @@ class FacetIndexTest {
     private static TrialFacts withStats(String id, String status, List<String> phases, Long enrollment,
             List<TrialFacts.SponsorFacts> sponsors, List<String> countries) {
         return new TrialFacts(id, status, phases, "INTERVENTIONAL", "ALL", null, false, null, null, enrollment, null,
-                List.of(), List.of(), List.of(), Map.of(), sponsors, countries, List.of());
+                List.of(), List.of(), List.of(), Map.of(), sponsors, countries, List.of(), null, null);
     }
 
     private static List<String> buckets(List<StatsBucket> buckets) {

@@ -60,23 +60,25 @@ class RelatedIndexEquivalenceTest {
 
     @Test
     void theIndexGivesThePageOfTheExactCypherSearchForEveryKindAndFilter() throws InterruptedException {
-        // The status filter's trials come from the facet index (the search prunes among them); the facet index holds
-        // no ages, so the age filter's are checked in Cypher, and with a status too, among the status's trials.
-        TrialWhere completed = where(List.of("COMPLETED"), null);
-        TrialWhere takesAFortyYearOld = where(null, 40.0);
-        TrialWhere completedAndTakesAFortyYearOld = where(List.of("COMPLETED"), 40.0);
+        // The status and age filters' trials come from the facet index (the search prunes among them); it holds no
+        // enrollment, so the enrollment filter's are checked in Cypher, and with a status too, among the status's.
+        TrialWhere completed = where(List.of("COMPLETED"), null, null);
+        TrialWhere takesAFortyYearOld = where(null, 40.0, null);
+        TrialWhere enrolsHundreds = where(null, null, new TrialWhere.IntRange(100, null));
+        TrialWhere completedAndEnrolsHundreds = where(List.of("COMPLETED"), null, new TrialWhere.IntRange(100, null));
         awaitFacets(completed);
-        assertThat(facets.matching(takesAFortyYearOld, nctId -> { })).isFalse();
-        assertThat(facets.coveredPart(takesAFortyYearOld)).isNull();
+        assertThat(facets.matching(takesAFortyYearOld, nctId -> { })).isTrue();
+        assertThat(facets.matching(enrolsHundreds, nctId -> { })).isFalse();
+        assertThat(facets.coveredPart(enrolsHundreds)).isNull();
         // Its trials are among the completed ones the facet index gives; each is still checked in Cypher.
-        assertThat(facets.coveredPart(completedAndTakesAFortyYearOld)).isEqualTo(completed);
+        assertThat(facets.coveredPart(completedAndEnrolsHundreds)).isEqualTo(completed);
         List<String> sources = raw.keySet().stream().sorted().toList();
         int compared = 0;
         for (int s = 0; s < sources.size(); s += 29) {
             String source = sources.get(s);
             for (List<Relatedness> kinds : KINDS) {
-                for (TrialWhere where : Arrays.asList(null, completed, takesAFortyYearOld,
-                        completedAndTakesAFortyYearOld)) {
+                for (TrialWhere where : Arrays.asList(null, completed, takesAFortyYearOld, enrolsHundreds,
+                        completedAndEnrolsHundreds)) {
                     int first = List.of(1, 10, 25).get(s % 3);
                     compared += compare(source, kinds, where, first);
                 }
@@ -89,7 +91,7 @@ class RelatedIndexEquivalenceTest {
     void anImportAndADeleteThroughTheApiReachTheIndex() throws InterruptedException {
         String source = "NCT04907045"; // COMPLETED, as its copy
         String copy = "NCT99999971";
-        TrialWhere completed = where(List.of("COMPLETED"), null);
+        TrialWhere completed = where(List.of("COMPLETED"), null, null);
         awaitFacets(completed);
         assertThat(finder.fromIndex(source, List.of(Relatedness.values()), completed, 25).orElseThrow())
                 .extracting(RelatedScoring.Scored::nctId).doesNotContain(copy); // the filter's trials are kept now
@@ -166,8 +168,8 @@ class RelatedIndexEquivalenceTest {
         return graphQl.mutate().header("Authorization", "Bearer test-operator-token").build();
     }
 
-    private static TrialWhere where(List<String> statuses, Double age) {
+    private static TrialWhere where(List<String> statuses, Double age, TrialWhere.IntRange enrollment) {
         return new TrialWhere(null, statuses, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, age, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, enrollment, age, null, null, null, null, null, null);
     }
 }
