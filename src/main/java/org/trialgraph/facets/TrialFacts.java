@@ -45,12 +45,4 @@ record TrialFacts(String nctId, String overallStatus, List<String> phases, Strin
                 enrollment, startYear, conditionKeys, studiesMesh, testsMesh, null, null, null, null, minimumAgeYears,
                 maximumAgeYears);
     }
-
-    /** A trial without the stats-only facts and without age limits. */
-    TrialFacts(String nctId, String overallStatus, List<String> phases, String studyType, String sex,
-            Boolean healthyVolunteers, Boolean hasResults, String startDate, String lastUpdated, Long enrollment,
-            Long startYear, List<String> conditionKeys, List<String> studiesMesh, List<String> testsMesh) {
-        this(nctId, overallStatus, phases, studyType, sex, healthyVolunteers, hasResults, startDate, lastUpdated,
-                enrollment, startYear, conditionKeys, studiesMesh, testsMesh, null, null);
-    }
 }

@@ -30,7 +30,7 @@ class FacetIndexTest {
 
     private static TrialFacts trial(String id, String status, String sex, String start, List<String> studies, List<String> tests) {
         return new TrialFacts(id, status, List.of("PHASE2"), "INTERVENTIONAL", sex, null, false, start, null, 10L,
-                null, List.of(id.toLowerCase()), studies, tests);
+                null, List.of(id.toLowerCase()), studies, tests, null, null);
     }
 
     private static FacetIndex index(TrialFacts... trials) {
