@@ -64,42 +64,14 @@ final class IndexedSearch {
 
     /**
      * The page: {@code items} with their df (in {@link RelatedTrialsRepository#sourceItems} order), {@code source}
-     * the source trial's ordinal (never listed), {@code filter} null for no {@code where}; with one, the best trials
-     * by sum are checked against it in batches ({@link #pageCandidates}).
+     * the source trial's ordinal (never listed). {@code among}: the trials the page may hold, by ordinal (the
+     * {@code where} filter's, or a set holding them), or null for every trial; trials not in it are never touched.
+     * {@code inCypher}: the filter still to check, or null when {@code among} is exactly the filter's trials (or
+     * there is no filter). Without one the search prunes ({@link #prunedPage}); with one every item is added and the
+     * best by sum are checked in batches ({@link #pageCandidates}): the bar would have to be among passing trials.
      */
     static List<RelatedScoring.Scored> top(List<RelatedScoring.Item> items, long trialCount, int source, int first,
-            Postings index, Filter filter) {
-        return top(items, trialCount, source, first, index, filter, null);
-    }
-
-    /**
-     * {@link #top(List, long, int, int, Postings, Filter)} where every trial passing the filter is set in
-     * {@code among} (null: not known): the others are never touched, so fewer are added to and checked.
-     */
-    static List<RelatedScoring.Scored> top(List<RelatedScoring.Item> items, long trialCount, int source, int first,
-            Postings index, Filter filter, BitSet among) {
-        return top(items, trialCount, source, first, index, (board, postings, contribution) -> filter == null
-                ? prunedPage(board, postings, contribution, source, first, null)
-                : filteredPage(board, postings, contribution, source, first, index, filter, among));
-    }
-
-    /**
-     * The page among the trials whose ordinals are set in {@code passing} (the {@code where} filter's trials, known
-     * beforehand): pruned as without a filter, the others never touched.
-     */
-    static List<RelatedScoring.Scored> topAmong(List<RelatedScoring.Item> items, long trialCount, int source,
-            int first, Postings index, BitSet passing) {
-        return top(items, trialCount, source, first, index,
-                (board, postings, contribution) -> prunedPage(board, postings, contribution, source, first, passing));
-    }
-
-    /** How the candidates for the page come out of the board. */
-    private interface Candidates {
-        List<Integer> of(Board board, int[][] postings, double[] contribution);
-    }
-
-    private static List<RelatedScoring.Scored> top(List<RelatedScoring.Item> items, long trialCount, int source,
-            int first, Postings index, Candidates candidates) {
+            Postings index, Filter inCypher, BitSet among) {
         if (items.isEmpty() || first <= 0) {
             return List.of();
         }
@@ -114,7 +86,9 @@ final class IndexedSearch {
         }
         Board board = board(index.capacity());
         try {
-            List<Integer> page = candidates.of(board, postings, contribution);
+            List<Integer> page = inCypher == null
+                    ? prunedPage(board, postings, contribution, source, first, among)
+                    : filteredPage(board, postings, contribution, source, first, index, inCypher, among);
             BitSet[] carried = carriedItems(page, postings);
             List<RelatedScoring.Item> scored = new ArrayList<>();
             for (int i = 0; i < items.size(); i++) {
@@ -140,13 +114,8 @@ final class IndexedSearch {
     private static List<Integer> filteredPage(Board board, int[][] postings, double[] contribution, int source,
             int first, Postings index, Filter filter, BitSet among) {
         for (int i = 0; i < postings.length; i++) {
-            if (postings[i] == null) {
-                continue;
-            }
-            if (among == null) {
-                board.add(postings[i], contribution[i], source);
-            } else {
-                board.addPassing(postings[i], contribution[i], source, among);
+            if (postings[i] != null) {
+                board.add(postings[i], contribution[i], source, among);
             }
         }
         return pageCandidates(board, first, index, filter);
@@ -191,11 +160,7 @@ final class IndexedSearch {
                     break;
                 }
             }
-            if (passing == null) {
-                board.add(trials, contribution[order[k]], source);
-            } else {
-                board.addPassing(trials, contribution[order[k]], source, passing);
-            }
+            board.add(trials, contribution[order[k]], source, passing);
             barAtMost += contribution[order[k]];
         }
         if (k == order.length) {
@@ -426,22 +391,11 @@ final class IndexedSearch {
             touched = new int[capacity];
         }
 
-        void add(int[] ordinals, double contribution, int skip) {
+        /** Adds to the trials of {@code ordinals} but {@code skip}, those set in {@code among} only (null: all). */
+        void add(int[] ordinals, double contribution, int skip, BitSet among) {
             for (int ordinal : ordinals) {
-                if (ordinal == skip || ordinal >= scores.length) { // a trial added since the request began
-                    continue;
-                }
-                if (scores[ordinal] == 0) {
-                    touched[size++] = ordinal;
-                }
-                scores[ordinal] += contribution;
-            }
-        }
-
-        /** {@link #add}, to the trials set in {@code passing} only. */
-        void addPassing(int[] ordinals, double contribution, int skip, BitSet passing) {
-            for (int ordinal : ordinals) {
-                if (ordinal == skip || ordinal >= scores.length || !passing.get(ordinal)) {
+                if (ordinal == skip || ordinal >= scores.length // a trial added since the request began
+                        || among != null && !among.get(ordinal)) {
                     continue;
                 }
                 if (scores[ordinal] == 0) {

@@ -83,16 +83,13 @@ class RelatedTrialsFinder {
         }
         List<RelatedScoring.Item> counted = IndexedSearch.withDocumentFrequencies(items, index);
         PassingOrdinals.Passing passing = where == null ? null : passingOrdinals.of(where);
-        List<RelatedScoring.Scored> page = passing != null && passing.exact()
-                ? IndexedSearch.topAmong(counted, trialCount, source, first, index, passing.ordinals())
-                : IndexedSearch.top(counted, trialCount, source, first, index,
-                        where == null ? null : ids -> repository.passing(ids, where),
-                        passing == null ? null : passing.ordinals());
+        IndexedSearch.Filter inCypher = where == null || passing != null && passing.exact() ? null
+                : ids -> repository.passing(ids, where);
+        List<RelatedScoring.Scored> page = IndexedSearch.top(counted, trialCount, source, first, index, inCypher,
+                passing == null ? null : passing.ordinals());
         count("index", true);
-        LOG.debug("relatedTrials {} from the index: {} items, {} trials{}", nctId, items.size(), page.size(),
-                where == null ? "" : passing == null ? ", filtered in Cypher"
-                        : passing.exact() ? ", filtered by the facet index"
-                        : ", among the facet index's trials of part of the filter, checked in Cypher");
+        LOG.debug("relatedTrials {} from the index: {} items, {} trials; among the facet index's trials {}, checked "
+                + "in Cypher {}", nctId, items.size(), page.size(), passing != null, inCypher != null);
         return Optional.of(page);
     }
 

@@ -79,14 +79,15 @@ class IndexedSearchTest {
             }
             for (int first : List.of(1, 3, 10, 50)) {
                 List<RelatedScoring.Scored> expected = exhaustive(counted, index, source, trials, first, null);
-                assertThat(IndexedSearch.top(counted, trials, source, first, index, null))
+                assertThat(IndexedSearch.top(counted, trials, source, first, index, null, null))
                         .as("run %d, first %d", run, first).isEqualTo(expected);
                 List<RelatedScoring.Scored> expectedFiltered =
                         exhaustive(counted, index, source, trials, first, passing);
                 assertThat(IndexedSearch.top(counted, trials, source, first, index,
-                        ids -> ids.stream().filter(passing::contains).collect(java.util.stream.Collectors.toSet())))
+                        ids -> ids.stream().filter(passing::contains).collect(java.util.stream.Collectors.toSet()),
+                        null))
                         .as("run %d, first %d, filtered", run, first).isEqualTo(expectedFiltered);
-                assertThat(IndexedSearch.topAmong(counted, trials, source, first, index,
+                assertThat(IndexedSearch.top(counted, trials, source, first, index, null,
                         ordinals(passing, index, trials)))
                         .as("run %d, first %d, among the passing ordinals", run, first).isEqualTo(expectedFiltered);
                 assertThat(IndexedSearch.top(counted, trials, source, first, index,
@@ -156,8 +157,8 @@ class IndexedSearchTest {
                     for (Set<String> among : Arrays.asList(null, passing)) {
                         traces.list.clear();
                         List<RelatedScoring.Scored> page = among == null
-                                ? IndexedSearch.top(counted, trials, source, first, index, null)
-                                : IndexedSearch.topAmong(counted, trials, source, first, index,
+                                ? IndexedSearch.top(counted, trials, source, first, index, null, null)
+                                : IndexedSearch.top(counted, trials, source, first, index, null,
                                         ordinals(among, index, trials));
                         assertThat(page).as("run %d, first %d, filtered %b", run, first, among != null)
                                 .isEqualTo(exhaustive(counted, index, source, trials, first, among));
@@ -200,7 +201,7 @@ class IndexedSearchTest {
                 new RelatedScoring.Item(Relatedness.CONDITION, "common", "Common", true, -1, List.of()),
                 new RelatedScoring.Item(Relatedness.CONDITION, "rare", "Rare", true, -1, List.of())), index);
         for (int first : List.of(1, 5, 399, 400, 420)) {
-            List<RelatedScoring.Scored> page = IndexedSearch.top(items, trials, 0, first, index, null);
+            List<RelatedScoring.Scored> page = IndexedSearch.top(items, trials, 0, first, index, null, null);
             assertThat(page).as("first %d", first).isEqualTo(exhaustive(items, index, 0, trials, first, null));
             assertThat(page.get(0).nctId()).isEqualTo(index.nctId(400));
         }
