@@ -34,7 +34,10 @@ public final class AnswersUntilWritten<K, V> {
         return generation.get();
     }
 
-    /** The answer kept for these arguments, or the one computed now, kept unless a write was published meanwhile. */
+    /**
+     * The answer kept for these arguments, or the one computed now, kept unless a write was published meanwhile (or
+     * it is null: no answer).
+     */
     public V get(K key, Supplier<V> compute) {
         V kept = get(key);
         if (kept != null) {
@@ -46,9 +49,9 @@ public final class AnswersUntilWritten<K, V> {
         return answer;
     }
 
-    /** Keeps the answer unless a write was published since {@code computedAt} was read. */
+    /** Keeps the answer unless it is null or a write was published since {@code computedAt} was read. */
     public synchronized void keep(K key, V answer, long computedAt) {
-        if (enabled && computedAt == generation.get()) {
+        if (enabled && answer != null && computedAt == generation.get()) {
             answers.put(key, answer);
         }
     }

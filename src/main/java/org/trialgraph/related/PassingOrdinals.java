@@ -21,12 +21,13 @@ import org.trialgraph.trial.TrialWhere;
 @Component
 class PassingOrdinals {
 
-    private record Kept(long indexGeneration, BitSet ordinals) {
+    /** Ordinals hold for one generation of the related index: a set is kept for the generation it was made on. */
+    private record Key(TrialWhere where, long indexGeneration) {
     }
 
     private final RelatedIndex index;
     private final ObjectProvider<TrialIndex> trials;
-    private final AnswersUntilWritten<TrialWhere, Kept> kept;
+    private final AnswersUntilWritten<Key, BitSet> kept;
 
     PassingOrdinals(RelatedIndex index, ObjectProvider<TrialIndex> trials, KeptAnswers keptAnswers) {
         this.index = index;
@@ -54,17 +55,7 @@ class PassingOrdinals {
 
     /** The ordinals of the trials of a filter the facet index holds whole, or null when it cannot answer now. */
     private BitSet exactly(TrialWhere where, TrialIndex facets) {
-        long indexGeneration = index.generation();
-        Kept known = kept.get(where);
-        if (known != null && known.indexGeneration() == indexGeneration) {
-            return known.ordinals();
-        }
-        long writes = kept.generation();
-        BitSet passing = fromFacets(where, facets);
-        if (passing != null && index.ready() && index.generation() == indexGeneration) {
-            kept.keep(where, new Kept(indexGeneration, passing), writes);
-        }
-        return passing;
+        return kept.get(new Key(where, index.generation()), () -> fromFacets(where, facets));
     }
 
     private BitSet fromFacets(TrialWhere where, TrialIndex facets) {
