@@ -134,7 +134,7 @@ final class FacetFilter {
             all.add(known(index.meshSubtree(MeshIds.canonical(w.mesh()))));
         }
         if (w.age() != null) {
-            // coalesce(t.minimumAgeYears, 0.0) <= age AND coalesce(t.maximumAgeYears, 1000.0) >= age: never null
+            // TrialFilterCypher coalesces missing limits: never null
             all.add(known(index.openTo(w.age())));
         }
         if (w.hasResults() != null) {

@@ -21,6 +21,7 @@ import org.roaringbitmap.RoaringBitmap;
 import org.trialgraph.compare.CriteriaCountIndex;
 import org.trialgraph.stats.StatsBucket;
 import org.trialgraph.stats.StatsDimension;
+import org.trialgraph.trial.TrialFilterCypher;
 import org.trialgraph.trial.TrialIndex;
 import org.trialgraph.trial.TrialOrder;
 import org.trialgraph.trial.TrialWhere;
@@ -51,7 +52,7 @@ final class FacetIndex {
     private String[] startDates = new String[1024];
     private String[] lastUpdated = new String[1024];
     private long[] enrollments = new long[1024];
-    // The ages a trial takes, in years, as trial.TrialFilterCypher reads them: no minimum 0, no maximum 1000.
+    // The ages a trial takes, in years, as TrialFilterCypher reads them (a missing limit as its NO_MINIMUM_AGE, ...).
     private double[] minimumAges = new double[1024];
     private double[] maximumAges = new double[1024];
     String[][] conditionsOf = new String[1024][];
@@ -655,8 +656,8 @@ final class FacetIndex {
         startDates[o] = f.startDate();
         lastUpdated[o] = f.lastUpdated();
         enrollments[o] = f.enrollment() == null ? NO_NUMBER : f.enrollment();
-        minimumAges[o] = f.minimumAgeYears() == null ? 0.0 : f.minimumAgeYears();
-        maximumAges[o] = f.maximumAgeYears() == null ? 1000.0 : f.maximumAgeYears();
+        minimumAges[o] = f.minimumAgeYears() == null ? TrialFilterCypher.NO_MINIMUM_AGE : f.minimumAgeYears();
+        maximumAges[o] = f.maximumAgeYears() == null ? TrialFilterCypher.NO_MAXIMUM_AGE : f.maximumAgeYears();
         conditionsOf[o] = null;
         studiesMeshOf[o] = null;
         testsMeshOf[o] = null;

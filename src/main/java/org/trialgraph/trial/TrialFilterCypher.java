@@ -16,6 +16,10 @@ import org.trialgraph.ingest.MeshIds;
  */
 public final class TrialFilterCypher {
 
+    /** The {@code age} filter's limits for a trial stating none: any age from 0 to 1000 years. */
+    public static final double NO_MINIMUM_AGE = 0.0;
+    public static final double NO_MAXIMUM_AGE = 1000.0;
+
     /** A predicate and the parameters it uses. */
     public record Predicate(String cypher, Map<String, Object> parameters) {
     }
@@ -148,7 +152,8 @@ public final class TrialFilterCypher {
         }
         if (w.age() != null) {
             String age = param(w.age());
-            all.add("coalesce(t.minimumAgeYears, 0.0) <= " + age + " AND coalesce(t.maximumAgeYears, 1000.0) >= " + age);
+            all.add("coalesce(t.minimumAgeYears, " + NO_MINIMUM_AGE + ") <= " + age
+                    + " AND coalesce(t.maximumAgeYears, " + NO_MAXIMUM_AGE + ") >= " + age);
         }
         if (w.hasResults() != null) {
             all.add("t.hasResults = " + param(w.hasResults()));
