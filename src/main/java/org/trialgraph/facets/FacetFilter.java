@@ -133,10 +133,6 @@ final class FacetFilter {
         if (w.mesh() != null) {
             all.add(known(index.meshSubtree(MeshIds.canonical(w.mesh()))));
         }
-        if (w.age() != null) {
-            // TrialFilterCypher coalesces missing limits: never null
-            all.add(known(index.openTo(w.age())));
-        }
         if (w.hasResults() != null) {
             all.add(in(index.hasResults, List.of(w.hasResults().toString())));
         }
@@ -153,7 +149,16 @@ final class FacetFilter {
         if (w.NOT() != null) {
             w.NOT().forEach(nested -> all.add(not(truth(nested))));
         }
-        return and3(all);
+        Truth rest = and3(all);
+        return w.age() == null ? rest : openTo(rest, w.age());
+    }
+
+    /**
+     * The rest of the filter AND the age: the age (never null: TrialFilterCypher coalesces missing limits) is tested
+     * only on the trials the rest leaves, not on every trial.
+     */
+    private Truth openTo(Truth rest, double age) {
+        return new Truth(index.openTo(rest.yes(), age), () -> index.openTo(rest.unknown(), age));
     }
 
     /** As TrialFilterCypher's condition(String): a condition name, a MeSH term's name or id, narrower terms included. */

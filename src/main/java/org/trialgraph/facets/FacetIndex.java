@@ -17,6 +17,7 @@ import java.util.function.IntConsumer;
 import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
 import org.roaringbitmap.FastAggregation;
 import org.roaringbitmap.RoaringBitmap;
+import org.roaringbitmap.RoaringBitmapWriter;
 
 import org.trialgraph.compare.CriteriaCountIndex;
 import org.trialgraph.stats.StatsBucket;
@@ -292,15 +293,15 @@ final class FacetIndex {
         return all;
     }
 
-    /** The trials open to a participant of this age: one pass over every trial's age limits. */
-    RoaringBitmap openTo(double age) {
-        RoaringBitmap open = new RoaringBitmap();
-        all.forEach((int o) -> {
+    /** The trials among {@code trials} open to a participant of this age: one pass over their age limits. */
+    RoaringBitmap openTo(RoaringBitmap trials, double age) {
+        RoaringBitmapWriter<RoaringBitmap> open = RoaringBitmapWriter.writer().get();
+        trials.forEach((int o) -> {
             if (minimumAges[o] <= age && maximumAges[o] >= age) {
                 open.add(o);
             }
         });
-        return open;
+        return open.get();
     }
 
     RoaringBitmap trialsOf(String nctId) {

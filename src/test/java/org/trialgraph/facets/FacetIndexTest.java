@@ -81,8 +81,26 @@ class FacetIndexTest {
         assertThat(ids(index.page(not(age(40.0)), BY_ID, List.of(), 10))).containsExactly("NCT2");
     }
 
+    @Test
+    void anAgeATrialIsNotOpenToMakesTheWholeAndFalseEvenWhereAnotherOfItsFieldsIsMissing() {
+        FacetIndex index = FacetIndex.empty();
+        index.apply(List.of(), List.of(aged("NCT1", null, 50.0, 65.0), aged("NCT2", null, 18.0, 65.0),
+                aged("NCT3", "MALE", 50.0, 65.0)), TERMS);
+        TrialWhere femaleAged40 = new TrialWhere(null, null, null, null, List.of("FEMALE"), null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null, null, 40.0, null, null, null, null, null,
+                null);
+        // NOT (t.sex IN ['FEMALE'] AND <open to 40>): NCT1 null AND false = false, so it matches; NCT2 null AND true
+        // stays null and does not; NCT3 false AND false = false.
+        assertThat(ids(index.page(not(femaleAged40), BY_ID, List.of(), 10))).containsExactly("NCT1", "NCT3");
+        assertThat(ids(index.page(femaleAged40, BY_ID, List.of(), 10))).isEmpty();
+    }
+
     private static TrialFacts aged(String id, Double minimum, Double maximum) {
-        return new TrialFacts(id, "RECRUITING", List.of("PHASE2"), "INTERVENTIONAL", "ALL", null, false, null, null,
+        return aged(id, "ALL", minimum, maximum);
+    }
+
+    private static TrialFacts aged(String id, String sex, Double minimum, Double maximum) {
+        return new TrialFacts(id, "RECRUITING", List.of("PHASE2"), "INTERVENTIONAL", sex, null, false, null, null,
                 10L, null, List.of(), List.of(), List.of(), minimum, maximum);
     }
 
