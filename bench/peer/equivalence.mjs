@@ -83,6 +83,11 @@ const canonical = {
     peer: ({ trialsConnection: c }) => ({ totalCount: c.totalCount, rows: c.edges.map((e) => [e.node.nctId, e.node.startDate ?? null]) }),
     compare: startDateDescPages,
   },
+  "trials-for-age": {
+    trialgraph: ({ trials: c }) => ({ totalCount: c.totalCount, rows: c.edges.map((e) => [e.node.nctId, e.node.startDate ?? null]) }),
+    peer: ({ trialsConnection: c }) => ({ totalCount: c.totalCount, rows: c.edges.map((e) => [e.node.nctId, e.node.startDate ?? null]) }),
+    compare: startDateDescPages,
+  },
   search: {
     trialgraph: ({ search: c }) => ({ totalCount: c.totalCount, nctIds: c.edges.map((e) => e.node.nctId) }),
     peer: ({ trialsByText: c }) => ({ totalCount: c.totalCount, nctIds: c.edges.map((e) => e.node.nctId) }),

@@ -90,7 +90,8 @@ class GeneratedRegistryTest {
         String markdown = Files.readString(report, StandardCharsets.UTF_8);
         assertThat(exit).as(markdown).isZero();
         for (String query : List.of("trial-detail", "trials-filtered", "search", "related-trials",
-                "related-trials-recruiting", "trial-stats", "trial-stats-filtered", "pre-screen")) {
+                "related-trials-recruiting", "trial-stats", "trial-stats-filtered", "pre-screen",
+                "trials-for-age")) {
             assertThat(markdown).contains("| " + query + " | 1 | 3 | 0 |", "| " + query + " | 2 | 3 | 0 |");
         }
         assertThat(markdown).containsPattern("\\| after the load \\| [\\d,]+ MB \\| [\\d,]+ MB \\| [\\d,]+ MB \\|");
