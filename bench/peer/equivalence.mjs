@@ -56,6 +56,21 @@ const round = (x) => Math.round(x * 1e9) / 1e9;
 const related = (list) => list.map(([nctId, score, reasons]) => ({ nctId, score: round(score), reasons }))
   .sort((a, b) => b.score - a.score || a.nctId.localeCompare(b.nctId)).map((r) => `${r.nctId} ${r.score} ${r.reasons}`);
 
+// A page of trials by start date with its total (trials-filtered, trials-for-age): TrialGraph's trials, the peer's
+// trialsConnection.
+const page = (c) => ({ totalCount: c.totalCount, rows: c.edges.map((e) => [e.node.nctId, e.node.startDate ?? null]) });
+const listPage = {
+  trialgraph: ({ trials }) => page(trials),
+  peer: ({ trialsConnection }) => page(trialsConnection),
+  compare: startDateDescPages,
+};
+
+// Related trials, with or without a filter.
+const relatedList = {
+  trialgraph: ({ relatedTrials: r }) => related(r.map((x) => [x.trial.nctId, x.score, x.reasons.length])),
+  peer: ({ relatedTrials: r }) => related(r.map((x) => [x.nctId, x.score, x.reasons.length])),
+};
+
 // Each query's answer reduced to what both servers must agree on.
 const canonical = {
   "trial-detail": {
@@ -78,28 +93,14 @@ const canonical = {
       criteria: edges(t.criteriaConnection).map((e) => `${e.node.key}#${e.node.trialCount}`),
     },
   },
-  "trials-filtered": {
-    trialgraph: ({ trials: c }) => ({ totalCount: c.totalCount, rows: c.edges.map((e) => [e.node.nctId, e.node.startDate ?? null]) }),
-    peer: ({ trialsConnection: c }) => ({ totalCount: c.totalCount, rows: c.edges.map((e) => [e.node.nctId, e.node.startDate ?? null]) }),
-    compare: startDateDescPages,
-  },
-  "trials-for-age": {
-    trialgraph: ({ trials: c }) => ({ totalCount: c.totalCount, rows: c.edges.map((e) => [e.node.nctId, e.node.startDate ?? null]) }),
-    peer: ({ trialsConnection: c }) => ({ totalCount: c.totalCount, rows: c.edges.map((e) => [e.node.nctId, e.node.startDate ?? null]) }),
-    compare: startDateDescPages,
-  },
+  "trials-filtered": listPage,
+  "trials-for-age": listPage,
   search: {
     trialgraph: ({ search: c }) => ({ totalCount: c.totalCount, nctIds: c.edges.map((e) => e.node.nctId) }),
     peer: ({ trialsByText: c }) => ({ totalCount: c.totalCount, nctIds: c.edges.map((e) => e.node.nctId) }),
   },
-  "related-trials": {
-    trialgraph: ({ relatedTrials: r }) => related(r.map((x) => [x.trial.nctId, x.score, x.reasons.length])),
-    peer: ({ relatedTrials: r }) => related(r.map((x) => [x.nctId, x.score, x.reasons.length])),
-  },
-  "related-trials-recruiting": {
-    trialgraph: ({ relatedTrials: r }) => related(r.map((x) => [x.trial.nctId, x.score, x.reasons.length])),
-    peer: ({ relatedTrials: r }) => related(r.map((x) => [x.nctId, x.score, x.reasons.length])),
-  },
+  "related-trials": relatedList,
+  "related-trials-recruiting": relatedList,
   "trial-stats": {
     trialgraph: ({ trialStats }) => bucketRows(trialStats),
     peer: ({ trialStatsByPhaseAndStatus }) => bucketRows(trialStatsByPhaseAndStatus),
