@@ -17,9 +17,9 @@ import org.trialgraph.TrialGraphTest;
 
 /**
  * The order in which pending migrations reach Neo4j, read from the slow-query log at threshold 0 (every statement
- * logged, in order): V004's trigram index is created and V008 drops it with no wait for indexes in between, so it is
- * never built; the wait comes after all scripts, before any is recorded. (Same properties as SlowQueryLogTest, so
- * the two share a context.)
+ * logged, in order): V004's trigram index, which V008 drops, is never created; the constraints come after the
+ * indexes; the wait comes after all scripts, before any is recorded. (Same properties as SlowQueryLogTest, so the two
+ * share a context.)
  */
 @TrialGraphTest
 @TestPropertySource(properties = {"trialgraph.slow-query.threshold=0", "trialgraph.seed.enabled=false"})
@@ -34,23 +34,26 @@ class SchemaMigrationOrderTest {
 
     @Test
     void pendingScriptsAllRunBeforeTheOneWaitForIndexesAndTheirRecords(CapturedOutput output) {
-        driver.executableQuery("MATCH (m:SchemaMigration) WHERE m.version IN [4, 8] DETACH DELETE m").execute();
+        driver.executableQuery("MATCH (m:SchemaMigration) WHERE m.version IN [1, 4, 7, 8] DETACH DELETE m").execute();
         int before = output.getOut().length();
 
-        assertThat(migrations.migrate()).containsExactly(4, 8);
+        assertThat(migrations.migrate()).containsExactly(1, 4, 7, 8);
 
         List<String> statements = output.getOut().substring(before).lines()
                 .filter(line -> line.contains("org.trialgraph.slow-query")).toList();
-        int createTrigram = indexOf(statements, "CREATE TEXT INDEX criterion_key_text");
-        int dropTrigram = indexOf(statements, "DROP INDEX criterion_key_text");
         int createWords = indexOf(statements, "CREATE FULLTEXT INDEX criterion_key_words");
+        int dropTrigram = indexOf(statements, "DROP INDEX criterion_key_text");
+        int firstConstraint = indexOf(statements, "CREATE CONSTRAINT");
         int firstWait = indexOf(statements, "db.awaitIndexes(");
         int firstRecord = indexOf(statements, "MERGE (m:SchemaMigration");
-        assertThat(createTrigram).isNotNegative();
-        assertThat(createTrigram).isLessThan(createWords).isLessThan(dropTrigram);
-        assertThat(firstWait).as("the wait comes after V008's drop").isGreaterThan(dropTrigram);
+        assertThat(indexOf(statements, "CREATE TEXT INDEX criterion_key_text")).as("never created").isNegative();
+        assertThat(createWords).isNotNegative().isLessThan(dropTrigram);
+        assertThat(firstConstraint).as("constraints after V008's index").isGreaterThan(dropTrigram);
+        assertThat(firstWait).as("the wait comes after the constraints").isGreaterThan(firstConstraint);
         assertThat(firstRecord).as("records come after the wait").isGreaterThan(firstWait);
-        assertThat(statements.subList(createTrigram, dropTrigram)).noneMatch(line -> line.contains("awaitIndex"));
+        assertThat(indexOf(statements, "CREATE CONSTRAINT arm_id")).as("V007 drops it").isNegative();
+        assertThat(driver.executableQuery("SHOW CONSTRAINTS YIELD name WHERE name IN ['arm_id', 'outcome_id'] RETURN name")
+                .execute().records()).isEmpty();
     }
 
     private static int indexOf(List<String> lines, String text) {
