@@ -14,6 +14,7 @@ import org.neo4j.configuration.connectors.HttpsConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.kernel.api.impl.index.LuceneSettings;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +57,10 @@ class EmbeddedNeo4jConfiguration {
                 // db.stats.retrieve('QUERIES'), on the heap: ~23 MB that every young collection under load copied
                 // again (most of a pause's time; docs/BENCHMARKS.md, "580k, session 10"). Nothing here reads it.
                 .setConfig(GraphDatabaseInternalSettings.data_collector_max_recent_query_count, 0)
+                // Lucene merges an index being populated on the populating thread by default, so building the
+                // criterion word index over a bulk-loaded registry kept one core busy and left the other idle: with
+                // Lucene's own concurrent merges it took 86 -> 71 s at 580k (docs/BENCHMARKS.md, "580k, session 13").
+                .setConfig(LuceneSettings.lucene_population_serial_merge_scheduler, false)
                 .setConfig(HttpConnector.enabled, false)
                 .setConfig(HttpsConnector.enabled, false)
                 // No authentication is safe only because Bolt listens on loopback alone.
