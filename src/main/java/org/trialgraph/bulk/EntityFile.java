@@ -2,16 +2,19 @@ package org.trialgraph.bulk;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -22,7 +25,8 @@ import org.neo4j.values.storable.Values;
 /**
  * A staging file of nodes or relationships in a compact binary form, written once in input order and read back
  * (possibly several times) by the batch importer. Property values take the types Cypher would store for the same
- * parameters: integers as long, lists as string arrays, and null values are left out.
+ * parameters: integers as long, lists as string arrays, and null values are left out. Each entity is prefixed with
+ * its length, so that readers can take a batch of entities as bytes under a lock and decode them in parallel.
  */
 final class EntityFile {
 
@@ -79,20 +83,24 @@ final class EntityFile {
             });
         }
 
-        synchronized String name(int code) {
-            return names.get(code);
+        /** Every name by its code; read once writing is done, so that decoding needs no lock. */
+        synchronized String[] table() {
+            return names.toArray(String[]::new);
         }
     }
 
     final class Writer implements Closeable {
 
-        private final DataOutputStream out;
+        private final DataOutputStream file;
+        private final ByteArrayOutputStream record = new ByteArrayOutputStream(4096);
+        private final DataOutputStream out = new DataOutputStream(record);
 
-        private Writer(DataOutputStream out) {
-            this.out = out;
+        private Writer(DataOutputStream file) {
+            this.file = file;
         }
 
         void write(String name, long start, long end, Map<String, ?> properties) throws IOException {
+            record.reset();
             out.writeShort(names.code(name));
             out.writeLong(start);
             out.writeLong(end);
@@ -109,6 +117,8 @@ final class EntityFile {
                     writeValue(property.getValue());
                 }
             }
+            file.writeInt(record.size());
+            record.writeTo(file);
             count++;
             propertyCount += present;
         }
@@ -149,61 +159,100 @@ final class EntityFile {
 
         @Override
         public void close() throws IOException {
-            out.close();
+            file.close();
+        }
+    }
+
+    /** Entities read as bytes, to be decoded later by {@link Reader#decode}. */
+    static final class Batch {
+
+        private byte[] bytes = new byte[1 << 16];
+        private int[] ends = new int[64];
+        private int count;
+
+        int count() {
+            return count;
+        }
+
+        private void add(DataInputStream in, int length) throws IOException {
+            int start = count == 0 ? 0 : ends[count - 1];
+            if (start + length > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, start + length));
+            }
+            if (count == ends.length) {
+                ends = Arrays.copyOf(ends, count * 2);
+            }
+            in.readFully(bytes, start, length);
+            ends[count++] = start + length;
         }
     }
 
     final class Reader implements Closeable {
 
         private final DataInputStream in;
+        private final String[] names;
 
         private Reader(DataInputStream in) {
             this.in = in;
+            this.names = EntityFile.this.names.table();
         }
 
-        /** The next entity, or null at the end of the file. */
-        Entity next() throws IOException {
-            int name;
-            try {
-                name = in.readUnsignedShort();
-            } catch (EOFException end) {
-                return null;
+        /** Reads up to max entities as bytes into the batch (cheap: the caller may hold a lock); false at the end. */
+        boolean read(Batch batch, int max) throws IOException {
+            batch.count = 0;
+            while (batch.count < max) {
+                int length;
+                try {
+                    length = in.readInt();
+                } catch (EOFException end) {
+                    break;
+                }
+                batch.add(in, length);
             }
-            long start = in.readLong();
-            long end = in.readLong();
-            int size = in.readUnsignedShort();
+            return batch.count > 0;
+        }
+
+        /** The i-th entity of a batch this reader filled; safe to call from several threads at once. */
+        Entity decode(Batch batch, int i) throws IOException {
+            int from = i == 0 ? 0 : batch.ends[i - 1];
+            ByteBuffer in = ByteBuffer.wrap(batch.bytes, from, batch.ends[i] - from);
+            String name = names[Short.toUnsignedInt(in.getShort())];
+            long start = in.getLong();
+            long end = in.getLong();
+            int size = Short.toUnsignedInt(in.getShort());
             String[] keys = new String[size];
             Object[] values = new Object[size];
-            for (int i = 0; i < size; i++) {
-                keys[i] = names.name(in.readUnsignedShort());
-                values[i] = readValue();
+            for (int k = 0; k < size; k++) {
+                keys[k] = names[Short.toUnsignedInt(in.getShort())];
+                values[k] = readValue(in);
             }
-            return new Entity(names.name(name), start, end, keys, values);
+            return new Entity(name, start, end, keys, values);
         }
 
-        private Object readValue() throws IOException {
-            byte type = in.readByte();
+        private static Object readValue(ByteBuffer in) throws IOException {
+            byte type = in.get();
             return switch (type) {
-                case STRING -> readString();
-                case LONG -> in.readLong();
-                case DOUBLE -> in.readDouble();
-                case BOOLEAN -> in.readBoolean();
+                case STRING -> readString(in);
+                case LONG -> in.getLong();
+                case DOUBLE -> in.getDouble();
+                case BOOLEAN -> in.get() != 0;
                 case STRINGS -> {
-                    String[] strings = new String[in.readInt()];
+                    String[] strings = new String[in.getInt()];
                     for (int i = 0; i < strings.length; i++) {
-                        strings[i] = readString();
+                        strings[i] = readString(in);
                     }
                     yield strings;
                 }
-                case POINT -> Values.pointValue(CoordinateReferenceSystem.WGS_84, in.readDouble(), in.readDouble());
+                case POINT -> Values.pointValue(CoordinateReferenceSystem.WGS_84, in.getDouble(), in.getDouble());
                 default -> throw new IOException("corrupt staging file: value type " + type);
             };
         }
 
-        private String readString() throws IOException {
-            byte[] bytes = new byte[in.readInt()];
-            in.readFully(bytes);
-            return new String(bytes, StandardCharsets.UTF_8);
+        private static String readString(ByteBuffer in) {
+            int length = in.getInt();
+            String s = new String(in.array(), in.arrayOffset() + in.position(), length, StandardCharsets.UTF_8);
+            in.position(in.position() + length);
+            return s;
         }
 
         @Override

@@ -19,9 +19,9 @@ import org.neo4j.batchimport.api.input.ReadableGroups;
 
 /**
  * The staged graph as the batch importer's {@link Input}: node ids are our own ({@link IdType#ACTUAL}), the
- * staging files are read in chunks (decoded under a lock, visited by the importer's threads in parallel), and what
- * was bound at the end ({@link GraphStaging.Tail}) follows them: the MeSH terms after the nodes, MAPS_TO, IN and
- * BROADER after the relationships.
+ * staging files are read in chunks (their bytes under a lock, decoded and visited by the importer's threads in
+ * parallel), and what was bound at the end ({@link GraphStaging.Tail}) follows them: the MeSH terms after the nodes,
+ * MAPS_TO, IN and BROADER after the relationships.
  */
 final class StagedGraph implements Input {
 
@@ -141,19 +141,18 @@ final class StagedGraph implements Input {
             return new Chunk(isNodes);
         }
 
+        /** Only the reading of bytes is under the lock; each chunk decodes its own entities, in parallel. */
         @Override
         public synchronized boolean next(InputChunk chunk) throws IOException {
-            List<Entity> batch = ((Chunk) chunk).entities;
-            batch.clear();
-            ((Chunk) chunk).cursor = 0;
-            Entity entity;
-            while (batch.size() < CHUNK && (entity = reader.next()) != null) {
-                batch.add(entity);
+            Chunk next = (Chunk) chunk;
+            next.reader = reader;
+            next.cursor = 0;
+            next.late.clear();
+            reader.read(next.staged, CHUNK);
+            while (next.staged.count() + next.late.size() < CHUNK && tailEntities.hasNext()) {
+                next.late.add(tailEntities.next());
             }
-            while (batch.size() < CHUNK && tailEntities.hasNext()) {
-                batch.add(tailEntities.next());
-            }
-            return !batch.isEmpty();
+            return next.staged.count() + next.late.size() > 0;
         }
 
         @Override
@@ -164,8 +163,10 @@ final class StagedGraph implements Input {
 
     private final class Chunk implements InputChunk {
 
-        private final List<Entity> entities = new ArrayList<>(CHUNK);
+        private final EntityFile.Batch staged = new EntityFile.Batch();
+        private final List<Entity> late = new ArrayList<>();
         private final boolean isNodes;
+        private EntityFile.Reader reader;
         private int cursor;
 
         Chunk(boolean isNodes) {
@@ -174,10 +175,11 @@ final class StagedGraph implements Input {
 
         @Override
         public boolean next(InputEntityVisitor visitor) throws IOException {
-            if (cursor >= entities.size()) {
+            if (cursor >= staged.count() + late.size()) {
                 return false;
             }
-            Entity entity = entities.get(cursor++);
+            Entity entity = cursor < staged.count() ? reader.decode(staged, cursor) : late.get(cursor - staged.count());
+            cursor++;
             if (isNodes) {
                 visitor.id(entity.start());
                 visitor.labels(new String[] {entity.name()});
