@@ -67,12 +67,20 @@ final class FacetFilter {
         if (w == null) {
             return true;
         }
-        boolean uncovered = w.intervention() != null || w.interventionFilter() != null || w.sponsor() != null
-                || w.sponsorClass() != null || w.sponsorFilter() != null || w.site() != null
-                || w.near() != null || w.startFrom() != null || w.startTo() != null || w.startDate() != null
-                || w.completionDate() != null || w.enrollment() != null || w.constraints() != null
-                || w.allows() != null;
-        return !uncovered && all(w.AND()) && all(w.OR()) && all(w.NOT());
+        boolean onlyCoveredFields = coveredFields(w, w.AND(), w.OR(), w.NOT()).equals(w);
+        return onlyCoveredFields && all(w.AND()) && all(w.OR()) && all(w.NOT());
+    }
+
+    /**
+     * The filter's top-level fields that the index answers, with the AND, OR and NOT lists given: the one place that
+     * lists them, so a field that joins the index is added here alone.
+     */
+    private static TrialWhere coveredFields(TrialWhere w, List<TrialWhere> and, List<TrialWhere> or,
+            List<TrialWhere> not) {
+        return new TrialWhere(w.nctIds(), w.overallStatus(), w.phase(), w.studyType(), w.sex(),
+                w.healthyVolunteers(), w.condition(), w.conditionFilter(), w.mesh(), null, null, null, null, null,
+                w.country(), null, null, null, null, null, null, null, w.age(), w.hasResults(), null, null, and, or,
+                not);
     }
 
     private static boolean all(List<TrialWhere> nested) {
@@ -91,10 +99,8 @@ final class FacetFilter {
         }
         List<TrialWhere> and = w.AND() == null ? List.of()
                 : w.AND().stream().map(FacetFilter::coveredPart).filter(Objects::nonNull).toList();
-        TrialWhere part = new TrialWhere(w.nctIds(), w.overallStatus(), w.phase(), w.studyType(), w.sex(),
-                w.healthyVolunteers(), w.condition(), w.conditionFilter(), w.mesh(), null, null, null, null, null,
-                w.country(), null, null, null, null, null, null, null, w.age(), w.hasResults(), null, null,
-                and.isEmpty() ? null : and, all(w.OR()) ? w.OR() : null, all(w.NOT()) ? w.NOT() : null);
+        TrialWhere part = coveredFields(w, and.isEmpty() ? null : and, all(w.OR()) ? w.OR() : null,
+                all(w.NOT()) ? w.NOT() : null);
         return part.equals(EVERY_TRIAL) ? null : part;
     }
 
