@@ -137,7 +137,9 @@ public class SchemaMigrations {
      * <li>A constraint that no later statement names is created after everything else. Creating a constraint waits
      * for its index to be built, while a plain index builds in the background: so the full-text indexes build
      * beside the constraints instead of after them (a bulk-loaded 580k store: docs/BENCHMARKS.md, "580k, session
-     * 13").</li>
+     * 13"). Neo4j refuses a uniqueness constraint where an index on the same label and property exists, so a
+     * script must not create such an index in the same start-up as the constraint (every test store is fresh and
+     * runs all scripts at once: it would fail at once).</li>
      * </ul>
      */
     static List<String> runOrder(List<String> statements) {
