@@ -56,8 +56,9 @@ public class SchemaMigrations {
 
     private static final String AWAIT_INDEX = "CALL db.awaitIndex($name, $seconds)";
 
+    /** CREATE or DROP of an index or constraint, and the name it gives (group 3: absent, IF or FOR when unnamed). */
     private static final Pattern SCHEMA_STATEMENT = Pattern.compile(
-            "(CREATE|DROP)(\\s+\\w+)*?\\s+(INDEX|CONSTRAINT)\\b", Pattern.CASE_INSENSITIVE);
+            "(CREATE|DROP)(?:\\s+\\w+)*?\\s+(INDEX|CONSTRAINT)\\b(?:\\s+(`[^`]+`|\\w+))?", Pattern.CASE_INSENSITIVE);
 
     private static final Pattern IF_EXISTS = Pattern.compile("\\bIF\\s+EXISTS\\s*$", Pattern.CASE_INSENSITIVE);
 
@@ -146,12 +147,13 @@ public class SchemaMigrations {
         if (!statements.stream().allMatch(SchemaMigrations::isSchemaStatement)) {
             return statements;
         }
+        List<SchemaName> names = statements.stream().map(SchemaName::of).toList();
         List<String> first = new ArrayList<>();
         List<String> constraints = new ArrayList<>();
         for (int i = 0; i < statements.size(); i++) {
-            SchemaName name = SchemaName.of(statements.get(i));
-            String next = name == null ? null : nextNaming(statements, i, name);
-            if (name != null && name.created() && next != null && droppedIfExists(next, name)) {
+            SchemaName name = names.get(i);
+            SchemaName next = name == null ? null : nextNaming(names, i);
+            if (name != null && name.created() && next != null && next.dropsIfExists(name)) {
                 continue;
             }
             if (name != null && name.created() && name.constraint() && next == null) {
@@ -165,35 +167,33 @@ public class SchemaMigrations {
     }
 
     /** The name a CREATE or DROP of an index or constraint gives; null for an unnamed CREATE. */
-    private record SchemaName(String name, boolean created, boolean constraint) {
-
-        private static final Pattern NAMED = Pattern.compile(
-                "(CREATE|DROP)(?:\\s+\\w+)*?\\s+(INDEX|CONSTRAINT)\\s+(`[^`]+`|\\w+)", Pattern.CASE_INSENSITIVE);
+    private record SchemaName(String name, boolean created, boolean constraint, boolean ifExists) {
 
         static SchemaName of(String statement) {
-            Matcher m = NAMED.matcher(statement);
-            if (!m.lookingAt() || m.group(3).equalsIgnoreCase("IF") || m.group(3).equalsIgnoreCase("FOR")) {
+            Matcher m = SCHEMA_STATEMENT.matcher(statement);
+            if (!m.lookingAt() || m.group(3) == null || m.group(3).equalsIgnoreCase("IF")
+                    || m.group(3).equalsIgnoreCase("FOR")) {
                 return null;
             }
             return new SchemaName(m.group(3), m.group(1).equalsIgnoreCase("CREATE"),
-                    m.group(2).equalsIgnoreCase("CONSTRAINT"));
+                    m.group(2).equalsIgnoreCase("CONSTRAINT"), IF_EXISTS.matcher(statement).find());
+        }
+
+        /** A DROP ... IF EXISTS of what {@code created} creates (an index's drop does not drop a constraint). */
+        boolean dropsIfExists(SchemaName created) {
+            return !this.created && ifExists && constraint == created.constraint();
         }
     }
 
-    private static String nextNaming(List<String> statements, int from, SchemaName name) {
-        for (int j = from + 1; j < statements.size(); j++) {
-            SchemaName other = SchemaName.of(statements.get(j));
-            if (other != null && other.name().equals(name.name())) {
-                return statements.get(j);
+    /** The next statement after {@code from} that names the same index or constraint, if any. */
+    private static SchemaName nextNaming(List<SchemaName> names, int from) {
+        String name = names.get(from).name();
+        for (int j = from + 1; j < names.size(); j++) {
+            if (names.get(j) != null && names.get(j).name().equals(name)) {
+                return names.get(j);
             }
         }
         return null;
-    }
-
-    private static boolean droppedIfExists(String statement, SchemaName created) {
-        SchemaName dropped = SchemaName.of(statement);
-        return !dropped.created() && dropped.constraint() == created.constraint()
-                && IF_EXISTS.matcher(statement).find();
     }
 
     /** CREATE/DROP of an index or constraint: starts or cancels an index build, reads no data itself. */
