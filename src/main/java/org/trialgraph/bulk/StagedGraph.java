@@ -138,14 +138,13 @@ final class StagedGraph implements Input {
 
         @Override
         public InputChunk newChunk() {
-            return new Chunk(isNodes);
+            return new Chunk(isNodes, reader);
         }
 
         /** Only the reading of bytes is under the lock; each chunk decodes its own entities, in parallel. */
         @Override
         public synchronized boolean next(InputChunk chunk) throws IOException {
             Chunk next = (Chunk) chunk;
-            next.reader = reader;
             next.cursor = 0;
             next.late.clear();
             reader.read(next.staged, CHUNK);
@@ -166,11 +165,12 @@ final class StagedGraph implements Input {
         private final EntityFile.Batch staged = new EntityFile.Batch();
         private final List<Entity> late = new ArrayList<>();
         private final boolean isNodes;
-        private EntityFile.Reader reader;
+        private final EntityFile.Reader reader;
         private int cursor;
 
-        Chunk(boolean isNodes) {
+        Chunk(boolean isNodes, EntityFile.Reader reader) {
             this.isNodes = isNodes;
+            this.reader = reader;
         }
 
         @Override
