@@ -9,6 +9,7 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
+import org.trialgraph.RandomWhere;
 import org.trialgraph.stats.StatsBucket;
 import org.trialgraph.stats.StatsDimension;
 import org.trialgraph.trial.TrialIndex;
@@ -86,9 +87,7 @@ class FacetIndexTest {
         FacetIndex index = FacetIndex.empty();
         index.apply(List.of(), List.of(aged("NCT1", null, 50.0, 65.0), aged("NCT2", null, 18.0, 65.0),
                 aged("NCT3", "MALE", 50.0, 65.0)), TERMS);
-        TrialWhere femaleAged40 = new TrialWhere(null, null, null, null, List.of("FEMALE"), null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, 40.0, null, null, null, null, null,
-                null);
+        TrialWhere femaleAged40 = RandomWhere.where(Map.of("sex", List.of("FEMALE"), "age", 40.0));
         // NOT (t.sex IN ['FEMALE'] AND <open to 40>): NCT1 null AND false = false, so it matches; NCT2 null AND true
         // stays null and does not; NCT3 false AND false = false.
         assertThat(ids(index.page(not(femaleAged40), BY_ID, List.of(), 10))).containsExactly("NCT1", "NCT3");
