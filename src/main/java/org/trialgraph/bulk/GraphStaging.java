@@ -311,23 +311,7 @@ final class GraphStaging implements Closeable {
         terms.forEach(term -> meshIndex((String) term.get("id")));
         Tail tail = new Tail(nextNodeId, terms, meshTree.ancestry(), meshIndex, conditionMeshLinks, siteCountryLinks,
                 countryIds, sponsorAgencyClasses, criterionTrialCounts);
-        forgetKeys();
         return new StagedGraph(nodeFile, relationshipFile, tail);
-    }
-
-    /**
-     * The keys of shared nodes are only needed while staging: at 580k studies they are ~3 GB of heap (6.5 M
-     * criterion keys and first texts), which every collection during the store's writing would otherwise still mark.
-     */
-    private void forgetKeys() {
-        trials.clear();
-        sponsors.clear();
-        conditions.clear();
-        interventions.clear();
-        sites.clear();
-        countries.clear();
-        constraints.clear();
-        criteria.clear();
     }
 
     @Override
