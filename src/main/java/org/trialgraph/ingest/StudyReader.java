@@ -8,9 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -309,7 +306,8 @@ final class StudyReader {
                 continue;
             }
             try {
-                accept(JSON.readTree(lines.bytes, 0, lines.length), lineLocation);
+                JsonNode study = JSON.readTree(lines.bytes, 0, lines.length);
+                accept(study, lineLocation, JsonContentHash.ofText(lines.bytes, lines.length));
             } catch (JacksonException e) {
                 sink.reject(new Rejection(lineLocation, null, "malformed JSON: " + e.getOriginalMessage()));
             }
@@ -393,10 +391,10 @@ final class StudyReader {
                 JsonNode node = parser.readValueAsTree();
                 if (node.path("studies").isArray()) {
                     for (JsonNode study : node.path("studies")) {
-                        accept(study, location + "#[" + index++ + "]");
+                        accept(study, location + "#[" + index++ + "]", JsonContentHash.ofTree(study));
                     }
                 } else {
-                    accept(node, location);
+                    accept(node, location, JsonContentHash.ofTree(node));
                 }
                 return;
             }
@@ -405,7 +403,8 @@ final class StudyReader {
                 return;
             }
             while (parser.nextToken() != JsonToken.END_ARRAY) {
-                accept(parser.readValueAsTree(), location + "#[" + index++ + "]");
+                JsonNode study = parser.readValueAsTree();
+                accept(study, location + "#[" + index++ + "]", JsonContentHash.ofTree(study));
             }
         } catch (JacksonException e) {
             // A syntax error ends the file: the records before it are imported, the rest cannot be located.
@@ -415,21 +414,12 @@ final class StudyReader {
         }
     }
 
-    private void accept(JsonNode study, String location) {
+    private void accept(JsonNode study, String location, String contentHash) {
         String nctId = study.path("protocolSection").path("identificationModule").path("nctId").asString(null);
         try {
-            sink.accept(ApiV2StudyMapper.map(study, location, hash(study), criteriaEngine));
+            sink.accept(ApiV2StudyMapper.map(study, location, contentHash, criteriaEngine));
         } catch (InvalidRecordException e) {
             sink.reject(new Rejection(location, nctId, e.getMessage()));
-        }
-    }
-
-    private static String hash(JsonNode study) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(JSON.writeValueAsBytes(study)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
