@@ -1,0 +1,70 @@
+package org.trialgraph.criteria;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Checks the engine's hand-written shortcuts, which answer for a regex without running it, against that regex: on
+ * every criterion line of the API v2 records (in the form the rules read) and on random text made of the characters
+ * the regexes care about, including non-ASCII letters, a combining mark and a surrogate pair.
+ */
+class RegexShortcutsTest {
+
+    private static final List<String> REAL = new ArrayList<>();
+
+    @BeforeAll
+    static void readEveryCriterionLine() throws IOException {
+        TreeSet<String> lines = new TreeSet<>();
+        CriteriaBenchmark.forEachEligibilityText(EngineOutputGoldenTest.data().resolve("ctgov-v2"),
+                (id, text) -> text.lines().map(ConstraintExtractor::matchable).forEach(lines::add));
+        REAL.addAll(lines);
+    }
+
+    @Test
+    void ageRuleWorthALookFindsWhatItsRegexFinds() {
+        assertAgrees(AgeRule::worthALook, AgeRule.WORTH_A_LOOK,
+                new String[] {"age", "old", "aged", "older", "young", "younger", "y", "mo", "mth", "w", "d", "m", "years",
+                        "months", "weeks", "days", "boat", "ago", "of", "a", "o", "and", "é", "\u0301", "\uD83D\uDE00"});
+    }
+
+    @Test
+    void ageRuleWorthALookKeepsTheRegexWindowOfTwelveCharacters() {
+        for (String s : List.of("1" + " ".repeat(12) + "y", "1" + " ".repeat(13) + "y", "1" + ")".repeat(12) + "mth",
+                "1" + "\uD83D\uDE00".repeat(6) + "d", "1" + "\uD83D\uDE00".repeat(7) + "d", "x\u0301age", "\u0301age")) {
+            assertThat(AgeRule.worthALook(s)).as(s).isEqualTo(AgeRule.WORTH_A_LOOK.matcher(s).find());
+        }
+    }
+
+    private static void assertAgrees(Predicate<String> shortcut, Pattern regex, String[] words) {
+        int found = 0;
+        for (String s : REAL) {
+            boolean expected = regex.matcher(s).find();
+            assertThat(shortcut.test(s)).as(s).isEqualTo(expected);
+            found += expected ? 1 : 0;
+        }
+        assertThat(REAL).hasSizeGreaterThan(30_000);
+        assertThat(found).as("real lines the regex finds").isBetween(REAL.size() / 20, REAL.size() - REAL.size() / 20);
+
+        Random random = new Random(20261127);
+        String[] glue = {" ", "", "", "-", "(", ")", ",", ".", "/", " >= ", "_", "1", "18", "2.5", "12345678901234", "x", "é"};
+        for (int run = 0; run < 100_000; run++) {
+            StringBuilder text = new StringBuilder();
+            int parts = 1 + random.nextInt(8);
+            for (int i = 0; i < parts; i++) {
+                text.append(random.nextBoolean() ? words[random.nextInt(words.length)] : glue[random.nextInt(glue.length)]);
+            }
+            String s = text.toString();
+            assertThat(shortcut.test(s)).as(s).isEqualTo(regex.matcher(s).find());
+        }
+    }
+}
