@@ -85,12 +85,13 @@ final class ConstraintExtractor {
             return List.of();
         }
         List<Constraint> out = new ArrayList<>();
-        sexRule.extract(s, out);
+        ConceptMentions.WordStarts starts = new ConceptMentions.WordStarts(s);
+        sexRule.extract(s, starts, out);
         ageRule.extract(s, out);
-        numeric(s, out);
+        numeric(s, starts, out);
         nyhaRule.extract(s, out);
         bloodPressureRule.extract(s, out);
-        presenceRule.extract(s, out);
+        presenceRule.extract(s, starts, out);
         return mergeAndDedupe(out);
     }
 
@@ -103,11 +104,11 @@ final class ConstraintExtractor {
                 && PARTNER_SUBJECT.matcher(s).lookingAt();
     }
 
-    private void numeric(String s, List<Constraint> out) {
-        if (!TextNormalizer.hasDigit(s) && !(ConceptMentions.containsAny(s, NUMBER_WORDS) && HAS_NUMBER.matcher(s).find())) {
+    private void numeric(String s, ConceptMentions.WordStarts starts, List<Constraint> out) {
+        if (!TextNormalizer.hasDigit(s) && !(ConceptMentions.containsAny(s, NUMBER_WORDS, starts) && HAS_NUMBER.matcher(s).find())) {
             return;
         }
-        List<ConceptMentions.Mention> mentions = ConceptMentions.find(s);
+        List<ConceptMentions.Mention> mentions = ConceptMentions.find(s, starts);
         ValueExpression[] own = new ValueExpression[mentions.size()];
         ValueExpression[] before = new ValueExpression[mentions.size()];
         for (int i = 0; i < mentions.size(); i++) {

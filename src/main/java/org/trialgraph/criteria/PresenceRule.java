@@ -91,8 +91,8 @@ final class PresenceRule {
         return new Rule(ConceptMentions.anchors(anchors), starts, lead, Pattern.compile(regex), List.of(concepts));
     }
 
-    void extract(String s, List<Constraint> out) {
-        List<Mention> mentions = find(s);
+    void extract(String s, ConceptMentions.WordStarts starts, List<Constraint> out) {
+        List<Mention> mentions = find(s, starts);
         Map<Concept, Constraint> first = new EnumMap<>(Concept.class);
         boolean prevNegated = false;
         int prevEnd = -1000;
@@ -134,10 +134,10 @@ final class PresenceRule {
         return NOT_A_NEGATION.matcher(clause).replaceAll(" ");
     }
 
-    private static List<Mention> find(String s) {
+    private static List<Mention> find(String s, ConceptMentions.WordStarts starts) {
         List<Mention> all = new ArrayList<>();
         for (Rule r : RULES) {
-            if (ConceptMentions.containsAny(s, r.anchors())) {
+            if (ConceptMentions.containsAny(s, r.anchors(), starts)) {
                 r.findAll(s, all);
             }
         }

@@ -44,8 +44,8 @@ final class SexRule {
     private static final Pattern NOT_A_RESTRICTION = Pattern.compile(
             "^[a-z]+\\s*,\\s*who\\b|^[^\\s,;]+\\s+(?:[^\\s,;]+\\s+)?(?:of\\s+(?:child|reproductive|non-?child)|who\\b|with\\s+(?:\\w+\\s+){0,2}(?:child|reproductive|partners?|pregnan|lactat|breast)|without\\s+(?:\\S+\\s+){0,4}?(?:contracepti\\w*|potential|desire|birth control)|capable|able\\s+to|planning\\b|intending\\b|wishing\\b|trying\\b|partners?|must\\b|should\\b|will\\b|agrees?\\b|need\\b|using\\b|use\\b|(?:participants?|patients?|subjects?)\\s+(?:of\\s+child|who|with\\s+partners?|must|should|will|agree))");
 
-    void extract(String s, List<Constraint> out) {
-        if (!mentionsASexWord(s)) {
+    void extract(String s, ConceptMentions.WordStarts starts, List<Constraint> out) {
+        if (!mentionsASexWord(s, starts)) {
             return; // most criteria: spares the patterns below, the engine's costliest step
         }
         if (MALE_WORD.matcher(s).find() && FEMALE_WORD.matcher(s).find()) {
@@ -64,8 +64,8 @@ final class SexRule {
     }
 
     /** Whether any word the patterns look for could be there (lower-case text): female/male, women/men, woman/man, boys, girls. */
-    private static boolean mentionsASexWord(String s) {
-        return ConceptMentions.containsAny(s, SEX_WORDS);
+    private static boolean mentionsASexWord(String s, ConceptMentions.WordStarts starts) {
+        return ConceptMentions.containsAny(s, SEX_WORDS, starts);
     }
 
     /**

@@ -45,6 +45,30 @@ class RegexShortcutsTest {
         }
     }
 
+    @Test
+    void wordStartsNeverRuleOutAnAnchorThatIsThere() {
+        ConceptMentions.Anchors anchors = ConceptMentions.anchors("\\bast", "\\bpt", "\\bga", "\\bhb", "\\bcd4", "\\bt.bili",
+                "\\bqt", "\\bmale", "\\bx", "\\b(", "\\bé", "emoglobin");
+        int ruledOut = 0;
+        Random random = new Random(20261127);
+        for (String s : REAL) {
+            ConceptMentions.WordStarts starts = new ConceptMentions.WordStarts(s);
+            for (int i = 0; i < anchors.words().length; i++) {
+                ConceptMentions.Anchors one = ConceptMentions.anchors((anchors.atWordStart()[i] ? "\\b" : "") + anchors.words()[i]);
+                assertThat(ConceptMentions.containsAny(s, one, starts)).as(s + " / " + anchors.words()[i])
+                        .isEqualTo(ConceptMentions.containsAny(s, one));
+                ruledOut += starts.mayStart(anchors.words()[i]) ? 0 : 1;
+            }
+            int p = random.nextInt(s.length() + 1);
+            String word = s.substring(p, Math.min(s.length(), p + 2 + random.nextInt(3)));
+            boolean atStart = p == 0 || !(s.charAt(p - 1) == '_' || Character.isLetterOrDigit(s.charAt(p - 1)));
+            if (atStart && !word.isEmpty()) {
+                assertThat(starts.mayStart(word)).as(s + " / " + word).isTrue();
+            }
+        }
+        assertThat(ruledOut).as("anchors ruled out without a search").isGreaterThan(REAL.size() * 5);
+    }
+
     private static void assertAgrees(Predicate<String> shortcut, Pattern regex, String[] words) {
         int found = 0;
         for (String s : REAL) {
