@@ -25,24 +25,32 @@ final class JsonContentHash {
     static String ofText(byte[] bytes, int length) {
         MessageDigest digest = sha256();
         int runStart = 0;
-        boolean inString = false;
-        for (int i = 0; i < length; i++) {
+        int i = 0;
+        while (i < length) {
             byte b = bytes[i];
-            if (inString) {
-                if (b == '\\') {
-                    i++;
-                } else if (b == '"') {
-                    inString = false;
-                }
-            } else if (b == '"') {
-                inString = true;
+            if (b == '"') {
+                i = afterString(bytes, i + 1, length);
             } else if (b == ' ' || b == '\n' || b == '\r' || b == '\t') {
                 digest.update(bytes, runStart, i - runStart);
-                runStart = i + 1;
+                runStart = ++i;
+            } else {
+                i++;
             }
         }
         digest.update(bytes, runStart, length - runStart);
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** The position after the quote that closes the string whose content starts at {@code i}. */
+    private static int afterString(byte[] bytes, int i, int length) {
+        while (i < length) {
+            byte b = bytes[i];
+            if (b == '"') {
+                return i + 1;
+            }
+            i += b == '\\' ? 2 : 1;
+        }
+        return length;
     }
 
     /** Hash of a parsed study whose own text is not at hand (one of an array or of an API page). */
