@@ -99,6 +99,11 @@ public record Trial(
         return properties.stream().map(p -> "." + p).collect(Collectors.joining(", ", "t {", "}"));
     }
 
+    /** A map projection of the trial node {@code t} with these properties. */
+    static String projection(Collection<String> properties) {
+        return properties.stream().map(p -> "." + p).collect(Collectors.joining(", ", "t {", "}"));
+    }
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Comparator<String> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
 

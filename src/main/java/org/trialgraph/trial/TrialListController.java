@@ -29,7 +29,8 @@ class TrialListController {
     @QueryMapping
     Connection<Trial> trials(@Argument TrialWhere where, @Argument List<TrialOrder> orderBy, @Argument Integer first,
             @Argument String after, DataFetchingEnvironment env) {
-        Connection<Trial> page = trials.page(where, orderBy, Cursors.pageSize(first), after, withTotal(env));
+        Connection<Trial> page = trials.page(where, orderBy, Cursors.pageSize(first), after, withTotal(env),
+                TrialPartsPrimer.trialProjection(env, TrialPartsPrimer.CONNECTION_NODES, List.of()));
         parts.prime(page.edges().stream().map(Connection.Edge::node).toList(), TrialPartsPrimer.CONNECTION_NODES, env);
         return page;
     }
@@ -38,13 +39,16 @@ class TrialListController {
     TrialSearchHit.Results search(@Argument String text, @Argument TrialWhere where,
             @Argument List<TrialOrder> orderBy, @Argument Integer first, @Argument String after,
             DataFetchingEnvironment env) {
+        boolean matchedFields = SelectedFields.names(env, List.of("edges")).contains("matchedFields");
+        String trial = TrialPartsPrimer.trialProjection(env, TrialPartsPrimer.CONNECTION_NODES,
+                matchedFields ? TrialListRepository.MATCHED_PROPERTIES : List.of());
         TrialSearchHit.Results hits = TrialSearchHit.Results.of(
-                trials.search(text, where, orderBy, Cursors.pageSize(first), after, withTotal(env)));
+                trials.search(text, where, orderBy, Cursors.pageSize(first), after, withTotal(env), trial, matchedFields));
         parts.prime(hits.edges().stream().map(TrialSearchHit.Edge::node).toList(), TrialPartsPrimer.CONNECTION_NODES, env);
         return hits;
     }
 
     private static boolean withTotal(DataFetchingEnvironment env) {
-        return env.getSelectionSet().contains("totalCount");
+        return SelectedFields.names(env, List.of()).contains("totalCount");
     }
 }

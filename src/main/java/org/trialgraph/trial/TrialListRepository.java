@@ -43,7 +43,7 @@ class TrialListRepository {
                 WITH t, [%s] AS sortKeys
                 ORDER BY %s
                 LIMIT $limit
-                RETURN collect({t: t, sortKeys: sortKeys}) AS rows
+                RETURN collect({t: %s, sortKeys: sortKeys}) AS rows
               }
               RETURN rows, size(matched) AS total
             }
@@ -55,20 +55,26 @@ class TrialListRepository {
               %s  WITH t, [%s] AS sortKeys
               ORDER BY %s
               LIMIT $limit
-              RETURN collect({t: t, sortKeys: sortKeys}) AS rows
+              RETURN collect({t: %s, sortKeys: sortKeys}) AS rows
             }
             RETURN rows, -1 AS total
             """;
 
-    // A page of hits (read with what matchedFields needs): the page's rows only.
+    // A page of hits: the page's rows only, with what matchedFields reads when it is selected (MATCHED_PARTS).
     private static final String SEARCH_ROWS = """
                 WITH t, score, [%s] AS sortKeys
                 ORDER BY %s
                 LIMIT $limit
-                RETURN collect({t: t, score: score, sortKeys: sortKeys,
-                                conditions: [(t)-[:STUDIES]->(c:Condition) | c.name],
-                                interventions: [(t)-[r:TESTS]->(i:Intervention) | coalesce(r.name, i.name)]}) AS rows
+                RETURN collect({t: %s, score: score, sortKeys: sortKeys%s}) AS rows
             """;
+
+    private static final String MATCHED_PARTS = """
+            ,
+                                conditions: [(t)-[:STUDIES]->(c:Condition) | c.name],
+                                interventions: [(t)-[r:TESTS]->(i:Intervention) | coalesce(r.name, i.name)]""";
+
+    /** The node properties matchedFields reads besides the conditions and interventions. */
+    static final List<String> MATCHED_PROPERTIES = List.of("briefTitle", "officialTitle", "acronym", "briefSummary", "keywords");
 
     // Unlike lists, search counts in a second pass over the full-text index: collecting the hits of a broad word
     // (a map per hit) to count them once exceeded the transaction memory at 580k trials (docs/BENCHMARKS.md,
@@ -127,10 +133,13 @@ class TrialListRepository {
             MATCH (t:Trial {nctId: $ids[i]})
             WITH i, t, [%s] AS sortKeys
             ORDER BY i
-            RETURN collect({t: t, sortKeys: sortKeys}) AS rows
+            RETURN collect({t: %s, sortKeys: sortKeys}) AS rows
             """;
 
     private static final Pattern WORDS = Pattern.compile("\\s+");
+
+    /** Each trial of a page read as its whole node. */
+    static final String WHOLE_TRIAL = "t";
 
     private final AutoCommitReads reads;
     private final ObjectProvider<TrialIndex> index;
@@ -156,28 +165,39 @@ class TrialListRepository {
      * when it can answer, otherwise from the graph.
      */
     Connection<Trial> page(TrialWhere where, List<TrialOrder> orderBy, int first, String after, boolean withTotal) {
+        return page(where, orderBy, first, after, withTotal, WHOLE_TRIAL);
+    }
+
+    /** As {@link #page(TrialWhere, List, int, String, boolean)}, each trial read as {@code trial} (a projection of t). */
+    Connection<Trial> page(TrialWhere where, List<TrialOrder> orderBy, int first, String after, boolean withTotal,
+            String trial) {
         List<TrialOrder> order = listOrder(orderBy);
         List<String> cursor = Cursors.decode(after, order.size());
         keyset(order, cursor, new HashMap<>()); // a bad cursor is refused alike on both paths
         TrialIndex available = index.getIfAvailable();
         TrialIndex.Page indexed = available == null ? null : available.page(where, order, cursor, first + 1);
         if (indexed == null) {
-            return pageFromGraph(where, orderBy, first, after, withTotal);
+            return pageFromGraph(where, orderBy, first, after, withTotal, trial);
         }
-        Record result = single(PAGE_BY_IDS.formatted(sortKeys(order)), Map.of("ids", indexed.nctIds()));
+        Record result = single(PAGE_BY_IDS.formatted(sortKeys(order), trial), Map.of("ids", indexed.nctIds()));
         return connection(result, first, withTotal ? indexed.total() : -1);
     }
 
     /** A page of trials found by Cypher alone. */
     Connection<Trial> pageFromGraph(TrialWhere where, List<TrialOrder> orderBy, int first, String after, boolean withTotal) {
+        return pageFromGraph(where, orderBy, first, after, withTotal, WHOLE_TRIAL);
+    }
+
+    private Connection<Trial> pageFromGraph(TrialWhere where, List<TrialOrder> orderBy, int first, String after,
+            boolean withTotal, String trial) {
         List<TrialOrder> order = listOrder(orderBy);
         TrialFilterCypher.Match match = TrialFilterCypher.match(where);
         Map<String, Object> params = new HashMap<>(match.parameters());
         String keyset = keyset(order, Cursors.decode(after, order.size()), params);
         params.put("limit", first + 1);
         String sort = String.join(", ", order.stream().map(o -> o.field().expression + " " + o.directionOrAsc()).toList());
-        String cypher = withTotal ? PAGE_WITH_TOTAL.formatted(match.cypher("true"), keyset, sortKeys(order), sort)
-                : PAGE.formatted(match.cypher(keyset), sortKeys(order), sort);
+        String cypher = withTotal ? PAGE_WITH_TOTAL.formatted(match.cypher("true"), keyset, sortKeys(order), sort, trial)
+                : PAGE.formatted(match.cypher(keyset), sortKeys(order), sort, trial);
         Record result = single(cypher, params);
         return connection(result, first, result.get("total").asLong());
     }
@@ -201,9 +221,13 @@ class TrialListRepository {
         return Connection.of(rows, first, total, row -> Cursors.encode(row.sortKeys().toArray()), SortedTrial::trial);
     }
 
-    /** A page of search hits; {@code totalCount} is -1 unless {@code withTotal}. */
+    /**
+     * A page of search hits; {@code totalCount} is -1 unless {@code withTotal}. Each trial is read as {@code trial}
+     * (a projection of t that must hold {@link #MATCHED_PROPERTIES} when {@code matchedFields}); without
+     * {@code matchedFields} the hits' matched fields are left empty.
+     */
     Connection<TrialSearchHit> search(String text, TrialWhere where, List<TrialOrder> orderBy, int first,
-            String after, boolean withTotal) {
+            String after, boolean withTotal, String trial, boolean matchedFields) {
         List<String> words = words(text);
         TrialFilterCypher.Predicate filter = TrialFilterCypher.of(where);
         if (words.isEmpty()) {
@@ -217,11 +241,13 @@ class TrialListRepository {
         params.put("query", query);
         params.put("limit", first + 1);
         String rows = SEARCH_ROWS.formatted(String.join(", ", order.stream().map(o -> o.field().expression).toList()),
-                String.join(", ", order.stream().map(o -> o.field().expression + " " + o.directionOrAsc()).toList()));
+                String.join(", ", order.stream().map(o -> o.field().expression + " " + o.directionOrAsc()).toList()),
+                trial, matchedFields ? MATCHED_PARTS : "");
+        List<String> matchedWords = matchedFields ? words : null;
         SearchTotal totalKey = new SearchTotal(query, where);
         if (after == null && filter.cypher().equals("true") && order.get(0).field() == Field.RELEVANCE
                 && order.get(0).directionOrAsc() == Direction.DESC) {
-            Connection<TrialSearchHit> top = topHits(rows, params, words, first, withTotal, totalKey);
+            Connection<TrialSearchHit> top = topHits(rows, params, matchedWords, first, withTotal, totalKey);
             if (top != null) {
                 return top;
             }
@@ -236,7 +262,7 @@ class TrialListRepository {
         if (withTotal && knownTotal == null) {
             searchTotals.keep(totalKey, total, countedAt);
         }
-        return searchConnection(result, words, first, total);
+        return searchConnection(result, matchedWords, first, total);
     }
 
     /**
@@ -310,8 +336,12 @@ class TrialListRepository {
         return predicate;
     }
 
+    /** A hit; its matched fields are left empty when {@code words} is null (matchedFields not selected). */
     private static TrialSearchHit hit(MapAccessor r, List<String> words) {
         Trial trial = Trial.from(r.get("t"));
+        if (words == null) {
+            return new TrialSearchHit(trial, r.get("score").asDouble(), List.of());
+        }
         Map<String, List<String>> fields = new LinkedHashMap<>();
         fields.put("briefTitle", single(trial.briefTitle()));
         fields.put("officialTitle", single(trial.officialTitle()));

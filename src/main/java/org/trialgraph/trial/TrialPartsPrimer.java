@@ -1,7 +1,9 @@
 package org.trialgraph.trial;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,6 +62,25 @@ class TrialPartsPrimer {
         Trial trial = Trial.from(rows.get(0).get("t"));
         primeAll(env, reads, Map.of(trial.nctId(), trial), rows);
         return Optional.of(trial);
+    }
+
+    /**
+     * How a page's query returns each trial {@code t} for the selection at {@code path}: a map of the node properties
+     * the selected fields read plus {@code alsoRead}, or the whole node when a selected field is not known to Trial.
+     * A page of 20 whole trials read every long text of each (summaries, descriptions, eligibility criteria).
+     */
+    static String trialProjection(DataFetchingEnvironment env, List<String> path, Collection<String> alsoRead) {
+        List<Selected> selected = SelectedFields.below(env, path);
+        List<String> subFields = new ArrayList<>();
+        selected.stream().filter(f -> Trial.SUB_FIELD_OWNERS.contains(f.name()))
+                .forEach(f -> f.paths().forEach(sub -> subFields.add(f.name() + "/" + sub)));
+        Optional<Set<String>> properties = Trial.propertiesOf(selected.stream().map(Selected::name).toList(), subFields);
+        if (properties.isEmpty()) {
+            return "t";
+        }
+        Set<String> read = new LinkedHashSet<>(properties.get());
+        read.addAll(alsoRead);
+        return Trial.projection(read);
     }
 
     /** Reads and primes the parts that the selection picks on the trials at {@code path} (e.g. a connection's nodes). */

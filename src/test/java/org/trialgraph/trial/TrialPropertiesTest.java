@@ -16,16 +16,20 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import org.trialgraph.TrialGraphTest;
+import org.trialgraph.paging.Connection;
 
 /**
- * trial(nctId) reads only the node properties its selection needs: the answer is the one a page of trials gives
- * from whole nodes, and every field of Trial in the schema is known to Trial's list (else the whole node is read).
+ * trial(nctId) and pages of trials read only the node properties their selection needs: the answers are those of
+ * whole nodes, and every field of Trial in the schema is known to Trial's list (else the whole node is read).
  */
 @TrialGraphTest
 class TrialPropertiesTest {
 
     @Autowired
     HttpGraphQlTester graphQl;
+
+    @Autowired
+    TrialListRepository lists;
 
     @Test
     void aTrialReadWithTheSelectedPropertiesAnswersAsTheWholeNode() {
@@ -43,10 +47,33 @@ class TrialPropertiesTest {
     }
 
     @Test
-    void everyFieldOfTrialInTheSchemaIsKnown() {
+    void aPageReadWithThePropertiesOfEveryFieldHoldsTheTrialsOfWholeNodes() {
+        Set<String> properties = Trial.propertiesOf(schemaFieldsOfTrial(), List.of("eligibility/text")).orElseThrow();
+        List<TrialOrder> newestFirst = List.of(new TrialOrder(TrialOrder.Field.START_DATE, TrialOrder.Direction.DESC));
+
+        List<Trial> whole = nodes(lists.page(null, newestFirst, 50, null, true));
+        List<Trial> projected = nodes(lists.page(null, newestFirst, 50, null, true, Trial.projection(properties)));
+
+        assertThat(whole).hasSize(50).anySatisfy(t -> assertThat(t.sources()).isNotEmpty());
+        assertThat(projected).isEqualTo(whole);
+        assertThat(nodes(lists.page(null, newestFirst, 50, null, true, Trial.projection(List.of("nctId")))))
+                .as("a projection without the other properties reads other trials' values as absent")
+                .isNotEqualTo(whole);
+    }
+
+    private static List<Trial> nodes(Connection<Trial> page) {
+        return page.edges().stream().map(Connection.Edge::node).toList();
+    }
+
+    private static List<String> schemaFieldsOfTrial() {
         ObjectTypeDefinition trial = new SchemaParser().parse(Path.of("schema.graphqls").toFile())
                 .getType("Trial", ObjectTypeDefinition.class).orElseThrow();
-        List<String> fields = trial.getFieldDefinitions().stream().map(FieldDefinition::getName).toList();
+        return trial.getFieldDefinitions().stream().map(FieldDefinition::getName).toList();
+    }
+
+    @Test
+    void everyFieldOfTrialInTheSchemaIsKnown() {
+        List<String> fields = schemaFieldsOfTrial();
 
         assertThat(fields).isNotEmpty().allSatisfy(f -> assertThat(Trial.PROPERTIES_BY_FIELD).containsKey(f));
         assertThat(Trial.propertiesOf(fields, List.of())).isPresent();
