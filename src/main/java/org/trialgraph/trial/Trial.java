@@ -96,13 +96,16 @@ public record Trial(
             }
             properties.addAll(PROPERTIES_BY_FIELD.get(field));
         }
-        return properties.stream().map(p -> "." + p).collect(Collectors.joining(", ", "t {", "}"));
+        return projection(properties);
     }
 
-    /** A map projection of the trial node {@code t} with these properties. */
+    /** A map projection of the trial node {@code t} with these properties (names from Trial's own lists only). */
     static String projection(Collection<String> properties) {
         return properties.stream().map(p -> "." + p).collect(Collectors.joining(", ", "t {", "}"));
     }
+
+    /** How a query returns a trial to be read whole: its node. */
+    static final String WHOLE_NODE = "t";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Comparator<String> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());

@@ -138,9 +138,6 @@ class TrialListRepository {
 
     private static final Pattern WORDS = Pattern.compile("\\s+");
 
-    /** Each trial of a page read as its whole node. */
-    static final String WHOLE_TRIAL = "t";
-
     private final AutoCommitReads reads;
     private final ObjectProvider<TrialIndex> index;
     /**
@@ -165,7 +162,7 @@ class TrialListRepository {
      * when it can answer, otherwise from the graph.
      */
     Connection<Trial> page(TrialWhere where, List<TrialOrder> orderBy, int first, String after, boolean withTotal) {
-        return page(where, orderBy, first, after, withTotal, WHOLE_TRIAL);
+        return page(where, orderBy, first, after, withTotal, Trial.WHOLE_NODE);
     }
 
     /** As {@link #page(TrialWhere, List, int, String, boolean)}, each trial read as {@code trial} (a projection of t). */
@@ -185,7 +182,7 @@ class TrialListRepository {
 
     /** A page of trials found by Cypher alone. */
     Connection<Trial> pageFromGraph(TrialWhere where, List<TrialOrder> orderBy, int first, String after, boolean withTotal) {
-        return pageFromGraph(where, orderBy, first, after, withTotal, WHOLE_TRIAL);
+        return pageFromGraph(where, orderBy, first, after, withTotal, Trial.WHOLE_NODE);
     }
 
     private Connection<Trial> pageFromGraph(TrialWhere where, List<TrialOrder> orderBy, int first, String after,

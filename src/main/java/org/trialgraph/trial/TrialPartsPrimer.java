@@ -51,10 +51,7 @@ class TrialPartsPrimer {
     Optional<Trial> trial(String nctId, DataFetchingEnvironment env) {
         List<Selected> selected = SelectedFields.below(env, List.of());
         Map<String, Read> reads = reads(selected);
-        List<String> subFields = new ArrayList<>();
-        selected.stream().filter(f -> Trial.SUB_FIELD_OWNERS.contains(f.name()))
-                .forEach(f -> f.paths().forEach(path -> subFields.add(f.name() + "/" + path)));
-        Optional<Set<String>> properties = Trial.propertiesOf(selected.stream().map(Selected::name).toList(), subFields);
+        Optional<Set<String>> properties = propertiesRead(selected);
         List<Record> rows = query.read(List.of(nctId), properties.orElse(TrialPartsQuery.WHOLE_NODE), reads);
         if (rows.isEmpty()) {
             return Optional.empty();
@@ -70,17 +67,21 @@ class TrialPartsPrimer {
      * A page of 20 whole trials read every long text of each (summaries, descriptions, eligibility criteria).
      */
     static String trialProjection(DataFetchingEnvironment env, List<String> path, Collection<String> alsoRead) {
-        List<Selected> selected = SelectedFields.below(env, path);
-        List<String> subFields = new ArrayList<>();
-        selected.stream().filter(f -> Trial.SUB_FIELD_OWNERS.contains(f.name()))
-                .forEach(f -> f.paths().forEach(sub -> subFields.add(f.name() + "/" + sub)));
-        Optional<Set<String>> properties = Trial.propertiesOf(selected.stream().map(Selected::name).toList(), subFields);
+        Optional<Set<String>> properties = propertiesRead(SelectedFields.below(env, path));
         if (properties.isEmpty()) {
-            return "t";
+            return Trial.WHOLE_NODE;
         }
         Set<String> read = new LinkedHashSet<>(properties.get());
         read.addAll(alsoRead);
         return Trial.projection(read);
+    }
+
+    /** The node properties the selected Trial fields read (see {@link Trial#propertiesOf}); empty: the whole node. */
+    private static Optional<Set<String>> propertiesRead(List<Selected> selected) {
+        List<String> subFields = new ArrayList<>();
+        selected.stream().filter(f -> Trial.SUB_FIELD_OWNERS.contains(f.name()))
+                .forEach(f -> f.paths().forEach(sub -> subFields.add(f.name() + "/" + sub)));
+        return Trial.propertiesOf(selected.stream().map(Selected::name).toList(), subFields);
     }
 
     /** Reads and primes the parts that the selection picks on the trials at {@code path} (e.g. a connection's nodes). */

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
@@ -131,8 +130,7 @@ class TrialPartsQuery {
         if (properties.equals(WHOLE_NODE)) {
             columns.add("t");
         } else if (!properties.isEmpty()) {
-            // names from Trial's own list, never from the request
-            columns.add(properties.stream().map(p -> "." + p).collect(Collectors.joining(", ", "t {", "} AS t")));
+            columns.add(Trial.projection(properties) + " AS t");
         }
         parts.forEach((field, read) -> {
             cypher.append("CALL (t) {\n").append(read.subquery()).append("}\n");
