@@ -21,8 +21,29 @@ public final class Keys {
             return "";
         }
         String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        if (isTidy(folded)) {
+            return folded; // most names: the patterns below would change nothing
+        }
         folded = SPACE.matcher(folded).replaceAll(" ").strip();
         return TRAILING_PUNCTUATION.matcher(folded).replaceAll("");
+    }
+
+    /**
+     * Whether the patterns of {@link #of(String)} leave text as it is: no white space but single spaces between
+     * other characters, and no trailing punctuation they remove.
+     */
+    private static boolean isTidy(String text) {
+        int n = text.length();
+        if (n == 0 || text.charAt(0) == ' ' || ".,;: ".indexOf(text.charAt(n - 1)) >= 0) {
+            return n == 0;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == ' ' ? text.charAt(i - 1) == ' ' : c <= ' ' || c > '~' && Character.isWhitespace(c) || c == '\u0085' || c == '\u00a0') {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static String of(String... parts) {
