@@ -171,29 +171,29 @@ final class AgeRule {
         if (s.contains("older") || s.contains("younger")) {
             return true;
         }
-        Matcher regex = null;
         for (int p = 0; p < s.length(); p++) {
             char c = s.charAt(p);
-            boolean digit = c >= '0' && c <= '9';
-            if (!digit && c != 'a' && c != 'o') {
-                continue;
-            }
-            char before = p == 0 ? ' ' : s.charAt(p - 1);
-            if (!digit && before < 128 && isWordChar(before)) {
-                continue;
-            }
-            int plain = digit ? timeUnitSoonAfter(s, p + 1) : (s.startsWith(c == 'a' ? "age" : "old", p) ? 1 : 0);
-            if (plain == 1 && (digit || before < 128)) {
-                return true;
-            }
-            if (plain == -1 || !digit && before >= 128) {
-                regex = regex != null ? regex : WORTH_A_LOOK.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
-                if (regex.region(p, s.length()).lookingAt()) {
+            if (c >= '0' && c <= '9') {
+                int unit = timeUnitSoonAfter(s, p + 1);
+                if (unit == 1 || unit == -1 && regexMatchesAt(s, p)) {
+                    return true;
+                }
+            } else if (c == 'a' || c == 'o') {
+                char before = p == 0 ? ' ' : s.charAt(p - 1);
+                boolean found = before >= 128 ? regexMatchesAt(s, p)
+                        : !isWordChar(before) && s.startsWith(c == 'a' ? "age" : "old", p);
+                if (found) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /** WORTH_A_LOOK at exactly {@code p}, seeing the text before it (rare: only where the plain reading may differ). */
+    private static boolean regexMatchesAt(String s, int p) {
+        return WORTH_A_LOOK.matcher(s).useTransparentBounds(true).useAnchoringBounds(false).region(p, s.length())
+                .lookingAt();
     }
 
     /**
