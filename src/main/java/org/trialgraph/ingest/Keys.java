@@ -29,21 +29,32 @@ public final class Keys {
     }
 
     /**
-     * Whether the patterns of {@link #of(String)} leave text as it is: no white space but single spaces between
-     * other characters, and no trailing punctuation they remove.
+     * Whether the patterns of {@link #of(String)} leave text as it is: single spaces between other characters, no
+     * other white space, and no trailing punctuation they remove.
      */
     private static boolean isTidy(String text) {
         int n = text.length();
-        if (n == 0 || text.charAt(0) == ' ' || ".,;: ".indexOf(text.charAt(n - 1)) >= 0) {
-            return n == 0;
+        if (n == 0) {
+            return true;
+        }
+        if (text.charAt(0) == ' ' || ".,;: ".indexOf(text.charAt(n - 1)) >= 0) {
+            return false;
         }
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            if (c == ' ' ? text.charAt(i - 1) == ' ' : c <= ' ' || c > '~' && Character.isWhitespace(c) || c == '\u0085' || c == '\u00a0') {
+            if (c == ' ' ? text.charAt(i - 1) == ' ' : isSpaceOrLineEnd(c)) { // no space at 0: checked above
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * A character \\s, strip() or the $ of TRAILING_PUNCTUATION could act on (control characters, Unicode spaces and
+     * line ends; no-break spaces too, to be safe).
+     */
+    private static boolean isSpaceOrLineEnd(char c) {
+        return c <= ' ' || c >= '\u0085' && (c == '\u0085' || Character.isWhitespace(c) || Character.isSpaceChar(c));
     }
 
     public static String of(String... parts) {
