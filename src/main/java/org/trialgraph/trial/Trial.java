@@ -99,13 +99,19 @@ public record Trial(
         return projection(properties);
     }
 
-    /** A map projection of the trial node {@code t} with these properties (names from Trial's own lists only). */
+    /** The properties that stand for the whole node (see {@link #projection}). */
+    static final Set<String> WHOLE_NODE = Set.of("*");
+
+    /**
+     * How a query returns the trial node {@code t}: a map projection of these properties (names from Trial's own
+     * lists only), or the node itself for {@link #WHOLE_NODE}.
+     */
     static String projection(Collection<String> properties) {
+        if (properties.equals(WHOLE_NODE)) {
+            return "t";
+        }
         return properties.stream().map(p -> "." + p).collect(Collectors.joining(", ", "t {", "}"));
     }
-
-    /** How a query returns a trial to be read whole: its node. */
-    static final String WHOLE_NODE = "t";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Comparator<String> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());

@@ -30,7 +30,7 @@ class TrialListController {
     Connection<Trial> trials(@Argument TrialWhere where, @Argument List<TrialOrder> orderBy, @Argument Integer first,
             @Argument String after, DataFetchingEnvironment env) {
         Connection<Trial> page = trials.page(where, orderBy, Cursors.pageSize(first), after, withTotal(env),
-                TrialPartsPrimer.trialProjection(env, TrialPartsPrimer.CONNECTION_NODES, List.of()));
+                TrialPartsPrimer.propertiesRead(env, TrialPartsPrimer.CONNECTION_NODES));
         parts.prime(page.edges().stream().map(Connection.Edge::node).toList(), TrialPartsPrimer.CONNECTION_NODES, env);
         return page;
     }
@@ -40,10 +40,9 @@ class TrialListController {
             @Argument List<TrialOrder> orderBy, @Argument Integer first, @Argument String after,
             DataFetchingEnvironment env) {
         boolean matchedFields = SelectedFields.names(env, List.of("edges")).contains("matchedFields");
-        String trial = TrialPartsPrimer.trialProjection(env, TrialPartsPrimer.CONNECTION_NODES,
-                matchedFields ? TrialListRepository.MATCHED_PROPERTIES : List.of());
-        TrialSearchHit.Results hits = TrialSearchHit.Results.of(
-                trials.search(text, where, orderBy, Cursors.pageSize(first), after, withTotal(env), trial, matchedFields));
+        TrialSearchHit.Results hits = TrialSearchHit.Results.of(trials.search(text, where, orderBy,
+                Cursors.pageSize(first), after, withTotal(env),
+                TrialPartsPrimer.propertiesRead(env, TrialPartsPrimer.CONNECTION_NODES), matchedFields));
         parts.prime(hits.edges().stream().map(TrialSearchHit.Edge::node).toList(), TrialPartsPrimer.CONNECTION_NODES, env);
         return hits;
     }

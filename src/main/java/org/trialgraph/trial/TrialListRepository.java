@@ -3,9 +3,11 @@ package org.trialgraph.trial;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.neo4j.driver.Record;
@@ -73,8 +75,9 @@ class TrialListRepository {
                                 conditions: [(t)-[:STUDIES]->(c:Condition) | c.name],
                                 interventions: [(t)-[r:TESTS]->(i:Intervention) | coalesce(r.name, i.name)]""";
 
-    /** The node properties matchedFields reads besides the conditions and interventions. */
-    static final List<String> MATCHED_PROPERTIES = List.of("briefTitle", "officialTitle", "acronym", "briefSummary", "keywords");
+    /** The node properties matchedFields reads besides the conditions and interventions (see {@link #hit}). */
+    private static final List<String> MATCHED_PROPERTIES = List.of("briefTitle", "officialTitle", "acronym",
+            "briefSummary", "keywords");
 
     // Unlike lists, search counts in a second pass over the full-text index: collecting the hits of a broad word
     // (a map per hit) to count them once exceeded the transaction memory at 580k trials (docs/BENCHMARKS.md,
@@ -165,18 +168,22 @@ class TrialListRepository {
         return page(where, orderBy, first, after, withTotal, Trial.WHOLE_NODE);
     }
 
-    /** As {@link #page(TrialWhere, List, int, String, boolean)}, each trial read as {@code trial} (a projection of t). */
+    /**
+     * As {@link #page(TrialWhere, List, int, String, boolean)}, each trial read with these node properties only
+     * ({@link Trial#WHOLE_NODE}: all).
+     */
     Connection<Trial> page(TrialWhere where, List<TrialOrder> orderBy, int first, String after, boolean withTotal,
-            String trial) {
+            Set<String> properties) {
         List<TrialOrder> order = listOrder(orderBy);
         List<String> cursor = Cursors.decode(after, order.size());
         keyset(order, cursor, new HashMap<>()); // a bad cursor is refused alike on both paths
         TrialIndex available = index.getIfAvailable();
         TrialIndex.Page indexed = available == null ? null : available.page(where, order, cursor, first + 1);
         if (indexed == null) {
-            return pageFromGraph(where, orderBy, first, after, withTotal, trial);
+            return pageFromGraph(where, orderBy, first, after, withTotal, properties);
         }
-        Record result = single(PAGE_BY_IDS.formatted(sortKeys(order), trial), Map.of("ids", indexed.nctIds()));
+        Record result = single(PAGE_BY_IDS.formatted(sortKeys(order), Trial.projection(properties)),
+                Map.of("ids", indexed.nctIds()));
         return connection(result, first, withTotal ? indexed.total() : -1);
     }
 
@@ -186,7 +193,8 @@ class TrialListRepository {
     }
 
     private Connection<Trial> pageFromGraph(TrialWhere where, List<TrialOrder> orderBy, int first, String after,
-            boolean withTotal, String trial) {
+            boolean withTotal, Set<String> properties) {
+        String trial = Trial.projection(properties);
         List<TrialOrder> order = listOrder(orderBy);
         TrialFilterCypher.Match match = TrialFilterCypher.match(where);
         Map<String, Object> params = new HashMap<>(match.parameters());
@@ -219,12 +227,12 @@ class TrialListRepository {
     }
 
     /**
-     * A page of search hits; {@code totalCount} is -1 unless {@code withTotal}. Each trial is read as {@code trial}
-     * (a projection of t that must hold {@link #MATCHED_PROPERTIES} when {@code matchedFields}); without
-     * {@code matchedFields} the hits' matched fields are left empty.
+     * A page of search hits; {@code totalCount} is -1 unless {@code withTotal}. Each trial is read with these node
+     * properties ({@link Trial#WHOLE_NODE}: all), and what the hits' matched fields need only with
+     * {@code matchedFields} (else they are left empty).
      */
     Connection<TrialSearchHit> search(String text, TrialWhere where, List<TrialOrder> orderBy, int first,
-            String after, boolean withTotal, String trial, boolean matchedFields) {
+            String after, boolean withTotal, Set<String> properties, boolean matchedFields) {
         List<String> words = words(text);
         TrialFilterCypher.Predicate filter = TrialFilterCypher.of(where);
         if (words.isEmpty()) {
@@ -239,7 +247,8 @@ class TrialListRepository {
         params.put("limit", first + 1);
         String rows = SEARCH_ROWS.formatted(String.join(", ", order.stream().map(o -> o.field().expression).toList()),
                 String.join(", ", order.stream().map(o -> o.field().expression + " " + o.directionOrAsc()).toList()),
-                trial, matchedFields ? MATCHED_PARTS : "");
+                Trial.projection(matchedFields ? withMatchedProperties(properties) : properties),
+                matchedFields ? MATCHED_PARTS : "");
         List<String> matchedWords = matchedFields ? words : null;
         SearchTotal totalKey = new SearchTotal(query, where);
         if (after == null && filter.cypher().equals("true") && order.get(0).field() == Field.RELEVANCE
@@ -331,6 +340,15 @@ class TrialListRepository {
                     : strictly + " OR (" + key.field().expression + " = $" + name + " AND (" + predicate + "))";
         }
         return predicate;
+    }
+
+    private static Set<String> withMatchedProperties(Set<String> properties) {
+        if (properties.equals(Trial.WHOLE_NODE)) {
+            return properties;
+        }
+        Set<String> read = new LinkedHashSet<>(properties);
+        read.addAll(MATCHED_PROPERTIES);
+        return read;
     }
 
     /** A hit; its matched fields are left empty when {@code words} is null (matchedFields not selected). */

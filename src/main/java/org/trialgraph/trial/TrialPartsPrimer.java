@@ -1,9 +1,7 @@
 package org.trialgraph.trial;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,8 +49,7 @@ class TrialPartsPrimer {
     Optional<Trial> trial(String nctId, DataFetchingEnvironment env) {
         List<Selected> selected = SelectedFields.below(env, List.of());
         Map<String, Read> reads = reads(selected);
-        Optional<Set<String>> properties = propertiesRead(selected);
-        List<Record> rows = query.read(List.of(nctId), properties.orElse(TrialPartsQuery.WHOLE_NODE), reads);
+        List<Record> rows = query.read(List.of(nctId), propertiesRead(selected), reads);
         if (rows.isEmpty()) {
             return Optional.empty();
         }
@@ -62,26 +59,20 @@ class TrialPartsPrimer {
     }
 
     /**
-     * How a page's query returns each trial {@code t} for the selection at {@code path}: a map of the node properties
-     * the selected fields read plus {@code alsoRead}, or the whole node when a selected field is not known to Trial.
-     * A page of 20 whole trials read every long text of each (summaries, descriptions, eligibility criteria).
+     * The node properties that the selection at {@code path} reads of each trial there (a page's nodes), or
+     * {@link Trial#WHOLE_NODE} when a selected field is not known to Trial. A page of 20 whole trials read every long
+     * text of each (summaries, descriptions, eligibility criteria).
      */
-    static String trialProjection(DataFetchingEnvironment env, List<String> path, Collection<String> alsoRead) {
-        Optional<Set<String>> properties = propertiesRead(SelectedFields.below(env, path));
-        if (properties.isEmpty()) {
-            return Trial.WHOLE_NODE;
-        }
-        Set<String> read = new LinkedHashSet<>(properties.get());
-        read.addAll(alsoRead);
-        return Trial.projection(read);
+    static Set<String> propertiesRead(DataFetchingEnvironment env, List<String> path) {
+        return propertiesRead(SelectedFields.below(env, path));
     }
 
-    /** The node properties the selected Trial fields read (see {@link Trial#propertiesOf}); empty: the whole node. */
-    private static Optional<Set<String>> propertiesRead(List<Selected> selected) {
+    /** The node properties the selected Trial fields read (see {@link Trial#propertiesOf}), or the whole node. */
+    private static Set<String> propertiesRead(List<Selected> selected) {
         List<String> subFields = new ArrayList<>();
         selected.stream().filter(f -> Trial.SUB_FIELD_OWNERS.contains(f.name()))
                 .forEach(f -> f.paths().forEach(sub -> subFields.add(f.name() + "/" + sub)));
-        return Trial.propertiesOf(selected.stream().map(Selected::name).toList(), subFields);
+        return Trial.propertiesOf(selected.stream().map(Selected::name).toList(), subFields).orElse(Trial.WHOLE_NODE);
     }
 
     /** Reads and primes the parts that the selection picks on the trials at {@code path} (e.g. a connection's nodes). */

@@ -115,21 +115,17 @@ class TrialPartsQuery {
         this.reads = reads;
     }
 
-    /** The properties argument of {@link #read} that returns the whole node. */
-    static final Set<String> WHOLE_NODE = Set.of("*");
-
     /**
      * One row per trial found, with each part's value in the column named as its field and, unless no properties
-     * are asked for, the trial as {@code t}: these properties of its node (a map), or the node for WHOLE_NODE.
+     * are asked for, the trial as {@code t}: these properties of its node (a map), or the node for
+     * {@link Trial#WHOLE_NODE}.
      */
     List<Record> read(Collection<String> nctIds, Set<String> properties, Map<String, Read> parts) {
         StringBuilder cypher = new StringBuilder(TRIALS);
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("nctIds", List.copyOf(nctIds));
         List<String> columns = new ArrayList<>(List.of("nctId"));
-        if (properties.equals(WHOLE_NODE)) {
-            columns.add("t");
-        } else if (!properties.isEmpty()) {
+        if (!properties.isEmpty()) {
             columns.add(Trial.projection(properties) + " AS t");
         }
         parts.forEach((field, read) -> {

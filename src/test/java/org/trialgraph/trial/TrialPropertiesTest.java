@@ -52,11 +52,11 @@ class TrialPropertiesTest {
         List<TrialOrder> newestFirst = List.of(new TrialOrder(TrialOrder.Field.START_DATE, TrialOrder.Direction.DESC));
 
         List<Trial> whole = nodes(lists.page(null, newestFirst, 50, null, true));
-        List<Trial> projected = nodes(lists.page(null, newestFirst, 50, null, true, Trial.projection(properties)));
+        List<Trial> projected = nodes(lists.page(null, newestFirst, 50, null, true, properties));
 
         assertThat(whole).hasSize(50).anySatisfy(t -> assertThat(t.sources()).isNotEmpty());
         assertThat(projected).isEqualTo(whole);
-        assertThat(nodes(lists.page(null, newestFirst, 50, null, true, Trial.projection(List.of("nctId")))))
+        assertThat(nodes(lists.page(null, newestFirst, 50, null, true, Set.of("nctId"))))
                 .as("a projection without the other properties reads other trials' values as absent")
                 .isNotEqualTo(whole);
     }
