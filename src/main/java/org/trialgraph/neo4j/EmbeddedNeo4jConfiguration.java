@@ -40,9 +40,15 @@ class EmbeddedNeo4jConfiguration {
 
     private static final String LOOPBACK = "127.0.0.1";
 
+    /** The database depends on its home, so Spring stops the database before it closes the home. */
+    @Bean
+    EmbeddedNeo4jHome embeddedNeo4jHome(EmbeddedNeo4jProperties properties) {
+        return new EmbeddedNeo4jHome(properties.dataDir().toAbsolutePath().normalize(), properties.throwaway());
+    }
+
     @Bean(destroyMethod = "shutdown")
-    DatabaseManagementService embeddedNeo4j(EmbeddedNeo4jProperties properties) {
-        Path home = properties.dataDir().toAbsolutePath().normalize();
+    DatabaseManagementService embeddedNeo4j(EmbeddedNeo4jHome embeddedNeo4jHome, EmbeddedNeo4jProperties properties) {
+        Path home = embeddedNeo4jHome.folder();
         log.info("Starting embedded Neo4j in {}", home);
         return new DatabaseManagementServiceBuilder(home)
                 .setConfig(BoltConnector.enabled, true)

@@ -15,6 +15,8 @@ import org.springframework.util.unit.DataSize;
  * @param pageCache         memory Neo4j uses to cache the store files (off-heap)
  * @param transactionMemory the most heap all running transactions may use together
  * @param transactionTimeout a transaction running longer than this is terminated
+ * @param throwaway         remove the data folder once the database has stopped (test contexts, whose stores no one
+ *                          reads again and which would otherwise pile up, ~600 MB each with preallocated logs)
  */
 @ConfigurationProperties("trialgraph.neo4j")
 public record EmbeddedNeo4jProperties(
@@ -22,5 +24,6 @@ public record EmbeddedNeo4jProperties(
         @DefaultValue("7687") int boltPort,
         @DefaultValue("512MB") DataSize pageCache,
         @DefaultValue("1GB") DataSize transactionMemory,
-        @DefaultValue("5m") Duration transactionTimeout) {
+        @DefaultValue("5m") Duration transactionTimeout,
+        @DefaultValue("false") boolean throwaway) {
 }

@@ -150,6 +150,7 @@ class BulkImportTest {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--trialgraph.neo4j.bolt-port=0");
         all.add("--trialgraph.neo4j.page-cache=64MB");
+        all.add("--trialgraph.neo4j.throwaway=false"); // the tests open the stores afterwards
         PrintStream originalOut = System.out;
         PrintStream originalErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -77,6 +77,7 @@ class ImportCommandTest {
         if (all.stream().anyMatch(a -> a.startsWith("--trialgraph.neo4j.data-dir"))) {
             all.add("--trialgraph.neo4j.bolt-port=0");
             all.add("--trialgraph.neo4j.page-cache=64MB");
+            all.add("--trialgraph.neo4j.throwaway=false"); // the test reads the store afterwards
         }
         return ImportCommand.execute(TrialGraphApplication.class, all.toArray(String[]::new));
     }

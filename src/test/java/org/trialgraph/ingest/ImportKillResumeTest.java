@@ -81,7 +81,7 @@ class ImportKillResumeTest {
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), TrialGraphApplication.class.getName(),
                 "import", SharedData.v2().toAbsolutePath().toString(),
                 "--trialgraph.neo4j.data-dir=" + store, "--trialgraph.neo4j.bolt-port=0",
-                "--trialgraph.import.batch-size=100"));
+                "--trialgraph.import.batch-size=100", "--trialgraph.neo4j.throwaway=false"));
         return new ProcessBuilder(command)
                 .redirectOutput(work.resolve(name + ".out").toFile())
                 .redirectError(work.resolve(name + ".err").toFile())

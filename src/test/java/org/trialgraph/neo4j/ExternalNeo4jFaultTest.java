@@ -30,6 +30,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.util.FileSystemUtils;
 
 import org.trialgraph.TrialGraphTest;
 
@@ -61,10 +62,11 @@ class ExternalNeo4jFaultTest {
     WebTestClient http;
 
     @AfterAll
-    static void stopServer() {
+    static void stopServer() throws IOException {
         if (server != null) {
             server.shutdown();
         }
+        FileSystemUtils.deleteRecursively(HOME);
     }
 
     @Test
