@@ -96,6 +96,10 @@ const canonical = {
   "trials-filtered": listPage,
   "trials-for-age": listPage,
   search: {
+    trialgraph: ({ search: c }) => ({ totalCount: c.totalCount, hits: c.edges.map((e) => [e.node.nctId, e.matchedFields]) }),
+    peer: ({ trialsByText: c }) => ({ totalCount: c.totalCount, hits: c.edges.map((e) => [e.node.nctId, e.node.matchedFields]) }),
+  },
+  "search-plain": {
     trialgraph: ({ search: c }) => ({ totalCount: c.totalCount, nctIds: c.edges.map((e) => e.node.nctId) }),
     peer: ({ trialsByText: c }) => ({ totalCount: c.totalCount, nctIds: c.edges.map((e) => e.node.nctId) }),
   },

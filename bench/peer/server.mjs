@@ -51,6 +51,7 @@ const typeDefs = /* GraphQL */ `
     outcomes: [Outcome!]! @relationship(type: "MEASURES", direction: OUT, properties: "Measures")
     sites: [Site!]! @relationship(type: "RECRUITS_AT", direction: OUT, properties: "RecruitsAt")
     criteria: [Criterion!]! @relationship(type: "HAS_CRITERION", direction: OUT, properties: "HasCriterion")
+    matchedFields(phrase: String!): [String!]! @cypher(statement: """${MATCHED_FIELDS()}""", columnName: "result")
   }
 
   type Sponsor @node {
@@ -166,6 +167,24 @@ const typeDefs = /* GraphQL */ `
       @cypher(statement: """${STATS_OF_CONDITIONS()}""", columnName: "result")
   }
 `;
+
+// TrialGraph's TrialEdge.matchedFields (trial.TrialListRepository#hit): the fields, in this order, of which a
+// value contains a searched word, lower-cased. The words are the phrase's, without Lucene's AND between them.
+function MATCHED_FIELDS() {
+  return `
+    WITH this, [w IN split(toLower(trim($phrase)), ' ') WHERE w <> '' AND w <> 'and'] AS words
+    WITH words, [
+      ['briefTitle', [this.briefTitle]],
+      ['officialTitle', [this.officialTitle]],
+      ['acronym', [this.acronym]],
+      ['briefSummary', [this.briefSummary]],
+      ['conditions', [(this)-[:STUDIES]->(c:Condition) | c.name]],
+      ['keywords', coalesce(this.keywords, [])],
+      ['interventions', [(this)-[r:TESTS]->(i:Intervention) | coalesce(r.name, i.name)]]
+    ] AS fields
+    RETURN [f IN fields WHERE any(v IN f[1] WHERE v IS NOT NULL AND any(w IN words WHERE toLower(v) CONTAINS w))
+            | f[0]] AS result`;
+}
 
 // TrialGraph's related.Relatedness queries (candidates filtered by status only, when overallStatus is given: the
 // benchmark's related-trials-recruiting; TrialGraph's where takes any trials filter), with the

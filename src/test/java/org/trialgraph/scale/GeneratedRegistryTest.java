@@ -89,7 +89,7 @@ class GeneratedRegistryTest {
                 "--report", report.toString());
         String markdown = Files.readString(report, StandardCharsets.UTF_8);
         assertThat(exit).as(markdown).isZero();
-        for (String query : List.of("trial-detail", "trials-filtered", "search", "related-trials",
+        for (String query : List.of("trial-detail", "trials-filtered", "search", "search-plain", "related-trials",
                 "related-trials-recruiting", "trial-stats", "trial-stats-filtered", "pre-screen",
                 "trials-for-age")) {
             assertThat(markdown).contains("| " + query + " | 1 | 3 | 0 |", "| " + query + " | 2 | 3 | 0 |");
