@@ -16,7 +16,8 @@
 # BENCH_SECONDS (20), BENCH_WARMUP (5), BENCH_CLIENTS (1,8), BENCH_ONLY (comma-separated query names),
 # BENCH_REUSE_STORE=1 (keep an existing target/bench/store-SIZE), SHARED_DATA (../shared/data),
 # BENCH_SERVER_ARGS (more arguments for TrialGraph, e.g. --trialgraph.neo4j.page-cache=6GB for the 580k store),
-# BENCH_PREWARM (20: seconds of unmeasured mixed requests per side before the first measurement; 0 = none).
+# BENCH_PREWARM (60: seconds of unmeasured mixed requests per side before the first measurement; 0 = none; a fresh
+# TrialGraph reaches its steady state after about a minute of load, docs/BENCHMARKS.md, "The peer asked the same").
 # Needs Node.js >= 20 and npm: bench/peer/node_modules is installed with `npm ci` when missing.
 set -euo pipefail
 
@@ -106,7 +107,7 @@ set -e
 QUERIES=${BENCH_ONLY:-$(grep '^### ' "$TG_QUERIES" | cut -c5- | paste -sd,)}
 # A fresh JVM's first requests run interpreted: one unmeasured round of every query on both servers first, so the
 # first query measured is not also TrialGraph's JIT warm-up (BENCH_PREWARM seconds per side; 0 = none).
-PREWARM=${BENCH_PREWARM:-20}
+PREWARM=${BENCH_PREWARM:-60}
 if [ "$PREWARM" -gt 0 ]; then
   echo "warming both servers: $PREWARM s each"
   java -Xmx512m -jar "$JAR" bench --url "http://127.0.0.1:$PORT" --queries "$TG_QUERIES" --only "$QUERIES" --mix \
