@@ -2,6 +2,8 @@ package org.trialgraph.trial;
 
 import java.util.List;
 
+import graphql.schema.DataFetchingEnvironment;
+
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
@@ -29,38 +31,46 @@ class CatalogTrialsController {
     }
 
     @SchemaMapping(typeName = "Condition", field = "trials")
-    Connection<Trial> conditionTrials(Condition condition, @Argument Integer first, @Argument String after) {
-        return page(where().condition(new ConditionFilter(condition.key(), null, null)), first, after);
+    Connection<Trial> conditionTrials(Condition condition, @Argument Integer first, @Argument String after,
+            DataFetchingEnvironment env) {
+        return page(where().condition(new ConditionFilter(condition.key(), null, null)), first, after, env);
     }
 
     @SchemaMapping(typeName = "MeshTerm", field = "trials")
-    Connection<Trial> meshTermTrials(MeshTerm term, @Argument Integer first, @Argument String after) {
-        return page(where().mesh(term.id()), first, after);
+    Connection<Trial> meshTermTrials(MeshTerm term, @Argument Integer first, @Argument String after,
+            DataFetchingEnvironment env) {
+        return page(where().mesh(term.id()), first, after, env);
     }
 
     @SchemaMapping(typeName = "Sponsor", field = "trials")
     Connection<Trial> sponsorTrials(Sponsor sponsor, @Argument Boolean leadOnly, @Argument Integer first,
-            @Argument String after) {
-        return page(where().sponsor(new SponsorFilter(sponsor.name(), null, leadOnly)), first, after);
+            @Argument String after, DataFetchingEnvironment env) {
+        return page(where().sponsor(new SponsorFilter(sponsor.name(), null, leadOnly)), first, after, env);
     }
 
     @SchemaMapping(typeName = "Intervention", field = "trials")
-    Connection<Trial> interventionTrials(Intervention intervention, @Argument Integer first, @Argument String after) {
-        return page(where().intervention(new InterventionFilter(intervention.name(), intervention.type())), first, after);
+    Connection<Trial> interventionTrials(Intervention intervention, @Argument Integer first, @Argument String after,
+            DataFetchingEnvironment env) {
+        return page(where().intervention(new InterventionFilter(intervention.name(), intervention.type())), first, after,
+                env);
     }
 
     @SchemaMapping(typeName = "Site", field = "trials")
-    Connection<Trial> siteTrials(Site site, @Argument Integer first, @Argument String after) {
-        return page(where().site(site.key()), first, after);
+    Connection<Trial> siteTrials(Site site, @Argument Integer first, @Argument String after,
+            DataFetchingEnvironment env) {
+        return page(where().site(site.key()), first, after, env);
     }
 
     @SchemaMapping(typeName = "Country", field = "trials")
-    Connection<Trial> countryTrials(Country country, @Argument Integer first, @Argument String after) {
-        return page(where().country(country.name()), first, after);
+    Connection<Trial> countryTrials(Country country, @Argument Integer first, @Argument String after,
+            DataFetchingEnvironment env) {
+        return page(where().country(country.name()), first, after, env);
     }
 
-    private Connection<Trial> page(WhereBuilder where, Integer first, String after) {
-        return trials.page(where.build(), List.of(), Cursors.pageSize(first), after, true);
+    /** Read as {@code trials} reads its page: the total and the node properties only when the selection asks. */
+    private Connection<Trial> page(WhereBuilder where, Integer first, String after, DataFetchingEnvironment env) {
+        return trials.page(where.build(), List.of(), Cursors.pageSize(first), after,
+                SelectedFields.selects(env, "totalCount"), TrialPartsPrimer.propertiesRead(env, TrialPartsPrimer.CONNECTION_NODES));
     }
 
     private static WhereBuilder where() {

@@ -69,6 +69,11 @@ public final class SelectedFields {
         }
     }
 
+    /** Whether the field being fetched selects {@code name} right below it (a connection's {@code totalCount}). */
+    static boolean selects(DataFetchingEnvironment env, String name) {
+        return names(env, List.of()).contains(name);
+    }
+
     /** The names of the fields selected on the object at {@code path} below the fetched field (see {@link #below}). */
     public static Set<String> names(DataFetchingEnvironment env, List<String> path) {
         Set<String> names = new LinkedHashSet<>();

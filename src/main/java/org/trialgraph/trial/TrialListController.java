@@ -29,7 +29,8 @@ class TrialListController {
     @QueryMapping
     Connection<Trial> trials(@Argument TrialWhere where, @Argument List<TrialOrder> orderBy, @Argument Integer first,
             @Argument String after, DataFetchingEnvironment env) {
-        Connection<Trial> page = trials.page(where, orderBy, Cursors.pageSize(first), after, withTotal(env),
+        Connection<Trial> page = trials.page(where, orderBy, Cursors.pageSize(first), after,
+                SelectedFields.selects(env, "totalCount"),
                 TrialPartsPrimer.propertiesRead(env, TrialPartsPrimer.CONNECTION_NODES));
         parts.prime(page.edges().stream().map(Connection.Edge::node).toList(), TrialPartsPrimer.CONNECTION_NODES, env);
         return page;
@@ -41,13 +42,9 @@ class TrialListController {
             DataFetchingEnvironment env) {
         boolean matchedFields = SelectedFields.names(env, List.of("edges")).contains("matchedFields");
         TrialSearchHit.Results hits = TrialSearchHit.Results.of(trials.search(text, where, orderBy,
-                Cursors.pageSize(first), after, withTotal(env),
+                Cursors.pageSize(first), after, SelectedFields.selects(env, "totalCount"),
                 TrialPartsPrimer.propertiesRead(env, TrialPartsPrimer.CONNECTION_NODES), matchedFields));
         parts.prime(hits.edges().stream().map(TrialSearchHit.Edge::node).toList(), TrialPartsPrimer.CONNECTION_NODES, env);
         return hits;
-    }
-
-    private static boolean withTotal(DataFetchingEnvironment env) {
-        return SelectedFields.names(env, List.of()).contains("totalCount");
     }
 }

@@ -162,14 +162,7 @@ class TrialListRepository {
 
     /**
      * A page of trials; {@code totalCount} is -1 unless {@code withTotal}. From the index (package {@code facets})
-     * when it can answer, otherwise from the graph.
-     */
-    Connection<Trial> page(TrialWhere where, List<TrialOrder> orderBy, int first, String after, boolean withTotal) {
-        return page(where, orderBy, first, after, withTotal, Trial.WHOLE_NODE);
-    }
-
-    /**
-     * As {@link #page(TrialWhere, List, int, String, boolean)}, each trial read with these node properties only
+     * when it can answer, otherwise from the graph. Each trial is read with these node properties only
      * ({@link Trial#WHOLE_NODE}: all).
      */
     Connection<Trial> page(TrialWhere where, List<TrialOrder> orderBy, int first, String after, boolean withTotal,
@@ -187,12 +180,8 @@ class TrialListRepository {
         return connection(result, first, withTotal ? indexed.total() : -1);
     }
 
-    /** A page of trials found by Cypher alone. */
-    Connection<Trial> pageFromGraph(TrialWhere where, List<TrialOrder> orderBy, int first, String after, boolean withTotal) {
-        return pageFromGraph(where, orderBy, first, after, withTotal, Trial.WHOLE_NODE);
-    }
-
-    private Connection<Trial> pageFromGraph(TrialWhere where, List<TrialOrder> orderBy, int first, String after,
+    /** A page of trials found by Cypher alone (the index's answers are checked against it). */
+    Connection<Trial> pageFromGraph(TrialWhere where, List<TrialOrder> orderBy, int first, String after,
             boolean withTotal, Set<String> properties) {
         String trial = Trial.projection(properties);
         List<TrialOrder> order = listOrder(orderBy);

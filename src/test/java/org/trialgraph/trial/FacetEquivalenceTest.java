@@ -74,8 +74,8 @@ class FacetEquivalenceTest {
             assertThat(index.page(where, withTieBreak(orderBy), List.of(), first + 1)).as("index answers %s", filter).isNotNull();
             String after = null;
             for (int page = 0; page < 3; page++) {
-                Connection<Trial> fromIndex = repository.page(where, orderBy, first, after, true);
-                Connection<Trial> fromGraph = repository.pageFromGraph(where, orderBy, first, after, true);
+                Connection<Trial> fromIndex = repository.page(where, orderBy, first, after, true, Trial.WHOLE_NODE);
+                Connection<Trial> fromGraph = repository.pageFromGraph(where, orderBy, first, after, true, Trial.WHOLE_NODE);
                 String what = filter + " " + orderBy + " first " + first + " after " + after;
                 assertThat(fromIndex.totalCount()).as(what).isEqualTo(fromGraph.totalCount());
                 assertThat(fromIndex.edges().stream().map(e -> e.node().nctId() + "@" + e.cursor()).toList()).as(what)
@@ -101,8 +101,8 @@ class FacetEquivalenceTest {
                         List.of(Map.of("sex", List.of("FEMALE")))))))) {
             TrialWhere where = where(filter);
             for (List<TrialOrder> orderBy : ORDERS) {
-                Connection<Trial> fromIndex = repository.page(where, orderBy, 20, null, true);
-                Connection<Trial> fromGraph = repository.pageFromGraph(where, orderBy, 20, null, true);
+                Connection<Trial> fromIndex = repository.page(where, orderBy, 20, null, true, Trial.WHOLE_NODE);
+                Connection<Trial> fromGraph = repository.pageFromGraph(where, orderBy, 20, null, true, Trial.WHOLE_NODE);
                 assertThat(fromIndex).as(filter + " " + orderBy).usingRecursiveComparison().isEqualTo(fromGraph);
             }
         }

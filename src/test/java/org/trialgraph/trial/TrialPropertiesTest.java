@@ -51,7 +51,7 @@ class TrialPropertiesTest {
         Set<String> properties = Trial.propertiesOf(schemaFieldsOfTrial(), List.of("eligibility/text")).orElseThrow();
         List<TrialOrder> newestFirst = List.of(new TrialOrder(TrialOrder.Field.START_DATE, TrialOrder.Direction.DESC));
 
-        List<Trial> whole = nodes(lists.page(null, newestFirst, 50, null, true));
+        List<Trial> whole = nodes(lists.page(null, newestFirst, 50, null, true, Trial.WHOLE_NODE));
         List<Trial> projected = nodes(lists.page(null, newestFirst, 50, null, true, properties));
 
         assertThat(whole).hasSize(50).anySatisfy(t -> assertThat(t.sources()).isNotEmpty());
