@@ -97,12 +97,10 @@ final class ConceptMentions {
                 List.of(concepts));
     }
 
-    /** Whether s contains one of the anchors; an anchor "\\bxy" counts only where xy starts a word, as a word boundary before xy requires. */
-    static boolean containsAny(String s, Anchors anchors) {
-        return containsAny(s, anchors, null);
-    }
-
-    /** As {@link #containsAny(String, Anchors)}, skipping the word-start anchors that starts rules out (if not null). */
+    /**
+     * Whether s contains one of the anchors; an anchor "\\bxy" counts only where xy starts a word, as a word boundary
+     * before xy requires. The word-start anchors that {@code starts} rules out are not searched for (null: all are).
+     */
     static boolean containsAny(String s, Anchors anchors, WordStarts starts) {
         String[] words = anchors.words();
         for (int i = 0; i < words.length; i++) {

@@ -56,7 +56,7 @@ class RegexShortcutsTest {
             for (int i = 0; i < anchors.words().length; i++) {
                 ConceptMentions.Anchors one = ConceptMentions.anchors((anchors.atWordStart()[i] ? "\\b" : "") + anchors.words()[i]);
                 assertThat(ConceptMentions.containsAny(s, one, starts)).as(s + " / " + anchors.words()[i])
-                        .isEqualTo(ConceptMentions.containsAny(s, one));
+                        .isEqualTo(ConceptMentions.containsAny(s, one, null));
                 ruledOut += starts.mayStart(anchors.words()[i]) ? 0 : 1;
             }
             int p = random.nextInt(s.length() + 1);
