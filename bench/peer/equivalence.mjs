@@ -65,6 +65,12 @@ const listPage = {
   compare: startDateDescPages,
 };
 
+// A page of search hits: TrialGraph's search, the peer's trialsByText; what each side's hit must agree on.
+const searchPage = (tgHit, peerHit) => ({
+  trialgraph: ({ search: c }) => ({ totalCount: c.totalCount, hits: c.edges.map(tgHit) }),
+  peer: ({ trialsByText: c }) => ({ totalCount: c.totalCount, hits: c.edges.map(peerHit) }),
+});
+
 // Related trials, with or without a filter.
 const relatedList = {
   trialgraph: ({ relatedTrials: r }) => related(r.map((x) => [x.trial.nctId, x.score, x.reasons.length])),
@@ -95,14 +101,8 @@ const canonical = {
   },
   "trials-filtered": listPage,
   "trials-for-age": listPage,
-  search: {
-    trialgraph: ({ search: c }) => ({ totalCount: c.totalCount, hits: c.edges.map((e) => [e.node.nctId, e.matchedFields]) }),
-    peer: ({ trialsByText: c }) => ({ totalCount: c.totalCount, hits: c.edges.map((e) => [e.node.nctId, e.node.matchedFields]) }),
-  },
-  "search-plain": {
-    trialgraph: ({ search: c }) => ({ totalCount: c.totalCount, nctIds: c.edges.map((e) => e.node.nctId) }),
-    peer: ({ trialsByText: c }) => ({ totalCount: c.totalCount, nctIds: c.edges.map((e) => e.node.nctId) }),
-  },
+  search: searchPage((e) => [e.node.nctId, e.matchedFields], (e) => [e.node.nctId, e.node.matchedFields]),
+  "search-plain": searchPage((e) => e.node.nctId, (e) => e.node.nctId),
   "related-trials": relatedList,
   "related-trials-recruiting": relatedList,
   "trial-stats": {
