@@ -101,29 +101,24 @@ public final class BenchCommand implements Callable<Integer> {
             err.println("the service at " + url + " holds no trials");
             return 1;
         }
-        LoadRunner runner = new LoadRunner(http, graphql, Map.of("nctId", nctIds));
+        int most = clients.stream().mapToInt(Integer::intValue).max().orElse(1);
+        try (LoadRunner runner = new LoadRunner(graphql, Map.of("nctId", nctIds), most)) {
+            return measure(runner, selected(all, rootFields), most, http, nctIds.size(), err);
+        }
+    }
+
+    private int measure(LoadRunner runner, Selection selection, int most, HttpClient http, int sampledIds,
+            PrintWriter err) throws IOException, InterruptedException {
         ServerMemory memory = new ServerMemory(http, url, pid);
         ServerCost cost = new ServerCost(http, url, pid);
         ServerMemory.Snapshot before = memory.snapshot();
         List<LoadRunner.Measurement> measurements = new ArrayList<>();
         List<ServerCost.PerRequest> costs = new ArrayList<>();
-        List<String> skipped = new ArrayList<>();
-        List<BenchQuery> selected = new ArrayList<>();
-        for (BenchQuery query : all) {
-            if (!only.isEmpty() && !only.contains(query.name())) {
-                continue;
-            }
-            if (query.requires() != null && !rootFields.contains(query.requires())) {
-                skipped.add(query.name());
-                continue;
-            }
-            selected.add(query);
-        }
+        List<BenchQuery> selected = selection.queries();
         long seed = 1;
         List<List<BenchQuery>> runs = mix ? List.of(selected) : selected.stream().map(List::of).toList();
         for (List<BenchQuery> run : runs) {
             String name = run.size() == 1 ? run.get(0).name() : "mix of " + run.size();
-            int most = clients.stream().mapToInt(Integer::intValue).max().orElse(1);
             if (warmupSeconds > 0) {
                 runner.run(name, run, most, new LoadRunner.Limits(millis(warmupSeconds), requests), seed++);
             }
@@ -146,8 +141,9 @@ public final class BenchCommand implements Callable<Integer> {
         String parameters = String.format("%s, %s; each run %s s (at most %s requests) after a %s s warm-up; "
                 + "%,d sampled NCT ids; measured %s.", url, clients.size() == 1 ? clients.get(0) + " client(s)"
                 : "clients " + clients, trim(seconds), requests == Long.MAX_VALUE ? "unlimited" : "" + requests,
-                trim(warmupSeconds), nctIds.size(), Instant.now().toString().substring(0, 19) + "Z");
-        BenchReport result = new BenchReport(title, parameters, measurements, costs, skipped, before, after);
+                trim(warmupSeconds), sampledIds, Instant.now().toString().substring(0, 19) + "Z");
+        BenchReport result = new BenchReport(title, parameters, measurements, costs, selection.skipped(), before,
+                after);
         String markdown = result.markdown();
         System.out.print(markdown);
         System.out.flush();
@@ -156,6 +152,26 @@ public final class BenchCommand implements Callable<Integer> {
         Files.writeString(report, markdown);
         err.println("report written to " + report);
         return result.errors() == 0 ? 0 : 1;
+    }
+
+    /** The queries to run, and those skipped because the running schema lacks their root field. */
+    private record Selection(List<BenchQuery> queries, List<String> skipped) {
+    }
+
+    private Selection selected(List<BenchQuery> all, Set<String> rootFields) {
+        List<BenchQuery> queries = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        for (BenchQuery query : all) {
+            if (!only.isEmpty() && !only.contains(query.name())) {
+                continue;
+            }
+            if (query.requires() != null && !rootFields.contains(query.requires())) {
+                skipped.add(query.name());
+                continue;
+            }
+            queries.add(query);
+        }
+        return new Selection(queries, skipped);
     }
 
     private String queryText() throws IOException {

@@ -2,9 +2,7 @@ package org.trialgraph.bench;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,14 +13,29 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
 
 /**
  * Sends one benchmark query (or a mix: each request a query drawn at random) from a number of concurrent clients
  * (a fixed thread pool, each thread one client sending its next request when the last one answered) for a fixed
  * time or a fixed number of requests, and measures each request's latency.
+ *
+ * <p>The load generator shares the server's cores, so what it costs per request is taken from the server: Apache
+ * HttpClient's blocking pooled client costs about 0.08 CPU-ms per trial-detail request here against about 0.19 for the
+ * JDK's {@code java.net.http.HttpClient} (docs/BENCHMARKS.md, "A lighter load generator").
  */
-final class LoadRunner {
+final class LoadRunner implements AutoCloseable {
 
     /** How long or how many: a run stops at whichever limit comes first. */
     record Limits(Duration duration, long requests) {
@@ -37,14 +50,32 @@ final class LoadRunner {
         }
     }
 
-    private final HttpClient http;
+    private final CloseableHttpClient http;
     private final URI graphql;
     private final Map<String, List<String>> sampled;
 
-    LoadRunner(HttpClient http, URI graphql, Map<String, List<String>> sampled) {
-        this.http = http;
+    /** A runner with one kept-alive connection for each of at most {@code maxClients} clients. */
+    LoadRunner(URI graphql, Map<String, List<String>> sampled, int maxClients) {
+        this.http = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setMaxConnTotal(maxClients)
+                        .setMaxConnPerRoute(maxClients)
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(10, TimeUnit.SECONDS).build())
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(60, TimeUnit.SECONDS).build())
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .disableCookieManagement()
+                .disableContentCompression()
+                .build();
         this.graphql = graphql;
         this.sampled = sampled;
+    }
+
+    @Override
+    public void close() throws IOException {
+        http.close();
     }
 
     Measurement run(BenchQuery query, int clients, Limits limits, long seed) throws InterruptedException {
@@ -84,17 +115,17 @@ final class LoadRunner {
         long errors = 0;
         String firstError = null;
         while (System.nanoTime() < deadline && started.incrementAndGet() <= maxRequests) {
-            HttpRequest request = request(queries.get(random.nextInt(queries.size())), random);
+            HttpPost request = request(queries.get(random.nextInt(queries.size())), random);
             long t0 = System.nanoTime();
             String problem;
             try {
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                problem = problem(response);
+                problem = http.execute(request, response ->
+                        problem(response.getCode(), EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8)));
             } catch (IOException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    break;
+                }
                 problem = e.toString();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
             }
             long latency = System.nanoTime() - t0;
             if (count == latencies.length) {
@@ -112,7 +143,7 @@ final class LoadRunner {
     private record ClientResult(long[] latencies, long errors, String firstError) {
     }
 
-    HttpRequest request(BenchQuery query, SplittableRandom random) {
+    HttpPost request(BenchQuery query, SplittableRandom random) {
         Map<String, String> chosen = new HashMap<>();
         for (String placeholder : query.placeholders()) {
             List<String> values = query.values().getOrDefault(placeholder, sampled.get(placeholder));
@@ -123,20 +154,17 @@ final class LoadRunner {
         }
         String body = "{\"query\":\"" + BenchQuery.jsonEscape(query.document()) + "\",\"variables\":"
                 + query.variablesWith(chosen) + "}";
-        return HttpRequest.newBuilder(graphql)
-                .timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
+        HttpPost post = new HttpPost(graphql);
+        post.setHeader("Accept", "application/json");
+        post.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON));
+        return post;
     }
 
     /** Null when the answer is a success; otherwise what went wrong. Only the top level is looked at. */
-    static String problem(HttpResponse<String> response) {
-        if (response.statusCode() != 200) {
-            return "HTTP " + response.statusCode() + ": " + abbreviate(response.body());
+    static String problem(int status, String body) {
+        if (status != 200) {
+            return "HTTP " + status + ": " + abbreviate(body);
         }
-        String body = response.body();
         // Top-level "errors" key: Spring for GraphQL writes it first when present, escaped quotes cannot match.
         if (body.startsWith("{\"errors\"") || body.contains(",\"errors\":[")) {
             return abbreviate(body);
