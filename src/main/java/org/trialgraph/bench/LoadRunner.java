@@ -119,8 +119,8 @@ final class LoadRunner implements AutoCloseable {
             long t0 = System.nanoTime();
             String problem;
             try {
-                problem = http.execute(request, response ->
-                        problem(response.getCode(), EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8)));
+                problem = http.execute(request, response -> problem(response.getCode(), response.getEntity() == null
+                        ? "" : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8)));
             } catch (IOException e) {
                 if (Thread.currentThread().isInterrupted()) {
                     break;

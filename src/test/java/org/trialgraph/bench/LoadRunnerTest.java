@@ -34,6 +34,11 @@ class LoadRunnerTest {
     void startServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/graphql", this::answer);
+        server.createContext("/empty", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
         server.start();
     }
 
@@ -81,5 +86,23 @@ class LoadRunnerTest {
         assertThat(bodies).hasSize(30).allSatisfy(body -> assertThat(body)
                 .contains("\"variables\":{\"nctId\": \"NCT00000102\"}")
                 .startsWith("{\"query\":\"query q($nctId: ID!) {"));
+    }
+
+    @Test
+    void countsAnAnswerWithoutBodyAsFailed() throws Exception {
+        BenchQuery query = BenchQuery.parse("""
+                ### empty
+                { trials(first: 1) { totalCount } }
+                """).get(0);
+        URI empty = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/empty");
+
+        LoadRunner.Measurement m;
+        try (LoadRunner runner = new LoadRunner(empty, Map.of(), 1)) {
+            m = runner.run(query, 1, new LoadRunner.Limits(Duration.ofSeconds(30), 3), 1);
+        }
+
+        assertThat(m.requests()).isEqualTo(3);
+        assertThat(m.errors()).isEqualTo(3);
+        assertThat(m.firstError()).isEqualTo("HTTP 204: ");
     }
 }
