@@ -52,8 +52,11 @@ class EligibilityRepository {
             """;
 
     // Keyset pagination in the list's order: most trials first, then by key. %s is where the criteria come from.
-    private static final String CRITERIA_PAGE = """
+    // Every criterion has a trialCount; saying so lets the planner walk the criterion_trial_count index in the
+    // page's order and stop after the page, instead of sorting every criterion of the graph (6.5 M at 580k).
+    static final String CRITERIA_PAGE = """
             %s
+              AND c.trialCount IS NOT NULL
               AND ($afterCount IS NULL OR c.trialCount < $afterCount
                    OR (c.trialCount = $afterCount AND c.key > $afterKey))
             RETURN c {.key, .text, .plainText, .trialCount,
