@@ -24,9 +24,6 @@ import org.trialgraph.trial.TrialParts.SponsorLink;
 @Repository
 class CatalogRepository {
 
-    private static final List<String> INTERVENTION_TYPES = List.of("BEHAVIORAL", "BIOLOGICAL", "COMBINATION_PRODUCT",
-            "DEVICE", "DIAGNOSTIC_TEST", "DIETARY_SUPPLEMENT", "DRUG", "GENETIC", "PROCEDURE", "RADIATION", "OTHER");
-
     private static final String CONDITION = "MATCH (c:Condition {key: $key}) RETURN c.key AS key, c.name AS name";
 
     private static final String MESH_TERM = "MATCH (m:MeshTerm {id: $id}) RETURN m.id AS id, m.term AS term";
@@ -132,7 +129,7 @@ class CatalogRepository {
     }
 
     List<Intervention> interventions(String name) {
-        List<String> keys = INTERVENTION_TYPES.stream().map(type -> Keys.of(type, name)).toList();
+        List<String> keys = InterventionKeys.of(name, null);
         return reads.read(INTERVENTIONS, Map.of("keys", keys)).stream()
                 .map(r -> new Intervention(r.get("type").asString(), r.get("name").asString())).toList();
     }

@@ -43,7 +43,7 @@ public final class TrialFilterCypher {
     }
 
     /** The top-level field that {@link #match} finds its trials from, left out of the predicate. */
-    private enum Anchor { CONDITION, MESH }
+    private enum Anchor { CONDITION, MESH, INTERVENTION_FILTER, INTERVENTION }
 
     // A constraint rules a participant's value out when an inclusion-like criterion is not met by it, or an
     // exclusion criterion is.
@@ -72,7 +72,12 @@ public final class TrialFilterCypher {
         if (anchor == null) {
             return new Match(null, where == null ? "true" : builder.predicate(where, null), builder.parameters);
         }
-        String source = anchor == Anchor.MESH ? builder.meshSubtreeTrials(where.mesh()) : builder.conditionTrials(where.condition());
+        String source = switch (anchor) {
+            case MESH -> builder.meshSubtreeTrials(where.mesh());
+            case CONDITION -> builder.conditionTrials(where.condition());
+            case INTERVENTION_FILTER -> builder.interventionTrials(where.interventionFilter());
+            case INTERVENTION -> builder.interventionTrials(new TrialWhere.InterventionFilter(where.intervention(), null));
+        };
         return new Match(source, builder.predicate(where, anchor), builder.parameters);
     }
 
@@ -83,7 +88,13 @@ public final class TrialFilterCypher {
         if (w.mesh() != null) {
             return Anchor.MESH;
         }
-        return w.condition() != null ? Anchor.CONDITION : null;
+        if (w.condition() != null) {
+            return Anchor.CONDITION;
+        }
+        if (w.interventionFilter() != null && w.interventionFilter().name() != null) {
+            return Anchor.INTERVENTION_FILTER;
+        }
+        return w.intervention() != null ? Anchor.INTERVENTION : null;
     }
 
     private String predicate(TrialWhere w, Anchor anchored) {
@@ -116,10 +127,10 @@ public final class TrialFilterCypher {
             all.add("EXISTS { (t)-[:STUDIES_MESH|TESTS_MESH]->(:MeshTerm)-[:BROADER*0..1]->(:MeshTerm {id: "
                     + param(MeshIds.canonical(w.mesh())) + "}) }");
         }
-        if (w.intervention() != null) {
+        if (w.intervention() != null && anchored != Anchor.INTERVENTION) {
             intervention(new TrialWhere.InterventionFilter(w.intervention(), null), all);
         }
-        if (w.interventionFilter() != null) {
+        if (w.interventionFilter() != null && anchored != Anchor.INTERVENTION_FILTER) {
             intervention(w.interventionFilter(), all);
         }
         if (w.sponsor() != null || w.sponsorClass() != null) {
@@ -230,17 +241,25 @@ public final class TrialFilterCypher {
         }
     }
 
+    /**
+     * An intervention by name is its node's key (type and name as {@link Keys} folds them), for the type given or
+     * for every type: the same trials as the intervention's own {@code trialCount}, found through the key's index.
+     */
     private void intervention(TrialWhere.InterventionFilter i, List<String> all) {
-        List<String> conditions = new ArrayList<>();
         if (i.name() != null) {
-            conditions.add("toLower(coalesce(r.name, i.name)) = " + param(i.name().strip().toLowerCase(Locale.ROOT)));
+            all.add("EXISTS { (t)-[:TESTS]->(i:Intervention) WHERE i.key IN " + param(InterventionKeys.of(i.name(), i.type()))
+                    + " }");
+            return;
         }
         if (i.type() != null) {
-            conditions.add("i.type = " + param(i.type()));
+            all.add("EXISTS { (t)-[:TESTS]->(i:Intervention) WHERE i.type = " + param(i.type()) + " }");
         }
-        if (!conditions.isEmpty()) {
-            all.add("EXISTS { (t)-[r:TESTS]->(i:Intervention) WHERE " + String.join(" AND ", conditions) + " }");
-        }
+    }
+
+    /** The trials testing a named intervention, found from the intervention's side. */
+    private String interventionTrials(TrialWhere.InterventionFilter i) {
+        return "  MATCH (i:Intervention) WHERE i.key IN " + param(InterventionKeys.of(i.name(), i.type()))
+                + "\n  MATCH (i)<-[:TESTS]-(t:Trial) RETURN DISTINCT t";
     }
 
     private void sponsor(TrialWhere.SponsorFilter s, List<String> all) {

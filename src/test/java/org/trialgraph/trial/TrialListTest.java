@@ -66,6 +66,10 @@ class TrialListTest {
                 || texts(protocol(s).path("conditionsModule").path("conditions")).stream().anyMatch(c -> Keys.of(c).equals("asthma")));
         expectCount(Map.of("condition", "D009369"), s -> browseTerms(s).contains("Neoplasms"));
         expectCount(Map.of("interventionFilter", Map.of("type", "DRUG")), s -> interventionTypes(s).contains("DRUG"));
+        // An intervention by name: its node's key (case, spacing and trailing punctuation folded), of any type.
+        expectCount(Map.of("intervention", "PLACEBO "), s -> interventionKeys(s).stream().anyMatch(k -> k.endsWith("|placebo")));
+        expectCount(Map.of("interventionFilter", Map.of("name", "Placebo.", "type", "DRUG")),
+                s -> interventionKeys(s).contains("drug|placebo"));
         expectCount(Map.of("sponsorClass", List.of("INDUSTRY")), s -> sponsorClasses(s).contains("INDUSTRY"));
         expectCount(Map.of("startFrom", "2020-01-01", "startTo", "2020-12-31"),
                 s -> status(s).path("startDateStruct").path("date").asString("").startsWith("2020"));
@@ -257,6 +261,24 @@ class TrialListTest {
                 .path("search.totalCount").entity(Long.class).satisfies(total -> assertThat(total).isGreaterThanOrEqualTo(0));
     }
 
+    @Test
+    void anInterventionByNameFindsTheSameTrialsFromItsSideAsFromEachTrial() {
+        // At the top level the trials are found from the intervention's nodes; inside AND, checked on each trial.
+        for (Map<String, Object> filter : List.<Map<String, Object>>of(Map.of("intervention", "Placebo"),
+                Map.of("interventionFilter", Map.of("name", "placebo", "type", "DRUG")),
+                Map.of("interventionFilter", Map.of("name", "Placebo"), "overallStatus", List.of("COMPLETED")),
+                Map.of("intervention", "Placebo", "interventionFilter", Map.of("type", "DRUG")))) {
+            String anchored = page(filter);
+            String checked = page(Map.of("AND", List.of(filter)));
+            assertThat(anchored).as("trials where %s", filter).isEqualTo(checked).doesNotContain("\"totalCount\":0");
+        }
+    }
+
+    private String page(Map<String, Object> where) {
+        return graphQl.documentName("trialsWhere").variable("where", where).execute().path("trials")
+                .entity(JsonNode.class).get().toString();
+    }
+
     private void expectCount(Map<String, Object> filter, Predicate<JsonNode> rawPredicate) {
         long expected = raw.values().stream().filter(rawPredicate).count();
         long actual = graphQl.documentName("trialCount").variable("where", within(filter)).execute()
@@ -305,6 +327,14 @@ class TrialListTest {
         browse.path("meshes").forEach(m -> terms.add(m.path("term").asString()));
         browse.path("ancestors").forEach(m -> terms.add(m.path("term").asString()));
         return terms;
+    }
+
+    /** The keys of the interventions a record lists, as the importer builds them (no type: OTHER). */
+    private static Set<String> interventionKeys(JsonNode s) {
+        Set<String> keys = new HashSet<>();
+        protocol(s).path("armsInterventionsModule").path("interventions")
+                .forEach(i -> keys.add(Keys.of(i.path("type").asString("OTHER"), i.path("name").asString(""))));
+        return keys;
     }
 
     private static Set<String> interventionTypes(JsonNode s) {
