@@ -26,10 +26,11 @@ public final class TrialFilterCypher {
 
     /**
      * Clauses that bind {@code t} to each matching trial once, and the parameters they use. When the filter names a
-     * condition or MeSH term at its top level, the trials are found from that term's side (its narrower terms and
-     * their trials) and the rest of the filter is checked on those only: checking "studies this subtree" on every
-     * trial expands each trial's own relationships, which costs far more (docs/BENCHMARKS.md, "List and stats
-     * queries: CPU per request").
+     * condition, MeSH term, sponsor or intervention at its top level, the trials are found from that node's side (a
+     * term's narrower terms and their trials, a sponsor's or intervention's trials) and the rest of the filter is
+     * checked on those only: checking "studies this subtree" or "tests this intervention" on every trial expands each
+     * trial's own relationships, which costs far more (docs/BENCHMARKS.md, "List and stats queries: CPU per request",
+     * "Catalog pages and other reads at 580k").
      */
     public record Match(String anchor, String predicate, Map<String, Object> parameters) {
 
@@ -43,7 +44,7 @@ public final class TrialFilterCypher {
     }
 
     /** The top-level field that {@link #match} finds its trials from, left out of the predicate. */
-    private enum Anchor { CONDITION, MESH, INTERVENTION_FILTER, INTERVENTION }
+    private enum Anchor { CONDITION, MESH, SPONSOR_FILTER, SPONSOR, INTERVENTION_FILTER, INTERVENTION }
 
     // A constraint rules a participant's value out when an inclusion-like criterion is not met by it, or an
     // exclusion criterion is.
@@ -75,6 +76,8 @@ public final class TrialFilterCypher {
         String source = switch (anchor) {
             case MESH -> builder.meshSubtreeTrials(where.mesh());
             case CONDITION -> builder.conditionTrials(where.condition());
+            case SPONSOR_FILTER -> builder.sponsorTrials(where.sponsorFilter());
+            case SPONSOR -> builder.sponsorTrials(new TrialWhere.SponsorFilter(where.sponsor(), where.sponsorClass(), false));
             case INTERVENTION_FILTER -> builder.interventionTrials(where.interventionFilter());
             case INTERVENTION -> builder.interventionTrials(new TrialWhere.InterventionFilter(where.intervention(), null));
         };
@@ -90,6 +93,12 @@ public final class TrialFilterCypher {
         }
         if (w.condition() != null) {
             return Anchor.CONDITION;
+        }
+        if (w.sponsorFilter() != null && w.sponsorFilter().name() != null) {
+            return Anchor.SPONSOR_FILTER;
+        }
+        if (w.sponsor() != null) {
+            return Anchor.SPONSOR;
         }
         if (w.interventionFilter() != null && w.interventionFilter().name() != null) {
             return Anchor.INTERVENTION_FILTER;
@@ -133,10 +142,10 @@ public final class TrialFilterCypher {
         if (w.interventionFilter() != null && anchored != Anchor.INTERVENTION_FILTER) {
             intervention(w.interventionFilter(), all);
         }
-        if (w.sponsor() != null || w.sponsorClass() != null) {
+        if ((w.sponsor() != null || w.sponsorClass() != null) && anchored != Anchor.SPONSOR) {
             sponsor(new TrialWhere.SponsorFilter(w.sponsor(), w.sponsorClass(), false), all);
         }
-        if (w.sponsorFilter() != null) {
+        if (w.sponsorFilter() != null && anchored != Anchor.SPONSOR_FILTER) {
             sponsor(w.sponsorFilter(), all);
         }
         if (w.country() != null) {
@@ -263,6 +272,19 @@ public final class TrialFilterCypher {
     }
 
     private void sponsor(TrialWhere.SponsorFilter s, List<String> all) {
+        List<String> conditions = sponsorConditions(s);
+        if (!conditions.isEmpty()) {
+            all.add("EXISTS { (t)-[r:SPONSORED_BY]->(sp:Sponsor) WHERE " + String.join(" AND ", conditions) + " }");
+        }
+    }
+
+    /** The trials of a named sponsor (in the role and of the class asked), found from the sponsor's side. */
+    private String sponsorTrials(TrialWhere.SponsorFilter s) {
+        return "  MATCH (sp:Sponsor)<-[r:SPONSORED_BY]-(t:Trial) WHERE " + String.join(" AND ", sponsorConditions(s))
+                + " RETURN DISTINCT t";
+    }
+
+    private List<String> sponsorConditions(TrialWhere.SponsorFilter s) {
         List<String> conditions = new ArrayList<>();
         if (s.name() != null) {
             conditions.add("sp.key = " + param(Keys.of(s.name())));
@@ -273,9 +295,7 @@ public final class TrialFilterCypher {
         if (Boolean.TRUE.equals(s.leadOnly())) {
             conditions.add("r.role = 'LEAD'");
         }
-        if (!conditions.isEmpty()) {
-            all.add("EXISTS { (t)-[r:SPONSORED_BY]->(sp:Sponsor) WHERE " + String.join(" AND ", conditions) + " }");
-        }
+        return conditions;
     }
 
     private void range(String property, TrialWhere.DateRange range, List<String> all) {

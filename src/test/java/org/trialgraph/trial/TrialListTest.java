@@ -262,12 +262,21 @@ class TrialListTest {
     }
 
     @Test
-    void anInterventionByNameFindsTheSameTrialsFromItsSideAsFromEachTrial() {
-        // At the top level the trials are found from the intervention's nodes; inside AND, checked on each trial.
+    void aNamedSponsorOrInterventionFindsTheSameTrialsFromItsSideAsFromEachTrial() {
+        // At the top level the trials are found from the sponsor's or intervention's nodes; inside AND, checked on
+        // each trial.
         for (Map<String, Object> filter : List.<Map<String, Object>>of(Map.of("intervention", "Placebo"),
                 Map.of("interventionFilter", Map.of("name", "placebo", "type", "DRUG")),
                 Map.of("interventionFilter", Map.of("name", "Placebo"), "overallStatus", List.of("COMPLETED")),
-                Map.of("intervention", "Placebo", "interventionFilter", Map.of("type", "DRUG")))) {
+                Map.of("intervention", "Placebo", "interventionFilter", Map.of("type", "DRUG")),
+                Map.of("sponsor", "bayer"),
+                Map.of("sponsor", "Bayer", "sponsorClass", List.of("INDUSTRY")),
+                Map.of("sponsorFilter", Map.of("name", "BAYER", "leadOnly", true), "intervention", "Placebo"),
+                Map.of("sponsorFilter", Map.of("name", "GlaxoSmithKline", "leadOnly", true)),
+                Map.of("sponsor", "National Institute of Allergy and Infectious Diseases (NIAID)",
+                        "sponsorClass", List.of("NIH")),
+                Map.of("sponsorFilter", Map.of("name", "Eli Lilly and Company", "agencyClass", List.of("INDUSTRY")),
+                        "sponsor", "Eli Lilly and Company"))) {
             String anchored = page(filter);
             String checked = page(Map.of("AND", List.of(filter)));
             assertThat(anchored).as("trials where %s", filter).isEqualTo(checked).doesNotContain("\"totalCount\":0");
