@@ -48,7 +48,10 @@ class GraphStatsRepository {
         return new GraphStats(labelCounts, typeCounts);
     }
 
-    /** One count-store read per label: {@code MATCH (n:`Label`) WITH count(n) AS count RETURN $names[i] ...}. */
+    /**
+     * One count-store read per label, joined by UNION ALL: {@code MATCH (n:`Label`) WITH count(n) AS count RETURN i AS
+     * name, count}, where i is the label's place in {@code labels}.
+     */
     static String labelCounts(List<String> labels) {
         return union(labels, i -> "MATCH (n:" + identifier(labels.get(i)) + ")", "n");
     }
