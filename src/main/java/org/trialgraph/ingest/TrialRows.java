@@ -180,8 +180,8 @@ final class TrialRows {
         Map<String, Map<String, Object>> rows = new LinkedHashMap<>();
         int position = 0;
         for (var intervention : s.interventions()) {
-            String type = intervention.type() == null ? "OTHER" : intervention.type();
-            String key = Keys.of(type, intervention.name());
+            String type = intervention.type() == null ? InterventionKeys.NO_TYPE : intervention.type();
+            String key = InterventionKeys.of(type, intervention.name());
             if (rows.containsKey(key)) {
                 continue;
             }

@@ -10,6 +10,7 @@ import org.neo4j.driver.Record;
 
 import org.springframework.stereotype.Repository;
 
+import org.trialgraph.ingest.InterventionKeys;
 import org.trialgraph.ingest.Keys;
 import org.trialgraph.ingest.MeshIds;
 import org.trialgraph.neo4j.AutoCommitReads;
@@ -129,7 +130,7 @@ class CatalogRepository {
     }
 
     List<Intervention> interventions(String name) {
-        List<String> keys = InterventionKeys.of(name, null);
+        List<String> keys = InterventionKeys.ofName(name, null);
         return reads.read(INTERVENTIONS, Map.of("keys", keys)).stream()
                 .map(r -> new Intervention(r.get("type").asString(), r.get("name").asString())).toList();
     }
@@ -212,7 +213,7 @@ class CatalogRepository {
     }
 
     static String interventionKey(Intervention intervention) {
-        return Keys.of(intervention.type(), intervention.name());
+        return InterventionKeys.of(intervention.type(), intervention.name());
     }
 
     private Optional<Record> first(String cypher, Map<String, Object> params) {

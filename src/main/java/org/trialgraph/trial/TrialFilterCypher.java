@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.trialgraph.ingest.InterventionKeys;
 import org.trialgraph.ingest.Keys;
 import org.trialgraph.ingest.MeshIds;
 
@@ -256,7 +257,7 @@ public final class TrialFilterCypher {
      */
     private void intervention(TrialWhere.InterventionFilter i, List<String> all) {
         if (i.name() != null) {
-            all.add("EXISTS { (t)-[:TESTS]->(i:Intervention) WHERE i.key IN " + param(InterventionKeys.of(i.name(), i.type()))
+            all.add("EXISTS { (t)-[:TESTS]->(i:Intervention) WHERE i.key IN " + param(InterventionKeys.ofName(i.name(), i.type()))
                     + " }");
             return;
         }
@@ -267,7 +268,7 @@ public final class TrialFilterCypher {
 
     /** The trials testing a named intervention, found from the intervention's side. */
     private String interventionTrials(TrialWhere.InterventionFilter i) {
-        return "  MATCH (i:Intervention) WHERE i.key IN " + param(InterventionKeys.of(i.name(), i.type()))
+        return "  MATCH (i:Intervention) WHERE i.key IN " + param(InterventionKeys.ofName(i.name(), i.type()))
                 + "\n  MATCH (i)<-[:TESTS]-(t:Trial) RETURN DISTINCT t";
     }
 
