@@ -78,9 +78,9 @@ public final class TrialFilterCypher {
             case MESH -> builder.meshSubtreeTrials(where.mesh());
             case CONDITION -> builder.conditionTrials(where.condition());
             case SPONSOR_FILTER -> builder.sponsorTrials(where.sponsorFilter());
-            case SPONSOR -> builder.sponsorTrials(new TrialWhere.SponsorFilter(where.sponsor(), where.sponsorClass(), false));
+            case SPONSOR -> builder.sponsorTrials(sponsorShorthand(where));
             case INTERVENTION_FILTER -> builder.interventionTrials(where.interventionFilter());
-            case INTERVENTION -> builder.interventionTrials(new TrialWhere.InterventionFilter(where.intervention(), null));
+            case INTERVENTION -> builder.interventionTrials(interventionShorthand(where));
         };
         return new Match(source, builder.predicate(where, anchor), builder.parameters);
     }
@@ -105,6 +105,16 @@ public final class TrialFilterCypher {
             return Anchor.INTERVENTION_FILTER;
         }
         return w.intervention() != null ? Anchor.INTERVENTION : null;
+    }
+
+    /** The top-level {@code sponsor} and {@code sponsorClass} fields, as the filter they stand for. */
+    private static TrialWhere.SponsorFilter sponsorShorthand(TrialWhere w) {
+        return new TrialWhere.SponsorFilter(w.sponsor(), w.sponsorClass(), false);
+    }
+
+    /** The top-level {@code intervention} name, as the filter it stands for. */
+    private static TrialWhere.InterventionFilter interventionShorthand(TrialWhere w) {
+        return new TrialWhere.InterventionFilter(w.intervention(), null);
     }
 
     private String predicate(TrialWhere w, Anchor anchored) {
@@ -138,13 +148,13 @@ public final class TrialFilterCypher {
                     + param(MeshIds.canonical(w.mesh())) + "}) }");
         }
         if (w.intervention() != null && anchored != Anchor.INTERVENTION) {
-            intervention(new TrialWhere.InterventionFilter(w.intervention(), null), all);
+            intervention(interventionShorthand(w), all);
         }
         if (w.interventionFilter() != null && anchored != Anchor.INTERVENTION_FILTER) {
             intervention(w.interventionFilter(), all);
         }
         if ((w.sponsor() != null || w.sponsorClass() != null) && anchored != Anchor.SPONSOR) {
-            sponsor(new TrialWhere.SponsorFilter(w.sponsor(), w.sponsorClass(), false), all);
+            sponsor(sponsorShorthand(w), all);
         }
         if (w.sponsorFilter() != null && anchored != Anchor.SPONSOR_FILTER) {
             sponsor(w.sponsorFilter(), all);
