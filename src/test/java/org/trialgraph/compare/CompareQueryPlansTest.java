@@ -2,17 +2,16 @@ package org.trialgraph.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.summary.Plan;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
+import org.trialgraph.QueryPlans;
 import org.trialgraph.TrialGraphTest;
 
 /**
@@ -51,10 +50,7 @@ class CompareQueryPlansTest {
         params.put("constraints", List.of(Map.of("node", 2L, "trials", 3)));
         params.put("first", 20);
         params.put("total", 5);
-        Plan plan = driver.executableQuery("EXPLAIN " + CommonCriteriaRepository.DETAILS).withParameters(params)
-                .execute().summary().plan();
-        List<String> operators = new ArrayList<>();
-        collect(plan, operators);
+        List<String> operators = QueryPlans.operators(driver, CommonCriteriaRepository.DETAILS, params);
         assertThat(operators).as("plan of the details query")
                 .anySatisfy(op -> assertThat(op).startsWith("NodeByIdSeek"))
                 .noneSatisfy(op -> assertThat(op).containsAnyOf("AllNodesScan", "NodeByLabelScan", "IndexScan",
@@ -62,17 +58,10 @@ class CompareQueryPlansTest {
     }
 
     private void assertSeeksWithoutScans(String cypher, Map<String, Object> params) {
-        Plan plan = driver.executableQuery("EXPLAIN " + cypher).withParameters(params).execute().summary().plan();
-        List<String> operators = new ArrayList<>();
-        collect(plan, operators);
+        List<String> operators = QueryPlans.operators(driver, cypher, params);
         assertThat(operators).as("plan of %s", cypher)
                 .anySatisfy(op -> assertThat(op).startsWith("NodeUniqueIndexSeek"))
                 .noneSatisfy(op -> assertThat(op).containsAnyOf("AllNodesScan", "NodeByLabelScan", "IndexScan",
                         "RelationshipTypeScan"));
-    }
-
-    private static void collect(Plan plan, List<String> operators) {
-        operators.add(plan.operatorType());
-        plan.children().forEach(child -> collect(child, operators));
     }
 }

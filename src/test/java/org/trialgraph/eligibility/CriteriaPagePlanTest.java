@@ -2,17 +2,16 @@ package org.trialgraph.eligibility;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.summary.Plan;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
+import org.trialgraph.QueryPlans;
 import org.trialgraph.TrialGraphTest;
 
 /**
@@ -46,17 +45,10 @@ class CriteriaPagePlanTest {
 
     private void assertReadsTheIndexInOrder(Map<String, Object> params) {
         String cypher = EligibilityRepository.CRITERIA_PAGE.formatted(CriteriaSearch.of(null).cypher());
-        Plan plan = driver.executableQuery("EXPLAIN " + cypher).withParameters(params).execute().summary().plan();
-        List<String> operators = new ArrayList<>();
-        collect(plan, operators);
+        List<String> operators = QueryPlans.operators(driver, cypher, params);
         assertThat(operators).as("plan of %s", cypher)
                 .anySatisfy(op -> assertThat(op).startsWith("NodeIndex"))
                 .anySatisfy(op -> assertThat(op).startsWith("PartialTop"))
                 .noneSatisfy(op -> assertThat(op).containsAnyOf("AllNodesScan", "NodeByLabelScan"));
-    }
-
-    private static void collect(Plan plan, List<String> operators) {
-        operators.add(plan.operatorType());
-        plan.children().forEach(child -> collect(child, operators));
     }
 }

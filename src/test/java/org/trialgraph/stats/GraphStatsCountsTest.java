@@ -2,17 +2,16 @@ package org.trialgraph.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.summary.Plan;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
+import org.trialgraph.QueryPlans;
 import org.trialgraph.TrialGraphTest;
 
 /**
@@ -68,16 +67,9 @@ class GraphStatsCountsTest {
     }
 
     private void assertCountStoreOnly(String cypher, String countOperator) {
-        Plan plan = driver.executableQuery("EXPLAIN " + cypher).execute().summary().plan();
-        List<String> operators = new ArrayList<>();
-        collect(plan, operators);
+        List<String> operators = QueryPlans.operators(driver, cypher, Map.of());
         assertThat(operators).as("plan of %s", cypher)
                 .anySatisfy(op -> assertThat(op).startsWith(countOperator))
                 .noneSatisfy(op -> assertThat(op).containsAnyOf("Scan", "Expand", "Filter"));
-    }
-
-    private static void collect(Plan plan, List<String> operators) {
-        operators.add(plan.operatorType());
-        plan.children().forEach(child -> collect(child, operators));
     }
 }
