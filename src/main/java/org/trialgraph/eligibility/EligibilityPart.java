@@ -58,6 +58,6 @@ class EligibilityPart implements TrialPart {
                 "sections/criteria/criterion/plainText");
         boolean constraints = Selection.anySelects(selections, "sections/criteria/criterion/constraints");
         return CRITERIA.formatted(text ? ", statedText: r.text" : "",
-                (text ? ", .text" : "") + (plainText ? ", .plainText" : "") + (constraints ? CONSTRAINTS : ""));
+                (text ? ", .text" : "") + (plainText ? ", plainText: coalesce(c.plainText, c.text)" : "") + (constraints ? CONSTRAINTS : ""));
     }
 }

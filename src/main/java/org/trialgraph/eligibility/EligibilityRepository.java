@@ -34,14 +34,14 @@ class EligibilityRepository {
             MATCH (:Trial {nctId: id})-[r:HAS_CRITERION]->(c:Criterion)
             RETURN id, r.sectionIndex AS sectionIndex, r.section AS section, r.kind AS kind, r.position AS position,
                    coalesce(r.text, c.text) AS statedText,
-                   c {.key, .text, .plainText, .trialCount,
+                   c {.key, .text, plainText: coalesce(c.plainText, c.text), .trialCount,
                       constraints: [(c)-[:EXPRESSES]->(n:Constraint) | n {.*}]} AS criterion
             ORDER BY id, sectionIndex, position
             """;
 
     private static final String CRITERION = """
             MATCH (c:Criterion {key: $key})
-            RETURN c {.key, .text, .plainText, .trialCount,
+            RETURN c {.key, .text, plainText: coalesce(c.plainText, c.text), .trialCount,
                       constraints: [(c)-[:EXPRESSES]->(n:Constraint) | n {.*}]} AS criterion
             """;
 
@@ -59,7 +59,7 @@ class EligibilityRepository {
               AND c.trialCount IS NOT NULL
               AND ($afterCount IS NULL OR c.trialCount < $afterCount
                    OR (c.trialCount = $afterCount AND c.key > $afterKey))
-            RETURN c {.key, .text, .plainText, .trialCount,
+            RETURN c {.key, .text, plainText: coalesce(c.plainText, c.text), .trialCount,
                       constraints: [(c)-[:EXPRESSES]->(n:Constraint) | n {.*}]} AS criterion
             ORDER BY c.trialCount DESC, c.key
             LIMIT $limit

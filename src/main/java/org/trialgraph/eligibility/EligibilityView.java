@@ -24,7 +24,8 @@ public final class EligibilityView {
     public record Criterion(String key, String text, String plainText, long trialCount, List<Constraint> constraints) {
 
         /**
-         * From a projection {@code c {.key, .text, .plainText, .trialCount, constraints: [n {.*}, ...]}}; text and
+         * From a projection {@code c {.key, .text, plainText: coalesce(c.plainText, c.text), .trialCount, constraints:
+         * [n {.*}, ...]}} (a node keeps {@code plainText} only where it differs from its text); text and
          * constraints may be left out of it (null and none) when nothing asks for them.
          */
         public static Criterion from(Value c) {

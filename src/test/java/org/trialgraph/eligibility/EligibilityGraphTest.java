@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Driver;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -23,6 +24,9 @@ class EligibilityGraphTest {
 
     @Autowired
     HttpGraphQlTester graphQl;
+
+    @Autowired
+    Driver driver;
 
     @Test
     void theSeedTrialHasItsThreeSectionsAndTheirConstraints() {
@@ -109,6 +113,24 @@ class EligibilityGraphTest {
         }
         response.path("constraints[*].key").entityList(String.class).satisfies(keys -> assertThat(keys)
                 .allMatch(k -> k.startsWith("LVEF|")));
+    }
+
+    @Test
+    void everyCriterionAnswersItsPlainTextThoughOnlyThoseReadDifferentlyStoreOne() {
+        List<Map<String, Object>> sections = graphQl.documentName("eligibilityFull").variable("nctId", "NCT07476027")
+                .execute().path("trial.eligibility.sections").entityList(Map.class).get().stream()
+                .map(m -> (Map<String, Object>) m).toList();
+        List<Map<String, Object>> criteria = new ArrayList<>();
+        sections.forEach(s -> ((List<Map<String, Object>>) s.get("criteria"))
+                .forEach(c -> criteria.add((Map<String, Object>) c.get("criterion"))));
+
+        assertThat(criteria).allSatisfy(c -> assertThat((String) c.get("plainText")).isNotBlank());
+        assertThat(criteria).as("criteria that read the same in plain language")
+                .anyMatch(c -> c.get("plainText").equals(c.get("text")))
+                .anyMatch(c -> !c.get("plainText").equals(c.get("text")));
+        long copies = driver.executableQuery("MATCH (c:Criterion) WHERE c.plainText = c.text RETURN count(c) AS n")
+                .execute().records().get(0).get("n").asLong();
+        assertThat(copies).as("criteria storing their text twice").isZero();
     }
 
     @Test
