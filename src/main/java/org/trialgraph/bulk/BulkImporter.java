@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import org.trialgraph.criteria.EligibilityEngine;
+import org.trialgraph.criteria.PlainLanguageRenderer;
 import org.trialgraph.ingest.BulkRows;
 import org.trialgraph.ingest.Rejection;
 import org.trialgraph.ingest.StudyRecord;
@@ -51,7 +52,7 @@ final class BulkImporter {
 
     private static final Object END = new Object();
 
-    private final EligibilityEngine engine = new EligibilityEngine();
+    private final EligibilityEngine engine = new EligibilityEngine(PlainLanguageRenderer.NONE);
     private final ProgressBar progress;
     private final long maxInflatedBytes;
 

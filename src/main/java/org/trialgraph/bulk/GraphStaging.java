@@ -239,7 +239,7 @@ final class GraphStaging implements Closeable {
                 criterion = new Criterion(nextNodeId++, criteria.size(), (String) x.get("text"));
                 criteria.put(key, criterion);
                 nodes.write("Criterion", criterion.id(), criterion.ordinal(), props("key", key, "text", x.get("text"),
-                        "plainText", x.get("plainText"), "engineVersion", EligibilityEngine.VERSION));
+                        "engineVersion", EligibilityEngine.VERSION));
                 for (Map<String, Object> k : GraphStaging.<Map<String, Object>>list(x.get("constraints"))) {
                     relationships.write("EXPRESSES", criterion.id(), constraint(k), Map.of());
                 }

@@ -44,7 +44,7 @@ class CommonCriteriaRepository {
               WITH c, count(DISTINCT t) AS n
               ORDER BY n DESC, c.key
               LIMIT $first
-              RETURN collect({n: n, criterion: c {.key, .text, plainText: coalesce(c.plainText, c.text), .trialCount,
+              RETURN collect({n: n, criterion: c {.key, .text, .trialCount,
                                                   constraints: [(c)-[:EXPRESSES]->(k:Constraint) | k {.*}]}}) AS criteria
             }
             CALL (trials) {
@@ -71,7 +71,7 @@ class CommonCriteriaRepository {
               WITH c, counted.trials AS n
               ORDER BY n DESC, c.key
               LIMIT $first
-              RETURN collect({n: n, criterion: c {.key, .text, plainText: coalesce(c.plainText, c.text), .trialCount,
+              RETURN collect({n: n, criterion: c {.key, .text, .trialCount,
                                                   constraints: [(c)-[:EXPRESSES]->(k:Constraint) | k {.*}]}}) AS criteria
             }
             CALL () {

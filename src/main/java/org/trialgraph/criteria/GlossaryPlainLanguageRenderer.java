@@ -30,7 +30,14 @@ public final class GlossaryPlainLanguageRenderer implements PlainLanguageRendere
     private static final Pattern TIMES_ULN = FirstChars.compile("\\s×xX*", "\\s*[×xX*]\\s*(?=(?:the\\s+)?(?:institutional\\s+)?(?:ULN|upper limit of normal))");
     private static final Pattern RANGE = FirstChars.compile("\\s\\-–", "(?<=\\d)\\s*[-–]\\s*(?=\\d)");
 
+    private static final GlossaryPlainLanguageRenderer STANDARD = new GlossaryPlainLanguageRenderer();
+
     private final List<Entry> glossary;
+
+    /** The shipped glossary's renderer, loaded once (it is immutable and thread-safe). */
+    public static GlossaryPlainLanguageRenderer standard() {
+        return STANDARD;
+    }
 
     public GlossaryPlainLanguageRenderer() {
         this(Glossary.standard());
@@ -46,6 +53,11 @@ public final class GlossaryPlainLanguageRenderer implements PlainLanguageRendere
 
     @Override
     public String render(String criterionText, CriterionKind kind) {
+        return render(criterionText);
+    }
+
+    /** The glossary's rendering does not depend on the section's kind: a stored criterion's text is enough. */
+    public String render(String criterionText) {
         String s = TextNormalizer.unescapeMarkdown(criterionText == null ? "" : criterionText);
         // Each pattern runs only if the text has what it needs (most criteria have no operator, range or ULN).
         if (s.contains("10") && s.indexOf('/') >= 0 && s.indexOf('L') >= 0) {

@@ -10,7 +10,13 @@ public interface PlainLanguageRenderer {
     /**
      * @param criterionText the criterion as written (escapes removed)
      * @param kind          the kind of the section it belongs to
-     * @return plain-language text, never null
+     * @return plain-language text; null only from {@link #NONE}
      */
     String render(String criterionText, CriterionKind kind);
+
+    /**
+     * Renders nothing: for an engine whose readings are stored, as plain text is rendered when a criterion is read
+     * (see {@code EligibilityView}), not kept beside its text. The engine gives "" as such a criterion's plain text.
+     */
+    PlainLanguageRenderer NONE = (criterionText, kind) -> null;
 }

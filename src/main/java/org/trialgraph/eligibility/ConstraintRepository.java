@@ -44,7 +44,7 @@ class ConstraintRepository {
 
     private static final String CRITERIA = """
             MATCH (n:Constraint {key: $key})<-[:EXPRESSES]-(c:Criterion)
-            RETURN c {.key, .text, plainText: coalesce(c.plainText, c.text), .trialCount,
+            RETURN c {.key, .text, .trialCount,
                       constraints: [(c)-[:EXPRESSES]->(k:Constraint) | k {.*}]} AS criterion
             ORDER BY c.trialCount DESC, c.key
             LIMIT $limit

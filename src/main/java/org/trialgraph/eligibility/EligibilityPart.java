@@ -57,7 +57,8 @@ class EligibilityPart implements TrialPart {
         boolean plainText = Selection.anySelects(selections, "sections/criteria/plainText",
                 "sections/criteria/criterion/plainText");
         boolean constraints = Selection.anySelects(selections, "sections/criteria/criterion/constraints");
+        // The plain text is rendered from the criterion's text when read.
         return CRITERIA.formatted(text ? ", statedText: r.text" : "",
-                (text ? ", .text" : "") + (plainText ? ", plainText: coalesce(c.plainText, c.text)" : "") + (constraints ? CONSTRAINTS : ""));
+                (text || plainText ? ", .text" : "") + (constraints ? CONSTRAINTS : ""));
     }
 }

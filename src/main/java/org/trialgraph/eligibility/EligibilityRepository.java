@@ -34,14 +34,14 @@ class EligibilityRepository {
             MATCH (:Trial {nctId: id})-[r:HAS_CRITERION]->(c:Criterion)
             RETURN id, r.sectionIndex AS sectionIndex, r.section AS section, r.kind AS kind, r.position AS position,
                    coalesce(r.text, c.text) AS statedText,
-                   c {.key, .text, plainText: coalesce(c.plainText, c.text), .trialCount,
+                   c {.key, .text, .trialCount,
                       constraints: [(c)-[:EXPRESSES]->(n:Constraint) | n {.*}]} AS criterion
             ORDER BY id, sectionIndex, position
             """;
 
     private static final String CRITERION = """
             MATCH (c:Criterion {key: $key})
-            RETURN c {.key, .text, plainText: coalesce(c.plainText, c.text), .trialCount,
+            RETURN c {.key, .text, .trialCount,
                       constraints: [(c)-[:EXPRESSES]->(n:Constraint) | n {.*}]} AS criterion
             """;
 
@@ -59,7 +59,7 @@ class EligibilityRepository {
               AND c.trialCount IS NOT NULL
               AND ($afterCount IS NULL OR c.trialCount < $afterCount
                    OR (c.trialCount = $afterCount AND c.key > $afterKey))
-            RETURN c {.key, .text, plainText: coalesce(c.plainText, c.text), .trialCount,
+            RETURN c {.key, .text, .trialCount,
                       constraints: [(c)-[:EXPRESSES]->(n:Constraint) | n {.*}]} AS criterion
             ORDER BY c.trialCount DESC, c.key
             LIMIT $limit
@@ -109,7 +109,7 @@ class EligibilityRepository {
                     i -> new SectionBuilder(r.get("section").asString(""), r.get("kind").asString()));
             Criterion criterion = criterion(r.get("criterion"));
             String statedText = r.get("statedText").isNull() ? criterion.text() : r.get("statedText").asString();
-            section.items.add(new Item(r.get("position").asInt(), statedText, criterion.plainText(), criterion));
+            section.items.add(new Item(r.get("position").asInt(), statedText, criterion));
         }
         return builders.values().stream().map(SectionBuilder::build).toList();
     }

@@ -45,7 +45,7 @@ public class EligibilityService {
                 .distinct().toList());
         List<Section> sections = parsed.sections().stream()
                 .map(section -> new Section(section.heading(), section.kind().name(), section.criteria().stream()
-                        .map(c -> new Item(c.position(), c.text(), c.plainText(), criterion(c, counts)))
+                        .map(c -> new Item(c.position(), c.text(), criterion(c, counts)))
                         .toList()))
                 .toList();
         return new Eligibility(text, sections);
@@ -57,6 +57,6 @@ public class EligibilityService {
                         k.unit(), k.label()))
                 .distinct()
                 .toList();
-        return new Criterion(c.key(), c.text(), c.plainText(), counts.getOrDefault(c.key(), 0L), constraints);
+        return new Criterion(c.key(), c.text(), counts.getOrDefault(c.key(), 0L), constraints);
     }
 }

@@ -6,7 +6,13 @@ import java.util.List;
 
 import org.neo4j.driver.Value;
 
-/** Eligibility as the GraphQL schema shows it, built from the graph or straight from the engine. */
+import org.trialgraph.criteria.GlossaryPlainLanguageRenderer;
+
+/**
+ * Eligibility as the GraphQL schema shows it, built from the graph or straight from the engine. A criterion's plain
+ * text is rendered from its text when asked for ({@link Criterion#plainText()}): the graph does not keep a second,
+ * derived copy of every criterion, and a new glossary applies without importing again.
+ */
 public final class EligibilityView {
 
     private EligibilityView() {
@@ -18,22 +24,31 @@ public final class EligibilityView {
     public record Section(String heading, String kind, List<Item> criteria) {
     }
 
-    public record Item(int position, String text, String plainText, Criterion criterion) {
+    /** A criterion as one trial states it; its plain text is the criterion's (rendered from its first text). */
+    public record Item(int position, String text, Criterion criterion) {
+
+        public String plainText() {
+            return criterion.plainText();
+        }
     }
 
-    public record Criterion(String key, String text, String plainText, long trialCount, List<Constraint> constraints) {
+    public record Criterion(String key, String text, long trialCount, List<Constraint> constraints) {
+
+        /** The text in plain language, by the shipped glossary; null where the text was left out of the read. */
+        public String plainText() {
+            return text == null ? null : GlossaryPlainLanguageRenderer.standard().render(text);
+        }
 
         /**
-         * From a projection {@code c {.key, .text, plainText: coalesce(c.plainText, c.text), .trialCount, constraints:
-         * [n {.*}, ...]}} (a node keeps {@code plainText} only where it differs from its text); text and
-         * constraints may be left out of it (null and none) when nothing asks for them.
+         * From a projection {@code c {.key, .text, .trialCount, constraints: [n {.*}, ...]}}; text and constraints
+         * may be left out of it (null and none) when nothing asks for them or for the plain text.
          */
         public static Criterion from(Value c) {
             List<Constraint> constraints = new ArrayList<>(c.get("constraints").isNull() ? List.of()
                     : c.get("constraints").asList(Constraint::from));
             constraints.sort(Comparator.comparing(Constraint::key));
             return new Criterion(c.get("key").asString(), c.get("text").isNull() ? null : c.get("text").asString(),
-                    c.get("plainText").asString(""), c.get("trialCount").asLong(0), constraints);
+                    c.get("trialCount").asLong(0), constraints);
         }
     }
 

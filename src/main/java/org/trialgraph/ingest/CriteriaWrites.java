@@ -42,7 +42,7 @@ final class CriteriaWrites {
     private static final String WRITE_CRITERIA = """
             UNWIND $criteria AS x
             MERGE (c:Criterion {key: x.key})
-              ON CREATE SET c.text = x.text, c.plainText = x.plainText, c.trialCount = 0
+              ON CREATE SET c.text = x.text, c.trialCount = 0
             SET c.trialCount = c.trialCount + x.trialCount
             WITH c, x
             CALL (c, x) {

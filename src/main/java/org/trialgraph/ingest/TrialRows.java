@@ -256,8 +256,6 @@ final class TrialRows {
         Map<String, Object> row = new HashMap<>();
         row.put("key", criterion.key());
         row.put("text", criterion.text());
-        // Most criteria read the same in plain language (81 % of the real records' distinct ones): kept only where not.
-        row.put("plainText", criterion.plainText().equals(criterion.text()) ? null : criterion.plainText());
         Map<String, Map<String, Object>> constraints = new LinkedHashMap<>();
         criterion.constraints().forEach(c -> constraints.putIfAbsent(c.key(), constraint(c)));
         row.put("constraints", new ArrayList<>(constraints.values()));
