@@ -2,11 +2,15 @@ package org.trialgraph.eligibility;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.neo4j.driver.Record;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Repository;
 
 import org.trialgraph.eligibility.EligibilityView.Constraint;
@@ -19,8 +23,9 @@ import org.trialgraph.trial.Trial;
 
 /**
  * Structured requirements: one by key, those of a concept, and their criteria and trials. A constraint's trial count
- * is the number of distinct trials behind its criteria, counted when asked (0.7-0.9 s for the age constraints at
- * ~580k trials): the concept's ranking and each constraint's count are kept until the next write
+ * is the number of distinct trials behind its criteria, counted when asked: in memory by the facet index
+ * ({@link ConstraintTrialCounts}) when it is built and up to date, else over the graph (0.7-1.0 s for the age
+ * constraints at ~580k trials). The concept's ranking and each constraint's count are kept until the next write
  * ({@code trialgraph.constraints.cache-size}).
  */
 @Repository
@@ -34,6 +39,17 @@ class ConstraintRepository {
             RETURN n {.*} AS constraint, trials
             ORDER BY trials DESC, n.key
             LIMIT $limit
+            """;
+
+    private static final String NODES_OF_CONCEPT = """
+            MATCH (n:Constraint {concept: $concept})
+            RETURN id(n) AS node, n {.*} AS constraint
+            """;
+
+    private static final String NODES_OF_KEYS = """
+            UNWIND $keys AS key
+            MATCH (n:Constraint {key: key})
+            RETURN id(n) AS node, n {.*} AS constraint
             """;
 
     private static final String TRIAL_COUNTS = """
@@ -54,14 +70,20 @@ class ConstraintRepository {
             "MATCH (n:Constraint {key: $key})<-[:EXPRESSES]-(:Criterion)<-[:HAS_CRITERION]-(t:Trial)");
 
     private final AutoCommitReads reads;
+    private final ObjectProvider<ConstraintTrialCounts> index;
     private final AnswersUntilWritten<ConceptPage, List<Constraint>> ofConcept;
     private final AnswersUntilWritten<String, Long> trialCounts;
 
     private record ConceptPage(String concept, int limit) {
     }
 
-    ConstraintRepository(AutoCommitReads reads, KeptAnswers keptAnswers) {
+    /** A constraint and the trials stating it. */
+    record Counted(Constraint constraint, long trials) {
+    }
+
+    ConstraintRepository(AutoCommitReads reads, ObjectProvider<ConstraintTrialCounts> index, KeptAnswers keptAnswers) {
         this.reads = reads;
+        this.index = index;
         this.ofConcept = keptAnswers.untilWritten("trialgraph.constraints.cache-size");
         this.trialCounts = keptAnswers.untilWritten("trialgraph.constraints.cache-size");
     }
@@ -75,12 +97,39 @@ class ConstraintRepository {
     List<Constraint> ofConcept(String concept, int limit) {
         return ofConcept.get(new ConceptPage(concept, limit), () -> {
             long computedAt = trialCounts.generation();
-            return reads.read(OF_CONCEPT, Map.of("concept", concept, "limit", limit)).stream().map(r -> {
-                Constraint constraint = EligibilityRepository.constraint(r.get("constraint"));
-                trialCounts.keep(constraint.key(), r.get("trials").asLong(), computedAt);
-                return constraint;
-            }).toList();
+            List<Counted> counted = countedByIndex(NODES_OF_CONCEPT, Map.of("concept", concept));
+            List<Counted> ranked = counted == null ? ofConceptByCypher(concept, limit) : counted.stream()
+                    .sorted(Comparator.comparingLong(Counted::trials).reversed()
+                            .thenComparing(c -> c.constraint().key()))
+                    .limit(limit).toList();
+            ranked.forEach(c -> trialCounts.keep(c.constraint().key(), c.trials(), computedAt));
+            return ranked.stream().map(Counted::constraint).toList();
         });
+    }
+
+    /** The concept's ranking counted over the graph, whatever the index could say (tests compare the two). */
+    List<Counted> ofConceptByCypher(String concept, int limit) {
+        return reads.read(OF_CONCEPT, Map.of("concept", concept, "limit", limit)).stream()
+                .map(r -> new Counted(EligibilityRepository.constraint(r.get("constraint")), r.get("trials").asLong()))
+                .toList();
+    }
+
+    /** The constraints a statement finds ({@code node, constraint}), counted by the index; null when it cannot. */
+    private List<Counted> countedByIndex(String cypher, Map<String, Object> params) {
+        ConstraintTrialCounts available = index.getIfAvailable();
+        if (available == null) {
+            return null;
+        }
+        List<Record> rows = reads.read(cypher, params);
+        int[] trials = available.trialsStating(rows.stream().mapToLong(r -> r.get("node").asLong()).toArray());
+        if (trials == null) { // still building, or a write not applied yet: the graph answers
+            return null;
+        }
+        List<Counted> counted = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            counted.add(new Counted(EligibilityRepository.constraint(rows.get(i).get("constraint")), trials[i]));
+        }
+        return counted;
     }
 
     /** Trials per constraint key; the counts not kept are read in one statement. */
@@ -99,12 +148,22 @@ class ConstraintRepository {
             return counts;
         }
         long computedAt = trialCounts.generation();
-        reads.read(TRIAL_COUNTS, Map.of("keys", missing)).forEach(r -> {
-            String key = r.get("key").asString();
-            long trials = r.get("trials").asLong();
+        countsOf(missing).forEach((key, trials) -> {
             counts.put(key, trials);
             trialCounts.keep(key, trials, computedAt);
         });
+        return counts;
+    }
+
+    private Map<String, Long> countsOf(List<String> keys) {
+        Map<String, Long> counts = new HashMap<>();
+        List<Counted> counted = countedByIndex(NODES_OF_KEYS, Map.of("keys", keys));
+        if (counted != null) {
+            counted.forEach(c -> counts.put(c.constraint().key(), c.trials()));
+        } else {
+            reads.read(TRIAL_COUNTS, Map.of("keys", keys))
+                    .forEach(r -> counts.put(r.get("key").asString(), r.get("trials").asLong()));
+        }
         return counts;
     }
 

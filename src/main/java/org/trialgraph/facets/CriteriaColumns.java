@@ -119,6 +119,35 @@ final class CriteriaColumns {
     }
 
     /**
+     * How many of the trials state each of these constraint nodes in any section, in the order given (0 for a node
+     * none states). A trial has one entry per constraint, whatever the kinds of the sections stating it.
+     */
+    int[] constraintTrials(RoaringBitmap trials, long[] nodes) {
+        int[] slotOf = new int[constraints.size()];
+        Arrays.fill(slotOf, -1);
+        for (int i = 0; i < nodes.length; i++) {
+            int dense = constraints.find(nodes[i]);
+            if (dense >= 0) {
+                slotOf[dense] = i;
+            }
+        }
+        int[] counts = new int[nodes.length];
+        trials.forEach((IntConsumer) t -> {
+            int[] entries = t < constraintsOf.length ? constraintsOf[t] : null;
+            if (entries == null) {
+                return;
+            }
+            for (int entry : entries) {
+                int slot = slotOf[entry >>> KIND_BITS];
+                if (slot >= 0) {
+                    counts[slot]++;
+                }
+            }
+        });
+        return counts;
+    }
+
+    /**
      * Count arrays kept between requests: at 580k the criteria's is ~26 MB, a new one per request that much garbage.
      * At most one per core is kept; a request finding none allocates its own.
      */
@@ -296,6 +325,12 @@ final class CriteriaColumns {
             addedNodes[count] = node;
             added.put(node, loaded.length + count);
             return loaded.length + count;
+        }
+
+        /** The node's dense int, or -1 where it has none (without giving it one). */
+        int find(long node) {
+            int position = Arrays.binarySearch(loaded, node);
+            return position >= 0 ? position : added.getIfAbsent(node, -1);
         }
 
         long node(int id) {

@@ -217,6 +217,16 @@ final class FacetIndex {
         }
     }
 
+    /** How many trials state each of these constraint nodes ({@code id()}), in the order given. */
+    int[] constraintTrials(long[] nodes) {
+        lock.readLock().lock();
+        try {
+            return criteria.constraintTrials(all, nodes);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     int size() {
         return all.getCardinality();
     }

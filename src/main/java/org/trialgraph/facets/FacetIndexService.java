@@ -26,6 +26,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import org.trialgraph.compare.CriteriaCountIndex;
+import org.trialgraph.eligibility.ConstraintTrialCounts;
 import org.trialgraph.ingest.GraphWritten;
 import org.trialgraph.stats.StatsBucket;
 import org.trialgraph.stats.StatsDimension;
@@ -46,7 +47,7 @@ import org.trialgraph.trial.TrialWhere;
  */
 @Component
 @ConditionalOnProperty(name = "trialgraph.facets.enabled", havingValue = "true", matchIfMissing = true)
-class FacetIndexService implements TrialIndex, StatsIndex, CriteriaCountIndex, InfoContributor {
+class FacetIndexService implements TrialIndex, StatsIndex, CriteriaCountIndex, ConstraintTrialCounts, InfoContributor {
 
     private static final Logger log = LoggerFactory.getLogger(FacetIndexService.class);
 
@@ -138,6 +139,15 @@ class FacetIndexService implements TrialIndex, StatsIndex, CriteriaCountIndex, I
             return null;
         }
         return current.commonCriteria(true, meshId, kind, first);
+    }
+
+    @Override
+    public int[] trialsStating(long[] constraintNodes) {
+        FacetIndex current = index;
+        if (current == null || applied != published.get()) {
+            return null;
+        }
+        return current.constraintTrials(constraintNodes);
     }
 
     private void rebuild() {
