@@ -29,6 +29,11 @@ record CriteriaSearch(String cypher, Map<String, Object> parameters) {
     private static final String BY_SCAN = """
             MATCH (c:Criterion) WHERE c.key CONTAINS $search""";
 
+    /** Whether this lists every criterion (no search). */
+    boolean all() {
+        return ALL.equals(cypher);
+    }
+
     static CriteriaSearch of(String search) {
         if (search == null || search.isBlank()) {
             return new CriteriaSearch(ALL, Map.of());

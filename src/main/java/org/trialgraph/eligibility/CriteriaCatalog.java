@@ -1,0 +1,118 @@
+package org.trialgraph.eligibility;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
+
+import org.trialgraph.eligibility.EligibilityView.Criterion;
+import org.trialgraph.neo4j.AutoCommitReads;
+
+/**
+ * Pages of every criterion, most stated first ({@code trialCount DESC, key}), bounded however deep the page.
+ * <p>
+ * One statement ordered by the {@code criterion_trial_count} index serves the criteria stated by more than
+ * {@link #CROWDED} trials: there each count holds few criteria, and Neo4j sorts one count's keys at a time. The low
+ * counts are crowded (at ~580k trials 90 % of the 6.5 M criteria are stated once): sorting the keys of such a count
+ * took ~5 s for any page that reached it. Those counts are paged one at a time by the key index instead, where a
+ * page is the next keys: the keys after the cursor are walked in order, at most {@link #scan} of them, keeping those
+ * of the count. A count too sparse to fill the page within that walk has few criteria, and its page is sorted from the
+ * {@code trialCount} index as before.
+ */
+final class CriteriaCatalog {
+
+    /** Counts at or below this are paged by the key index. */
+    static final long CROWDED = 3;
+
+    private static final String PROJECTION = """
+            c {.key, .text, .trialCount, constraints: [(c)-[:EXPRESSES]->(n:Constraint) | n {.*}]}""";
+
+    /** The counts above {@link #CROWDED}, as EligibilityRepository.CRITERIA_PAGE orders every criterion. */
+    static final String UNCROWDED = """
+            MATCH (c:Criterion)
+            WHERE c.trialCount > $crowded
+              AND ($afterCount IS NULL OR c.trialCount < $afterCount
+                   OR (c.trialCount = $afterCount AND c.key > $afterKey))
+            RETURN %s AS criterion
+            ORDER BY c.trialCount DESC, c.key
+            LIMIT $limit
+            """.formatted(PROJECTION);
+
+    /** Among the next keys after $afterKey, at most $scan of them, the first $limit of the count; stops there. */
+    static final String DENSE = """
+            MATCH (c:Criterion) USING INDEX c:Criterion(key)
+            WHERE c.key > $afterKey
+            WITH c ORDER BY c.key LIMIT $scan
+            WITH c WHERE c.trialCount = $count
+            RETURN %s AS criterion
+            LIMIT $limit
+            """.formatted(PROJECTION);
+
+    /** As {@link #DENSE}, walking all $scan keys to tell how many there were (fewer: the keys' end). */
+    static final String WALK = """
+            MATCH (c:Criterion) USING INDEX c:Criterion(key)
+            WHERE c.key > $afterKey
+            WITH c ORDER BY c.key LIMIT $scan
+            WITH collect(c) AS walked
+            RETURN size(walked) AS walked,
+                   [c IN [x IN walked WHERE x.trialCount = $count][0..$limit] | %s] AS criteria
+            """.formatted(PROJECTION);
+
+    /** A sparse count's criteria after $afterKey, sorted (few: the walk above found fewer than a page). */
+    static final String SPARSE = """
+            MATCH (c:Criterion) USING INDEX c:Criterion(trialCount)
+            WHERE c.trialCount = $count AND c.key > $afterKey
+            RETURN %s AS criterion
+            ORDER BY c.key
+            LIMIT $limit
+            """.formatted(PROJECTION);
+
+    private final AutoCommitReads reads;
+    private final int scan;
+
+    /** @param scan keys at most walked per page of a crowded count before it is taken for sparse */
+    CriteriaCatalog(AutoCommitReads reads, int scan) {
+        this.reads = reads;
+        this.scan = scan;
+    }
+
+    /** Up to {@code limit} criteria after the cursor ({@code afterCount} null: from the first). */
+    List<Criterion> page(Long afterCount, String afterKey, int limit) {
+        List<Criterion> page = new ArrayList<>(limit);
+        if (afterCount == null || afterCount > CROWDED) {
+            Map<String, Object> params = new HashMap<>();
+            params.put("crowded", CROWDED);
+            params.put("afterCount", afterCount);
+            params.put("afterKey", afterKey);
+            params.put("limit", limit);
+            reads.read(UNCROWDED, params).forEach(r -> page.add(Criterion.from(r.get("criterion"))));
+        }
+        long count = afterCount != null && afterCount <= CROWDED ? afterCount : CROWDED;
+        String after = afterCount != null && afterCount <= CROWDED ? afterKey : "";
+        for (; count >= 1 && page.size() < limit; count--, after = "") {
+            page.addAll(ofCount(count, after, limit - page.size()));
+        }
+        return page;
+    }
+
+    private List<Criterion> ofCount(long count, String afterKey, int limit) {
+        Map<String, Object> params = Map.of("afterKey", afterKey, "scan", scan, "count", count, "limit", limit);
+        List<Criterion> found = reads.read(DENSE, params).stream().map(r -> criterion(r.get("criterion"))).toList();
+        if (found.size() == limit) {
+            return found;
+        }
+        Record walk = reads.read(WALK, params).get(0);
+        if (walk.get("walked").asInt() < scan) {
+            return walk.get("criteria").asList(CriteriaCatalog::criterion); // every key after the cursor walked
+        }
+        return reads.read(SPARSE, Map.of("count", count, "afterKey", afterKey, "limit", limit)).stream()
+                .map(r -> criterion(r.get("criterion"))).toList();
+    }
+
+    private static Criterion criterion(Value c) {
+        return Criterion.from(c);
+    }
+}
