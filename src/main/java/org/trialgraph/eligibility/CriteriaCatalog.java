@@ -17,7 +17,7 @@ import org.trialgraph.neo4j.AutoCommitReads;
  * One statement ordered by the {@code criterion_trial_count} index serves the criteria stated by more than
  * {@link #CROWDED} trials: there each count holds few criteria, and Neo4j sorts one count's keys at a time. The low
  * counts are crowded (at ~580k trials 90 % of the 6.5 M criteria are stated once): sorting the keys of such a count
- * took ~5 s for any page that reached it. Those counts are paged one at a time by the key index instead, where a
+ * took 5-7 s for any page that reached it. Those counts are paged one at a time by the key index instead, where a
  * page is the next keys: the keys after the cursor are walked in order, at most {@link #scan} of them, keeping those
  * of the count. A count too sparse to fill the page within that walk has few criteria, and its page is sorted from the
  * {@code trialCount} index as before.
