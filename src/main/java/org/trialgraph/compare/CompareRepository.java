@@ -23,10 +23,9 @@ class CompareRepository {
             UNWIND $ids AS id
             MATCH (:Trial {nctId: id})-[r:HAS_CRITERION]->(c:Criterion)
             RETURN id, r.kind AS kind, r.section AS section, coalesce(r.text, c.text) AS statedText,
-                   c {.key, .text, .trialCount,
-                      constraints: [(c)-[:EXPRESSES]->(n:Constraint) | n {.*}]} AS criterion
+                   %s AS criterion
             ORDER BY id, r.sectionIndex, r.position
-            """;
+            """.formatted(Criterion.PROJECTION);
 
     private final AutoCommitReads reads;
 

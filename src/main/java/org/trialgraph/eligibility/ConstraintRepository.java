@@ -60,11 +60,10 @@ class ConstraintRepository {
 
     private static final String CRITERIA = """
             MATCH (n:Constraint {key: $key})<-[:EXPRESSES]-(c:Criterion)
-            RETURN c {.key, .text, .trialCount,
-                      constraints: [(c)-[:EXPRESSES]->(k:Constraint) | k {.*}]} AS criterion
+            RETURN %s AS criterion
             ORDER BY c.trialCount DESC, c.key
             LIMIT $limit
-            """;
+            """.formatted(Criterion.PROJECTION);
 
     private static final String TRIALS = TrialPages.of(
             "MATCH (n:Constraint {key: $key})<-[:EXPRESSES]-(:Criterion)<-[:HAS_CRITERION]-(t:Trial)");

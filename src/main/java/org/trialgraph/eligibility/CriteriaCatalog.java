@@ -27,19 +27,9 @@ final class CriteriaCatalog {
     /** Counts at or below this are paged by the key index. */
     static final long CROWDED = 3;
 
-    private static final String PROJECTION = """
-            c {.key, .text, .trialCount, constraints: [(c)-[:EXPRESSES]->(n:Constraint) | n {.*}]}""";
-
-    /** The counts above {@link #CROWDED}, as EligibilityRepository.CRITERIA_PAGE orders every criterion. */
-    static final String UNCROWDED = """
-            MATCH (c:Criterion)
-            WHERE c.trialCount > $crowded
-              AND ($afterCount IS NULL OR c.trialCount < $afterCount
-                   OR (c.trialCount = $afterCount AND c.key > $afterKey))
-            RETURN %s AS criterion
-            ORDER BY c.trialCount DESC, c.key
-            LIMIT $limit
-            """.formatted(PROJECTION);
+    /** The criteria stated by more than {@link #CROWDED} trials, paged as a search's matches are. */
+    static final String UNCROWDED = EligibilityRepository.CRITERIA_PAGE.formatted(
+            "MATCH (c:Criterion) WHERE c.trialCount > $crowded");
 
     /** Among the next keys after $afterKey, at most $scan of them, the first $limit of the count; stops there. */
     static final String DENSE = """
@@ -49,7 +39,7 @@ final class CriteriaCatalog {
             WITH c WHERE c.trialCount = $count
             RETURN %s AS criterion
             LIMIT $limit
-            """.formatted(PROJECTION);
+            """.formatted(Criterion.PROJECTION);
 
     /** As {@link #DENSE}, walking all $scan keys to tell how many there were (fewer: the keys' end). */
     static final String WALK = """
@@ -59,7 +49,7 @@ final class CriteriaCatalog {
             WITH collect(c) AS walked
             RETURN size(walked) AS walked,
                    [c IN [x IN walked WHERE x.trialCount = $count][0..$limit] | %s] AS criteria
-            """.formatted(PROJECTION);
+            """.formatted(Criterion.PROJECTION);
 
     /** A sparse count's criteria after $afterKey, sorted (few: the walk above found fewer than a page). */
     static final String SPARSE = """
@@ -68,7 +58,7 @@ final class CriteriaCatalog {
             RETURN %s AS criterion
             ORDER BY c.key
             LIMIT $limit
-            """.formatted(PROJECTION);
+            """.formatted(Criterion.PROJECTION);
 
     private final AutoCommitReads reads;
     private final int scan;

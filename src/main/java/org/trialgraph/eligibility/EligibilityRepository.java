@@ -33,17 +33,14 @@ class EligibilityRepository {
             UNWIND $ids AS id
             MATCH (:Trial {nctId: id})-[r:HAS_CRITERION]->(c:Criterion)
             RETURN id, r.sectionIndex AS sectionIndex, r.section AS section, r.kind AS kind, r.position AS position,
-                   coalesce(r.text, c.text) AS statedText,
-                   c {.key, .text, .trialCount,
-                      constraints: [(c)-[:EXPRESSES]->(n:Constraint) | n {.*}]} AS criterion
+                   coalesce(r.text, c.text) AS statedText, %s AS criterion
             ORDER BY id, sectionIndex, position
-            """;
+            """.formatted(Criterion.PROJECTION);
 
     private static final String CRITERION = """
             MATCH (c:Criterion {key: $key})
-            RETURN c {.key, .text, .trialCount,
-                      constraints: [(c)-[:EXPRESSES]->(n:Constraint) | n {.*}]} AS criterion
-            """;
+            RETURN %s AS criterion
+            """.formatted(Criterion.PROJECTION);
 
     private static final String TRIAL_COUNTS = """
             UNWIND $keys AS key
@@ -51,25 +48,25 @@ class EligibilityRepository {
             RETURN c.key AS key, c.trialCount AS trialCount
             """;
 
-    // Keyset pagination in the list's order: most trials first, then by key. %s is where the criteria come from.
-    // Every criterion has a trialCount; saying so lets the planner walk the criterion_trial_count index in the
-    // page's order and stop after the page, instead of sorting every criterion of the graph (6.5 M at 580k).
     /**
      * Keys walked at most for a page of a crowded trial count (CriteriaCatalog): a count holding fewer than a page in
      * that many keys (0.5 % of the criteria for a page of 100) is sorted instead, ~32k criteria at ~580k trials.
      */
     static final int CATALOG_SCAN = 20_000;
 
+    // Keyset pagination in the list's order: most trials first, then by key. %s (after the projection is put in) is
+    // where the criteria come from. Every criterion has a trialCount; saying so lets the planner walk the
+    // criterion_trial_count index in the page's order and stop after the page, instead of sorting every criterion
+    // of the graph (6.5 M at 580k).
     static final String CRITERIA_PAGE = """
-            %s
+            %%s
               AND c.trialCount IS NOT NULL
               AND ($afterCount IS NULL OR c.trialCount < $afterCount
                    OR (c.trialCount = $afterCount AND c.key > $afterKey))
-            RETURN c {.key, .text, .trialCount,
-                      constraints: [(c)-[:EXPRESSES]->(n:Constraint) | n {.*}]} AS criterion
+            RETURN %s AS criterion
             ORDER BY c.trialCount DESC, c.key
             LIMIT $limit
-            """;
+            """.formatted(Criterion.PROJECTION);
 
     private static final String CRITERIA_COUNT = """
             %s
@@ -139,16 +136,21 @@ class EligibilityRepository {
     Connection<Criterion> criteria(String search, int first, String after, boolean withTotal) {
         CriteriaSearch matching = CriteriaSearch.of(search);
         List<String> cursor = Cursors.decode(after, 2);
-        Map<String, Object> params = new HashMap<>(matching.parameters());
-        params.put("afterCount", cursor.isEmpty() ? null : Long.parseLong(cursor.get(0)));
-        params.put("afterKey", cursor.isEmpty() ? null : cursor.get(1));
-        params.put("limit", first + 1);
-        List<Criterion> rows = matching.all()
-                ? catalog.page((Long) params.get("afterCount"), (String) params.get("afterKey"), first + 1)
-                : reads.read(CRITERIA_PAGE.formatted(matching.cypher()), params).stream()
-                        .map(r -> criterion(r.get("criterion"))).toList();
+        Long afterCount = cursor.isEmpty() ? null : Long.parseLong(cursor.get(0));
+        String afterKey = cursor.isEmpty() ? null : cursor.get(1);
+        List<Criterion> rows = matching.all() ? catalog.page(afterCount, afterKey, first + 1)
+                : searchPage(matching, afterCount, afterKey, first + 1);
         long total = !withTotal ? -1 : cursor.isEmpty() && rows.size() <= first ? rows.size() : total(matching);
         return Connection.of(rows, first, total, c -> Cursors.encode(c.trialCount(), c.key()));
+    }
+
+    private List<Criterion> searchPage(CriteriaSearch matching, Long afterCount, String afterKey, int limit) {
+        Map<String, Object> params = new HashMap<>(matching.parameters());
+        params.put("afterCount", afterCount);
+        params.put("afterKey", afterKey);
+        params.put("limit", limit);
+        return reads.read(CRITERIA_PAGE.formatted(matching.cypher()), params).stream()
+                .map(r -> criterion(r.get("criterion"))).toList();
     }
 
     private long total(CriteriaSearch matching) {

@@ -40,8 +40,15 @@ public final class EligibilityView {
         }
 
         /**
-         * From a projection {@code c {.key, .text, .trialCount, constraints: [n {.*}, ...]}}; text and constraints
-         * may be left out of it (null and none) when nothing asks for them or for the plain text.
+         * The projection {@link #from} reads, of a criterion bound to {@code c} (its constraints bound to {@code k}
+         * inside, so a statement may use {@code n} around it).
+         */
+        public static final String PROJECTION = """
+                c {.key, .text, .trialCount, constraints: [(c)-[:EXPRESSES]->(k:Constraint) | k {.*}]}""";
+
+        /**
+         * From {@link #PROJECTION}, or a projection of the same fields; text and constraints may be left out of it
+         * (null and none) when nothing asks for them or for the plain text.
          */
         public static Criterion from(Value c) {
             List<Constraint> constraints = new ArrayList<>(c.get("constraints").isNull() ? List.of()

@@ -88,25 +88,25 @@ class FacetIndexService implements TrialIndex, StatsIndex, CriteriaCountIndex, C
 
     /** Whether the index answers now: built, and every write published so far applied. */
     boolean ready() {
-        return index != null && applied == published.get();
+        return upToDate() != null;
+    }
+
+    /** The index if it answers now, else null (the callers' Cypher answers). */
+    private FacetIndex upToDate() {
+        FacetIndex current = index;
+        return current != null && applied == published.get() ? current : null;
     }
 
     @Override
     public Page page(TrialWhere where, List<TrialOrder> order, List<String> cursor, int limit) {
-        FacetIndex current = index;
-        if (current == null || applied != published.get()) {
-            return null;
-        }
-        return current.page(where, order, cursor, limit);
+        FacetIndex current = upToDate();
+        return current == null ? null : current.page(where, order, cursor, limit);
     }
 
     @Override
     public boolean matching(TrialWhere where, Consumer<String> nctIds) {
-        FacetIndex current = index;
-        if (current == null || applied != published.get()) {
-            return false;
-        }
-        return current.matching(where, nctIds);
+        FacetIndex current = upToDate();
+        return current != null && current.matching(where, nctIds);
     }
 
     @Override
@@ -116,38 +116,26 @@ class FacetIndexService implements TrialIndex, StatsIndex, CriteriaCountIndex, C
 
     @Override
     public List<StatsBucket> groups(TrialWhere where, List<StatsDimension> groupBy, int sponsorsFor) {
-        FacetIndex current = index;
-        if (current == null || applied != published.get()) {
-            return null;
-        }
-        return current.groups(where, groupBy, sponsorsFor);
+        FacetIndex current = upToDate();
+        return current == null ? null : current.groups(where, groupBy, sponsorsFor);
     }
 
     @Override
     public Counts ofCondition(String conditionKey, String kind, int first) {
-        FacetIndex current = index;
-        if (current == null || applied != published.get()) {
-            return null;
-        }
-        return current.commonCriteria(false, conditionKey, kind, first);
+        FacetIndex current = upToDate();
+        return current == null ? null : current.commonCriteria(false, conditionKey, kind, first);
     }
 
     @Override
     public Counts ofMeshTerm(String meshId, String kind, int first) {
-        FacetIndex current = index;
-        if (current == null || applied != published.get()) {
-            return null;
-        }
-        return current.commonCriteria(true, meshId, kind, first);
+        FacetIndex current = upToDate();
+        return current == null ? null : current.commonCriteria(true, meshId, kind, first);
     }
 
     @Override
     public int[] trialsStating(long[] constraintNodes) {
-        FacetIndex current = index;
-        if (current == null || applied != published.get()) {
-            return null;
-        }
-        return current.constraintTrials(constraintNodes);
+        FacetIndex current = upToDate();
+        return current == null ? null : current.constraintTrials(constraintNodes);
     }
 
     private void rebuild() {
