@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.neo4j.driver.Record;
-import org.neo4j.driver.Value;
 
 import org.trialgraph.eligibility.EligibilityView.Criterion;
 import org.trialgraph.neo4j.AutoCommitReads;
@@ -26,6 +25,12 @@ final class CriteriaCatalog {
 
     /** Counts at or below this are paged by the key index. */
     static final long CROWDED = 3;
+
+    /**
+     * Keys walked at most for a page of a crowded count: a count holding fewer than a page in that many keys (0.5 % of
+     * the criteria for a page of 100) is sorted instead, ~32k criteria at ~580k trials.
+     */
+    static final int SCAN = 20_000;
 
     /** The criteria stated by more than {@link #CROWDED} trials, paged as a search's matches are. */
     static final String UNCROWDED = EligibilityRepository.CRITERIA_PAGE.formatted(
@@ -63,7 +68,7 @@ final class CriteriaCatalog {
     private final AutoCommitReads reads;
     private final int scan;
 
-    /** @param scan keys at most walked per page of a crowded count before it is taken for sparse */
+    /** @param scan keys at most walked per page of a crowded count before it is taken for sparse ({@link #SCAN}) */
     CriteriaCatalog(AutoCommitReads reads, int scan) {
         this.reads = reads;
         this.scan = scan;
@@ -72,16 +77,17 @@ final class CriteriaCatalog {
     /** Up to {@code limit} criteria after the cursor ({@code afterCount} null: from the first). */
     List<Criterion> page(Long afterCount, String afterKey, int limit) {
         List<Criterion> page = new ArrayList<>(limit);
-        if (afterCount == null || afterCount > CROWDED) {
+        boolean inCrowded = afterCount != null && afterCount <= CROWDED;
+        if (!inCrowded) {
             Map<String, Object> params = new HashMap<>();
             params.put("crowded", CROWDED);
             params.put("afterCount", afterCount);
             params.put("afterKey", afterKey);
             params.put("limit", limit);
-            reads.read(UNCROWDED, params).forEach(r -> page.add(Criterion.from(r.get("criterion"))));
+            page.addAll(criteria(UNCROWDED, params));
         }
-        long count = afterCount != null && afterCount <= CROWDED ? afterCount : CROWDED;
-        String after = afterCount != null && afterCount <= CROWDED ? afterKey : "";
+        long count = inCrowded ? afterCount : CROWDED;
+        String after = inCrowded ? afterKey : "";
         for (; count >= 1 && page.size() < limit; count--, after = "") {
             page.addAll(ofCount(count, after, limit - page.size()));
         }
@@ -90,19 +96,19 @@ final class CriteriaCatalog {
 
     private List<Criterion> ofCount(long count, String afterKey, int limit) {
         Map<String, Object> params = Map.of("afterKey", afterKey, "scan", scan, "count", count, "limit", limit);
-        List<Criterion> found = reads.read(DENSE, params).stream().map(r -> criterion(r.get("criterion"))).toList();
+        List<Criterion> found = criteria(DENSE, params);
         if (found.size() == limit) {
             return found;
         }
         Record walk = reads.read(WALK, params).get(0);
         if (walk.get("walked").asInt() < scan) {
-            return walk.get("criteria").asList(CriteriaCatalog::criterion); // every key after the cursor walked
+            return walk.get("criteria").asList(Criterion::from); // every key after the cursor walked
         }
-        return reads.read(SPARSE, Map.of("count", count, "afterKey", afterKey, "limit", limit)).stream()
-                .map(r -> criterion(r.get("criterion"))).toList();
+        return criteria(SPARSE, Map.of("count", count, "afterKey", afterKey, "limit", limit));
     }
 
-    private static Criterion criterion(Value c) {
-        return Criterion.from(c);
+    /** The {@code criterion} column of a statement's rows. */
+    private List<Criterion> criteria(String cypher, Map<String, Object> params) {
+        return reads.read(cypher, params).stream().map(r -> Criterion.from(r.get("criterion"))).toList();
     }
 }

@@ -48,12 +48,6 @@ class EligibilityRepository {
             RETURN c.key AS key, c.trialCount AS trialCount
             """;
 
-    /**
-     * Keys walked at most for a page of a crowded trial count (CriteriaCatalog): a count holding fewer than a page in
-     * that many keys (0.5 % of the criteria for a page of 100) is sorted instead, ~32k criteria at ~580k trials.
-     */
-    static final int CATALOG_SCAN = 20_000;
-
     // Keyset pagination in the list's order: most trials first, then by key. %s (after the projection is put in) is
     // where the criteria come from. Every criterion has a trialCount; saying so lets the planner walk the
     // criterion_trial_count index in the page's order and stop after the page, instead of sorting every criterion
@@ -87,7 +81,7 @@ class EligibilityRepository {
 
     EligibilityRepository(AutoCommitReads reads, KeptAnswers keptAnswers) {
         this.reads = reads;
-        this.catalog = new CriteriaCatalog(reads, CATALOG_SCAN);
+        this.catalog = new CriteriaCatalog(reads, CriteriaCatalog.SCAN);
         this.searchTotals = keptAnswers.untilWritten("trialgraph.criteria.total-cache-size");
     }
 

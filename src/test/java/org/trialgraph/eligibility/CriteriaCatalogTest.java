@@ -60,7 +60,7 @@ class CriteriaCatalogTest {
 
     @Test
     void everyPageFromTheFirstToTheLastIsTheSortedList() {
-        for (int scan : List.of(EligibilityRepository.CATALOG_SCAN, 40)) {
+        for (int scan : List.of(CriteriaCatalog.SCAN, 40)) {
             CriteriaCatalog catalog = new CriteriaCatalog(reads, scan);
             List<String> paged = new java.util.ArrayList<>();
             Long afterCount = null;
@@ -83,7 +83,7 @@ class CriteriaCatalogTest {
     void aPageAfterAnyCursorIsTheNextOfTheSortedList() {
         Random random = new Random(17);
         int compared = 0;
-        for (int scan : List.of(EligibilityRepository.CATALOG_SCAN, 40, 3)) {
+        for (int scan : List.of(CriteriaCatalog.SCAN, 40, 3)) {
             CriteriaCatalog catalog = new CriteriaCatalog(reads, scan);
             for (int i = 0; i < 150; i++) {
                 int at = random.nextInt(inOrder.size());
