@@ -44,6 +44,23 @@ class Utf8Test {
         assertThat(Utf8.isWellFormed(valid, 3)).as("only the length given is read").isFalse();
     }
 
+    @Test
+    void findsOneBadByteAnywhereInARunOfAscii() {
+        for (int length = 1; length <= 40; length++) {
+            for (int bad = 0; bad < length; bad++) {
+                for (int value : new int[] {0x80, 0xC3, 0xFF}) {
+                    byte[] bytes = new byte[length + 9]; // the bytes after the length are not read
+                    java.util.Arrays.fill(bytes, (byte) 'a');
+                    bytes[bad] = (byte) value;
+                    assertThat(Utf8.isWellFormed(bytes, length)).as("%d bytes, 0x%X at %d", length, value, bad).isFalse();
+                    bytes[bad] = 'b';
+                    bytes[length + bad % 9] = (byte) 0xFF;
+                    assertThat(Utf8.isWellFormed(bytes, length)).as("%d good bytes", length).isTrue();
+                }
+            }
+        }
+    }
+
     /** Text of any code points, encoded, with one byte changed half of the time. */
     private static byte[] nearlyUtf8(Random random) {
         StringBuilder text = new StringBuilder();
@@ -59,6 +76,7 @@ class Utf8Test {
                 default -> 0x10000 + random.nextInt(0x110000 - 0x10000);
             };
             text.appendCodePoint(codePoint);
+            text.append("abcdefghijklmnopqrstu", 0, random.nextInt(3) == 0 ? random.nextInt(21) : 0);
         }
         byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
         if (bytes.length > 0 && random.nextBoolean()) {
