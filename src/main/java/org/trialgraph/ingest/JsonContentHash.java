@@ -44,6 +44,15 @@ final class JsonContentHash {
     /** The position after the quote that closes the string whose content starts at {@code i}. */
     private static int afterString(byte[] bytes, int i, int length) {
         while (i < length) {
+            if (i + Long.BYTES <= length) {
+                long word = ByteWords.at(bytes, i);
+                long quoteOrEscape = ByteWords.equalTo(word, (byte) '"') | ByteWords.equalTo(word, (byte) '\\');
+                if (quoteOrEscape == 0) {
+                    i += Long.BYTES; // most of a record is string content
+                    continue;
+                }
+                i += ByteWords.firstOf(quoteOrEscape);
+            }
             byte b = bytes[i];
             if (b == '"') {
                 return i + 1;

@@ -1,9 +1,5 @@
 package org.trialgraph.ingest;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
-
 /**
  * Whether bytes are well-formed UTF-8 (Unicode 15, table 3-7: no overlong forms, no surrogates, nothing above
  * U+10FFFF, no truncated sequence), the same bytes the JDK's strict decoder accepts, without decoding them: a JSON
@@ -11,19 +7,19 @@ import java.nio.ByteOrder;
  */
 final class Utf8 {
 
-    /** Eight bytes at a time, to pass over runs of ASCII (most of a record) at a word's cost per eight bytes. */
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long HIGH_BITS = 0x8080808080808080L;
-
     private Utf8() {
     }
 
     static boolean isWellFormed(byte[] bytes, int length) {
         int i = 0;
         while (i < length) {
-            if (i + Long.BYTES <= length && ((long) LONGS.get(bytes, i) & HIGH_BITS) == 0) {
-                i += Long.BYTES;
-                continue;
+            if (i + Long.BYTES <= length) {
+                long nonAscii = ByteWords.nonAscii(ByteWords.at(bytes, i));
+                if (nonAscii == 0) {
+                    i += Long.BYTES; // most of a record is ASCII
+                    continue;
+                }
+                i += ByteWords.firstOf(nonAscii);
             }
             int b = bytes[i];
             if (b >= 0) {
