@@ -306,7 +306,7 @@ final class StudyReader {
                 continue;
             }
             try {
-                JsonNode study = JSON.readTree(lines.bytes, 0, lines.length);
+                JsonNode study = StudyTree.read(JSON, lines.bytes, lines.length);
                 accept(study, lineLocation, JsonContentHash.ofText(lines.bytes, lines.length));
             } catch (JacksonException e) {
                 sink.reject(new Rejection(lineLocation, null, "malformed JSON: " + e.getOriginalMessage()));
