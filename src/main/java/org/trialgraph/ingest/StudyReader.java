@@ -347,10 +347,7 @@ final class StudyReader {
                     continue;
                 }
                 any = true;
-                int newline = position;
-                while (newline < end && block[newline] != '\n') {
-                    newline++;
-                }
+                int newline = newlineFrom(position);
                 append(newline - position);
                 if (newline < end) {
                     position = newline + 1;
@@ -358,6 +355,21 @@ final class StudyReader {
                 }
                 position = end;
             }
+        }
+
+        /** The position of the first newline in the block from {@code from}, or {@code end}: a word at a time. */
+        private int newlineFrom(int from) {
+            int i = from;
+            for (; i + Long.BYTES <= end; i += Long.BYTES) {
+                long newlines = ByteWords.equalTo(ByteWords.at(block, i), (byte) '\n');
+                if (newlines != 0) {
+                    return i + ByteWords.firstOf(newlines);
+                }
+            }
+            while (i < end && block[i] != '\n') {
+                i++;
+            }
+            return i;
         }
 
         /** Whether the line is only white space (as {@link String#isBlank} on its text). */
