@@ -1,5 +1,6 @@
 package org.trialgraph.ingest;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Function;
 
@@ -41,14 +42,22 @@ final class EligibilityReading {
             throw invalid.apply(e.getMessage());
         }
         int line = 1;
-        for (String criterion : text.split("\n", -1)) {
-            if (criterion.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_LINE_BYTES) {
-                throw invalid.apply("line " + line + " is " + criterion.length() + " characters long (at most "
+        for (int start = 0; start <= text.length(); line++) {
+            int newline = text.indexOf('\n', start);
+            int end = newline < 0 ? text.length() : newline;
+            if (isTooLong(text, start, end)) {
+                throw invalid.apply("line " + line + " is " + (end - start) + " characters long (at most "
                         + MAX_LINE_BYTES + " bytes: each criterion becomes an indexed key)");
             }
-            line++;
+            start = end + 1;
         }
         return new EligibilityReading(engine, text);
+    }
+
+    /** Whether text[start, end) is over the limit in UTF-8, encoded only if it could be (a char is 3 bytes at most). */
+    private static boolean isTooLong(String text, int start, int end) {
+        return (end - start) * 3 > MAX_LINE_BYTES
+                && text.substring(start, end).getBytes(StandardCharsets.UTF_8).length > MAX_LINE_BYTES;
     }
 
     ParsedEligibility parsed() {
