@@ -2,12 +2,11 @@ package org.trialgraph.bulk;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -65,7 +64,7 @@ final class EntityFile {
     }
 
     Writer writer() throws IOException {
-        return new Writer(new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(path), 1 << 20)));
+        return new Writer(new BufferedOutputStream(Files.newOutputStream(path), 1 << 20));
     }
 
     Reader reader() throws IOException {
@@ -90,72 +89,86 @@ final class EntityFile {
         }
     }
 
+    /**
+     * Writes each entity into a reused buffer and then to the file in one call. Through a {@code DataOutputStream}
+     * over a {@code ByteArrayOutputStream} every short, int and byte was a synchronized call: a tenth of the staging
+     * thread's CPU at 580k, with the copying.
+     */
     final class Writer implements Closeable {
 
-        private final DataOutputStream file;
-        private final ByteArrayOutputStream record = new ByteArrayOutputStream(4096);
-        private final DataOutputStream out = new DataOutputStream(record);
+        private final OutputStream file;
+        private ByteBuffer record = ByteBuffer.allocate(4096);
 
-        private Writer(DataOutputStream file) {
+        private Writer(OutputStream file) {
             this.file = file;
         }
 
         void write(String name, long start, long end, Map<String, ?> properties) throws IOException {
-            record.reset();
-            out.writeShort(names.code(name));
-            out.writeLong(start);
-            out.writeLong(end);
+            record.clear();
             int present = 0;
             for (Object value : properties.values()) {
                 if (value != null) {
                     present++;
                 }
             }
-            out.writeShort(present);
+            room(Integer.BYTES + Short.BYTES + 2 * Long.BYTES + Short.BYTES);
+            record.putInt(0); // the length, set below
+            record.putShort((short) names.code(name)).putLong(start).putLong(end).putShort((short) present);
             for (Map.Entry<String, ?> property : properties.entrySet()) {
                 if (property.getValue() != null) {
-                    out.writeShort(names.code(property.getKey()));
+                    room(Short.BYTES);
+                    record.putShort((short) names.code(property.getKey()));
                     writeValue(property.getValue());
                 }
             }
-            file.writeInt(record.size());
-            record.writeTo(file);
+            record.putInt(0, record.position() - Integer.BYTES);
+            file.write(record.array(), 0, record.position());
             count++;
             propertyCount += present;
         }
 
-        private void writeValue(Object value) throws IOException {
+        private void writeValue(Object value) {
             if (value instanceof String s) {
-                out.writeByte(STRING);
+                room(1);
+                record.put(STRING);
                 writeString(s);
             } else if (value instanceof Integer || value instanceof Long) {
-                out.writeByte(LONG);
-                out.writeLong(((Number) value).longValue());
+                room(1 + Long.BYTES);
+                record.put(LONG).putLong(((Number) value).longValue());
             } else if (value instanceof Double d) {
-                out.writeByte(DOUBLE);
-                out.writeDouble(d);
+                room(1 + Double.BYTES);
+                record.put(DOUBLE).putDouble(d);
             } else if (value instanceof Boolean b) {
-                out.writeByte(BOOLEAN);
-                out.writeBoolean(b);
+                room(2);
+                record.put(BOOLEAN).put((byte) (b ? 1 : 0));
             } else if (value instanceof List<?> list) {
-                out.writeByte(STRINGS);
-                out.writeInt(list.size());
+                room(1 + Integer.BYTES);
+                record.put(STRINGS).putInt(list.size());
                 for (Object item : list) {
                     writeString((String) item);
                 }
             } else if (value instanceof PointValue point) {
-                out.writeByte(POINT);
-                out.writeDouble(point.coordinate()[0]);
-                out.writeDouble(point.coordinate()[1]);
+                room(1 + 2 * Double.BYTES);
+                record.put(POINT).putDouble(point.coordinate()[0]).putDouble(point.coordinate()[1]);
             } else {
                 throw new IllegalArgumentException("cannot stage a " + value.getClass().getName());
             }
         }
 
-        private void writeString(String s) throws IOException {
+        private void writeString(String s) {
             byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-            out.writeInt(bytes.length);
-            out.write(bytes);
+            room(Integer.BYTES + bytes.length);
+            record.putInt(bytes.length).put(bytes);
+        }
+
+        /** Makes room for n more bytes in the record buffer. */
+        private void room(int n) {
+            if (record.remaining() >= n) {
+                return;
+            }
+            ByteBuffer larger = ByteBuffer.allocate(Math.max(record.capacity() * 2, record.position() + n));
+            larger.put(record.array(), 0, record.position());
+            record = larger;
         }
 
         @Override
