@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -67,6 +68,31 @@ class RegexShortcutsTest {
             }
         }
         assertThat(ruledOut).as("anchors ruled out without a search").isGreaterThan(REAL.size() * 5);
+    }
+
+    @Test
+    void keyOperatorSpacingGivesWhatItsRegexGives() {
+        Pattern regex = Pattern.compile(" ?([<>=/%]) ?");
+        assertSameResult(CriterionKeys::dropSpacesAroundOperators, s -> regex.matcher(s).replaceAll("$1"),
+                new String[] {" ", "  ", "<", ">", "=", "/", "%", " < ", "< =", " >= ", "a", "x", "é", "\uD83D\uDE00"});
+    }
+
+    /** A shortcut that computes a value must give exactly what the regex-based code gives, on real and random text. */
+    private static <T> void assertSameResult(Function<String, T> shortcut, Function<String, T> regexVersion, String[] words) {
+        for (String s : REAL) {
+            assertThat(shortcut.apply(s)).as(s).isEqualTo(regexVersion.apply(s));
+        }
+        assertThat(REAL).hasSizeGreaterThan(30_000);
+        Random random = new Random(20261128);
+        for (int run = 0; run < 100_000; run++) {
+            StringBuilder text = new StringBuilder();
+            int parts = 1 + random.nextInt(10);
+            for (int i = 0; i < parts; i++) {
+                text.append(words[random.nextInt(words.length)]);
+            }
+            String s = text.toString();
+            assertThat(shortcut.apply(s)).as(s).isEqualTo(regexVersion.apply(s));
+        }
     }
 
     private static void assertAgrees(Predicate<String> shortcut, Pattern regex, String[] words) {
