@@ -2,6 +2,7 @@ package org.trialgraph.criteria;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -34,12 +35,51 @@ final class FirstChars {
      */
     static boolean[] asciiTable(String chars, String regex) {
         DECLARED.add(new Declared(chars, regex));
+        return asciiSet(chars);
+    }
+
+    private static boolean[] asciiSet(String chars) {
         Pattern set = Pattern.compile("[" + chars + "]");
         boolean[] table = new boolean[128];
         for (char c = 0; c < 128; c++) {
             table[c] = set.matcher(String.valueOf(c)).matches();
         }
         return table;
+    }
+
+    /** A regex and its first characters, for {@link Search#forEachMatch}. */
+    static Search search(String chars, String regex) {
+        return new Search(compile(chars, regex), asciiSet(chars));
+    }
+
+    /** A match's bounds. */
+    interface MatchSink {
+        void found(int start, int end);
+    }
+
+    /**
+     * A regex searched by trying it only where its first characters occur: the matches of
+     * {@code pattern.matcher(s).find()}, in order, without the regex engine's walk over every position (several
+     * megamorphic calls per position even when the lookahead on the first characters fails at once).
+     */
+    record Search(Pattern pattern, boolean[] firstAscii) {
+
+        /** What successive find() calls on the whole of s give, each match given to sink. */
+        void forEachMatch(String s, MatchSink sink) {
+            // transparent bounds: lookbehinds and word boundaries see the text before the position, as find() does
+            Matcher m = pattern.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
+            int n = s.length();
+            for (int p = 0; p < n; p++) {
+                char c = s.charAt(p);
+                if (c < 128 && !firstAscii[c]) {
+                    continue; // cannot begin a match (from 128 up the pattern's own lookahead decides)
+                }
+                if (m.region(p, n).lookingAt()) {
+                    sink.found(m.start(), m.end());
+                    p = Math.max(p, m.end() - 1); // find() goes on at the end of a match
+                }
+            }
+        }
     }
 
     /** Everything declared so far (the classes that declare them must have been initialised). */
