@@ -9,6 +9,7 @@ import java.util.Random;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -75,6 +76,31 @@ class RegexShortcutsTest {
         Pattern regex = Pattern.compile(" ?([<>=/%]) ?");
         assertSameResult(CriterionKeys::dropSpacesAroundOperators, s -> regex.matcher(s).replaceAll("$1"),
                 new String[] {" ", "  ", "<", ">", "=", "/", "%", " < ", "< =", " >= ", "a", "x", "é", "\uD83D\uDE00"});
+    }
+
+    @Test
+    void expressionStartEndsWhereItsRegexEnds() {
+        String[] words = {"at", "no", "not", "note", "or", "in", "ink", "of", "up", "min", "max", "maximum", "exceeding", "between",
+                "fewer", "1", "12", ".", ".5", ",", "_", "<", ">=", "=", " ", "-", "(", "a", "é", "\u0301", "\uD83D\uDE00", "Not", "x"};
+        assertSameResult(s -> startEnds(s, false), s -> startEnds(s, true), words);
+    }
+
+    /** ExpressionParser.startEnd at every position, within the whole text and within the shortest window allowed. */
+    private static String startEnds(String s, boolean byRegex) {
+        StringBuilder ends = new StringBuilder();
+        for (int p = 0; p < s.length(); p++) {
+            for (int searchEnd : new int[] {s.length(), Math.min(s.length(), p + ExpressionParser.START_MAX_LENGTH)}) {
+                int end;
+                if (byRegex) {
+                    Matcher m = ExpressionParser.START.matcher(s).useTransparentBounds(true).useAnchoringBounds(false).region(p, searchEnd);
+                    end = m.lookingAt() ? m.end() : -1;
+                } else {
+                    end = ExpressionParser.startEnd(s, p, searchEnd);
+                }
+                ends.append(end).append(' ');
+            }
+        }
+        return ends.toString();
     }
 
     /** A shortcut that computes a value must give exactly what the regex-based code gives, on real and random text. */
