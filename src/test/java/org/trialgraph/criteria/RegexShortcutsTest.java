@@ -103,6 +103,21 @@ class RegexShortcutsTest {
         return ends.toString();
     }
 
+    @Test
+    void sectionWordPreCheckHoldsWheneverTheHeadingPatternsMatch() {
+        Pattern strict = Pattern.compile("(?i)^(?:[a-z]+\\s+){0,2}(?:inclusion|exclusion|eligibility|infusion)(?:\\s+criteria)?\\s*:?$");
+        Pattern inline = Pattern.compile("(?i)^((?:[a-z]+\\s+){0,3}?(?:inclusion|exclusion|eligibility)\\s+criteria)\\s*(?::|-\\s)\\s*(\\S.*)$");
+        String[] words = {"Inclusion", "EXCLUSION", "eligibility", "Infusion", "inclusio", "clusion", "criteria", "Criteria", " ",
+                ":", "- ", "a", "K", "\u212A", "\u0130", "é", "x", "\t", "\u000B", "\u00a0", "1", "key", "(", "Criteria:"};
+        assertSameResult(s -> SectionParser.namesASectionWord(s) || !(strict.matcher(s).matches() || inline.matcher(s).matches()),
+                s -> true, words);
+        for (String heading : List.of("Key Exclusion Criteria:", "INCLUSION", "a b Infusion criteria :", "a b c eligibility criteria - x")) {
+            assertThat(strict.matcher(heading).matches() || inline.matcher(heading).matches()).as(heading).isTrue();
+            assertThat(SectionParser.namesASectionWord(heading)).as(heading).isTrue();
+        }
+        assertThat(SectionParser.namesASectionWord("Age >= 18")).isFalse();
+    }
+
     /** A shortcut that computes a value must give exactly what the regex-based code gives, on real and random text. */
     private static <T> void assertSameResult(Function<String, T> shortcut, Function<String, T> regexVersion, String[] words) {
         for (String s : REAL) {
