@@ -24,9 +24,14 @@ final class SectionParser {
     record RawSection(String heading, CriterionKind kind, List<RawCriterion> criteria) {
     }
 
-    private static final Pattern BULLET = Pattern.compile(
-            "^(?:([*•·▪◦●○■□➢►\\-+])(?:\\s+|(?=[A-Za-z(]))|(o)\\s+|\\(?(\\d{1,3})[.)]\\s+|\\(?([a-zA-Z])[.)]\\s+"
-                    + "|\\(?([ivxIVX]{1,5})[.)]\\s+)(.*)$");
+    /**
+     * A bullet or number and the spaces after it, at the start of a line's content; the rest is the item's body. Read
+     * with lookingAt and a check that the body has no line terminator: what matches() of "^marker(.*)$" gave, without
+     * the regex walking the whole line.
+     */
+    private static final Pattern BULLET_MARKER = Pattern.compile(
+            "(?:([*•·▪◦●○■□➢►\\-+])(?:\\s+|(?=[A-Za-z(]))|(o)\\s+|\\(?(\\d{1,3})[.)]\\s+|\\(?([a-zA-Z])[.)]\\s+"
+                    + "|\\(?([ivxIVX]{1,5})[.)]\\s+)");
     private static final Pattern INLINE_CRITERIA_HEADING = Pattern.compile(
             "(?i)^((?:[a-z]+\\s+){0,3}?(?:inclusion|exclusion|eligibility)\\s+criteria)\\s*(?::|-\\s)\\s*(\\S.*)$");
     private static final Pattern STRICT_BULLETED_HEADING = Pattern.compile(
@@ -394,8 +399,9 @@ final class SectionParser {
                 i++;
             }
             String content = raw.substring(i).strip();
-            Matcher m = BULLET.matcher(content);
-            if (!content.isEmpty() && m.matches() && !m.group(6).isBlank()) {
+            Matcher m = BULLET_MARKER.matcher(content);
+            String body = !content.isEmpty() && m.lookingAt() && isOneLine(content, m.end()) ? content.substring(m.end()) : "";
+            if (!body.isBlank()) {
                 String type;
                 if (m.group(1) != null) {
                     type = "sym" + m.group(1);
@@ -408,10 +414,21 @@ final class SectionParser {
                 } else {
                     type = "roman";
                 }
-                String marker = content.substring(0, content.length() - m.group(6).length()).strip();
-                return new Line(indent, true, type, marker, m.group(6).strip());
+                String marker = content.substring(0, m.end()).strip();
+                return new Line(indent, true, type, marker, body.strip());
             }
             return new Line(indent, false, "", "", content);
+        }
+
+        /** Whether s from {@code from} on has no character that ends a line for the regex "." (so ".*$" reads it all). */
+        private static boolean isOneLine(String s, int from) {
+            for (int i = from; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                    return false;
+                }
+            }
+            return true;
         }
 
         boolean blank() {

@@ -118,6 +118,45 @@ class RegexShortcutsTest {
         assertThat(SectionParser.namesASectionWord("Age >= 18")).isFalse();
     }
 
+    @Test
+    void bulletLinesReadAsTheFullLineRegexReadThem() throws IOException {
+        List<String> raw = new ArrayList<>();
+        CriteriaBenchmark.forEachEligibilityText(EngineOutputGoldenTest.data().resolve("ctgov-v2"), (id, text) -> raw.addAll(text.lines().toList()));
+        assertThat(raw).hasSizeGreaterThan(30_000);
+        for (String line : raw) {
+            assertThat(describe(SectionParser.Line.of(line))).as(line).isEqualTo(lineByFullRegex(line));
+        }
+        String[] words = {"*", "- ", "+", "•", "o", "o ", "1.", "12)", "123.", "1234.", "(", "a.", "B)", "iv.", "XII)", "vi", " ", "  ",
+                "\t", "\u00a0", "Age", "x", "é", "\u0085", "\u2028", "\u2029", "\u000B", "\uD83D\uDE00", "2.5"};
+        assertSameResult(s -> describe(SectionParser.Line.of(s)), RegexShortcutsTest::lineByFullRegex, words);
+    }
+
+    private static String describe(SectionParser.Line l) {
+        return l.indent + "|" + l.bullet + "|" + l.type + "|" + l.marker + "|" + l.body;
+    }
+
+    private static final Pattern FULL_LINE_BULLET = Pattern.compile("^(?:([*•·▪◦●○■□➢►\\-+])(?:\\s+|(?=[A-Za-z(]))|(o)\\s+|\\(?(\\d{1,3})[.)]\\s+|\\(?([a-zA-Z])[.)]\\s+"
+                + "|\\(?([ivxIVX]{1,5})[.)]\\s+)(.*)$");
+
+    /** SectionParser.Line.of as written before, with matches() of the whole line. */
+    private static String lineByFullRegex(String raw) {
+        int indent = 0;
+        int i = 0;
+        while (i < raw.length() && (raw.charAt(i) == ' ' || raw.charAt(i) == '\t' || raw.charAt(i) == '\u00a0')) {
+            indent += raw.charAt(i) == '\t' ? 4 : 1;
+            i++;
+        }
+        String content = raw.substring(i).strip();
+        Matcher m = FULL_LINE_BULLET.matcher(content);
+        if (!content.isEmpty() && m.matches() && !m.group(6).isBlank()) {
+            String type = m.group(1) != null ? "sym" + m.group(1) : m.group(2) != null ? "symo" : m.group(3) != null ? "num"
+                    : m.group(4) != null ? (Character.isUpperCase(m.group(4).charAt(0)) ? "ALPHA" : "alpha") : "roman";
+            String marker = content.substring(0, content.length() - m.group(6).length()).strip();
+            return indent + "|true|" + type + "|" + marker + "|" + m.group(6).strip();
+        }
+        return indent + "|false|||" + content;
+    }
+
     /** A shortcut that computes a value must give exactly what the regex-based code gives, on real and random text. */
     private static <T> void assertSameResult(Function<String, T> shortcut, Function<String, T> regexVersion, String[] words) {
         for (String s : REAL) {
