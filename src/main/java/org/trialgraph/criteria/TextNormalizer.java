@@ -1,5 +1,6 @@
 package org.trialgraph.criteria;
 
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -50,6 +51,25 @@ final class TextNormalizer {
         if (hasSuperscript(s)) {
             s = SUPERSCRIPTS.matcher(s).replaceAll(m -> "^" + plainSuperscript(m.group()));
         }
+        if (isPlainAscii(s)) {
+            return s.toLowerCase(Locale.ROOT); // what the loop below gives for such text, in one pass
+        }
+        return spellInAscii(s);
+    }
+
+    /** Whether s is ASCII without the characters {@link #spellInAscii} replaces (~ ` and tab): most criteria. */
+    static boolean isPlainAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 128 || c == '~' || c == '`' || c == '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Lower case, with operators, dashes, quotes, spaces and full-width forms in ASCII. */
+    static String spellInAscii(String s) {
         StringBuilder out = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -155,6 +156,13 @@ class RegexShortcutsTest {
             return indent + "|true|" + type + "|" + marker + "|" + m.group(6).strip();
         }
         return indent + "|false|||" + content;
+    }
+
+    @Test
+    void plainAsciiTextIsSpelledAsTheCharacterLoopSpellsIt() {
+        String[] words = {"Age", "AGE", "x", "Z", "@", "[", "{", "~", "`", "\t", " ", ">=", "≥", "µ", "\u00a0", "İ", "É", "Σ", "\uD83D\uDE00", "\u007f", "1"};
+        assertSameResult(s -> TextNormalizer.isPlainAscii(s) ? s.toLowerCase(Locale.ROOT) : TextNormalizer.spellInAscii(s),
+                TextNormalizer::spellInAscii, words);
     }
 
     /** A shortcut that computes a value must give exactly what the regex-based code gives, on real and random text. */
