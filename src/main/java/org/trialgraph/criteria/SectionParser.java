@@ -487,7 +487,12 @@ final class SectionParser {
         }
 
         RawCriterion build() {
-            StringBuilder text = new StringBuilder(TextNormalizer.collapseWhitespace(main.toString()));
+            String mainText = TextNormalizer.collapseWhitespace(main.toString());
+            if (children.isEmpty()) {
+                // one String for both (most criteria): the cache key hashes it once, and the engine sees they are equal at once
+                return new RawCriterion(mainText, mainText);
+            }
+            StringBuilder text = new StringBuilder(mainText);
             StringBuilder flat = new StringBuilder(text);
             for (int i = 0; i < children.size(); i++) {
                 String child = TextNormalizer.collapseWhitespace(children.get(i)[2]);
