@@ -165,6 +165,14 @@ class RegexShortcutsTest {
                 TextNormalizer::spellInAscii, words);
     }
 
+    @Test
+    void markdownUnescapingGivesWhatItsRegexGives() {
+        String[] words = {"\\", "\\\\", "\\>", "\\.", "12\\.", "\\[", "\\]", "\\a", "\\ ", "\\\uD83D\uDE00", "a", " ", ">", "é",
+                "\\`", "\\*", "\\_", "\\{", "\\}", "\\(", "\\)", "\\#", "\\+", "\\-", "\\!", "\\<", "\\^", "\\~", "\\|", "\\=", "\\%", "\\&", "\\$", "\\\n"};
+        assertSameResult(TextNormalizer::unescapeMarkdown,
+                s -> TextNormalizer.MARKDOWN_ESCAPE.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1))), words);
+    }
+
     /** A shortcut that computes a value must give exactly what the regex-based code gives, on real and random text. */
     private static <T> void assertSameResult(Function<String, T> shortcut, Function<String, T> regexVersion, String[] words) {
         for (String s : REAL) {
