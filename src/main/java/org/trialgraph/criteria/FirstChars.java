@@ -66,19 +66,36 @@ final class FirstChars {
 
         /** What successive find() calls on the whole of s give, each match given to sink. */
         void forEachMatch(String s, MatchSink sink) {
+            Matcher m = matcher(s);
+            int from = 0;
+            while (next(m, s, from)) {
+                sink.found(m.start(), m.end());
+                from = Math.max(m.start() + 1, m.end()); // find() goes on at the end of a match
+            }
+        }
+
+        /** A matcher on the match a first find() would give (its groups readable), or null if there is none. */
+        Matcher first(String s) {
+            Matcher m = matcher(s);
+            return next(m, s, 0) ? m : null;
+        }
+
+        private Matcher matcher(String s) {
             // transparent bounds: lookbehinds and word boundaries see the text before the position, as find() does
-            Matcher m = pattern.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
+            return pattern.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
+        }
+
+        /** Leaves m on the first match at or after from (the patterns cannot match the empty string), or returns false. */
+        private boolean next(Matcher m, String s, int from) {
             int n = s.length();
-            for (int p = 0; p < n; p++) {
+            for (int p = from; p < n; p++) {
                 char c = s.charAt(p);
-                if (c < 128 && !firstAscii[c]) {
-                    continue; // cannot begin a match (from 128 up the pattern's own lookahead decides)
-                }
-                if (m.region(p, n).lookingAt()) {
-                    sink.found(m.start(), m.end());
-                    p = Math.max(p, m.end() - 1); // find() goes on at the end of a match
+                // below 128 the table says whether a match can begin here; from 128 up the pattern's own lookahead decides
+                if ((c >= 128 || firstAscii[c]) && m.region(p, n).lookingAt()) {
+                    return true;
                 }
             }
+            return false;
         }
     }
 
