@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -171,6 +172,15 @@ class RegexShortcutsTest {
                 "\\`", "\\*", "\\_", "\\{", "\\}", "\\(", "\\)", "\\#", "\\+", "\\-", "\\!", "\\<", "\\^", "\\~", "\\|", "\\=", "\\%", "\\&", "\\$", "\\\n"};
         assertSameResult(TextNormalizer::unescapeMarkdown,
                 s -> TextNormalizer.MARKDOWN_ESCAPE.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1))), words);
+    }
+
+    @Test
+    void textIsSplitIntoLinesAsTheLineBreakRegexSplitsIt() {
+        Pattern lineBreak = Pattern.compile("\r\n|\r|\n");
+        String[] words = {"\r", "\n", "\r\n", "\n\r", "\r\r", "\n\n", "* a", "1. b", " ", "x", "\\>", "é"};
+        assertSameResult(s -> SectionParser.toLines(s).stream().map(RegexShortcutsTest::describe).toList(),
+                s -> Stream.of(lineBreak.split(s, -1)).map(l -> describe(SectionParser.Line.of(TextNormalizer.unescapeMarkdown(l)))).toList(),
+                words);
     }
 
     /** A shortcut that computes a value must give exactly what the regex-based code gives, on real and random text. */
