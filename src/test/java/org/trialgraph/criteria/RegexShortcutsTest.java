@@ -183,6 +183,28 @@ class RegexShortcutsTest {
                 words);
     }
 
+    @Test
+    void clauseEndIsWhereTheRegionSearchFindsIt() {
+        String[] words = {";", ".", ". ", "1. ", " if ", "if", "unless", "except", " in patients", "for the patients", "or <", "or >=",
+                "within", " range", "prior to", "x", " ", "é", "\uD83D\uDE00", "patients", "5"};
+        Function<String, String> ends = s -> {
+            StringBuilder out = new StringBuilder();
+            for (int from = 0; from <= s.length(); from += 3) {
+                out.append(ConstraintExtractor.clauseEnd(s, from, Math.min(s.length(), from + 40))).append(' ');
+            }
+            return out.toString();
+        };
+        Function<String, String> byRegion = s -> {
+            StringBuilder out = new StringBuilder();
+            for (int from = 0; from <= s.length(); from += 3) {
+                Matcher m = ConstraintExtractor.CLAUSE_END.pattern().matcher(s).region(from, Math.min(s.length(), from + 40));
+                out.append(m.find() ? m.start() : Math.min(s.length(), from + 40)).append(' ');
+            }
+            return out.toString();
+        };
+        assertSameResult(ends, byRegion, words);
+    }
+
     /** A shortcut that computes a value must give exactly what the regex-based code gives, on real and random text. */
     private static <T> void assertSameResult(Function<String, T> shortcut, Function<String, T> regexVersion, String[] words) {
         for (String s : REAL) {
