@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Where numeric concepts are named in normalised text ("absolute neutrophil count", "alt/ast", "lansky"). */
 final class ConceptMentions {
@@ -17,7 +15,7 @@ final class ConceptMentions {
      * anchors: lower-case substrings of which one must occur before the pattern is tried (speed only); each
      * alternative of the pattern contains one. An anchor written "\\bxy" must start a word (the pattern has a word boundary there).
      */
-    private record Rule(Anchors anchors, Anchors alsoOneOf, Pattern pattern, List<Concept> concepts) {
+    private record Rule(Anchors anchors, Anchors alsoOneOf, FirstChars.Search pattern, List<Concept> concepts) {
     }
 
     /**
@@ -85,7 +83,7 @@ final class ConceptMentions {
     private static final Set<Concept> SCORES = Set.of(Concept.ECOG, Concept.KARNOFSKY, Concept.LANSKY);
     static final List<Concept> GENERIC_PERFORMANCE_STATUS = List.of(Concept.ECOG, Concept.KARNOFSKY);
     private static final Anchors GENERIC_PS_ANCHORS = anchors("performance s", "\\bps");
-    private static final Pattern GENERIC_PS = Pattern.compile("\\bperformance status\\b|\\bperformance score\\b|\\bps\\b");
+    private static final FirstChars.Search GENERIC_PS = FirstChars.search("p", "\\bperformance status\\b|\\bperformance score\\b|\\bps\\b");
 
     private static Rule rule(String firstChars, String[] anchors, String regex, Concept... concepts) {
         return rule(firstChars, anchors, new String[0], regex, concepts);
@@ -93,7 +91,7 @@ final class ConceptMentions {
 
     /** firstChars: every character a match of regex can begin with (see {@link FirstChars}). */
     private static Rule rule(String firstChars, String[] anchors, String[] alsoOneOf, String regex, Concept... concepts) {
-        return new Rule(anchors(anchors), anchors(alsoOneOf), FirstChars.compile(firstChars, regex),
+        return new Rule(anchors(anchors), anchors(alsoOneOf), FirstChars.search(firstChars, regex),
                 List.of(concepts));
     }
 
@@ -204,10 +202,7 @@ final class ConceptMentions {
             if (!containsAny(s, r.anchors(), starts) || !r.alsoOneOf().isEmpty() && !containsAny(s, r.alsoOneOf(), starts)) {
                 continue;
             }
-            Matcher m = r.pattern().matcher(s);
-            while (m.find()) {
-                all.add(new Mention(m.start(), m.end(), r.concepts()));
-            }
+            r.pattern().forEachMatch(s, (start, end) -> all.add(new Mention(start, end, r.concepts())));
         }
         all.sort(Comparator.comparingInt(Mention::start).thenComparing(Comparator.comparingInt(Mention::end).reversed()));
         List<Mention> kept = new ArrayList<>();
@@ -226,21 +221,19 @@ final class ConceptMentions {
         if (!containsAny(s, GENERIC_PS_ANCHORS, starts)) {
             return kept;
         }
-        Matcher m = GENERIC_PS.matcher(s);
         List<Mention> out = new ArrayList<>(kept);
-        while (m.find()) {
-            int start = m.start();
+        GENERIC_PS.forEachMatch(s, (start, end) -> {
             boolean covered = kept.stream().anyMatch(k -> start >= k.start() && start < k.end() + 3 && k.concepts().stream().anyMatch(SCORES::contains));
             boolean nearScale = kept.stream().anyMatch(k -> Math.abs(k.start() - start) < 25 && k.concepts().stream().anyMatch(SCORES::contains));
             if (!covered && !nearScale) {
-                out.add(new Mention(m.start(), m.end(), GENERIC_PERFORMANCE_STATUS));
+                out.add(new Mention(start, end, GENERIC_PERFORMANCE_STATUS));
             } else if (!covered) {
                 // "performance status 0-1 (ECOG PS)": the scale is named in brackets after the value
-                kept.stream().filter(k -> k.start() > m.end() && k.start() - m.end() < 25 && s.charAt(k.start() - 1) == '('
+                kept.stream().filter(k -> k.start() > end && k.start() - end < 25 && s.charAt(k.start() - 1) == '('
                                 && k.concepts().stream().anyMatch(SCORES::contains)).findFirst()
-                        .ifPresent(k -> out.add(new Mention(m.start(), m.end(), k.concepts())));
+                        .ifPresent(k -> out.add(new Mention(start, end, k.concepts())));
             }
-        }
+        });
         out.sort(Comparator.comparingInt(Mention::start));
         return out;
     }

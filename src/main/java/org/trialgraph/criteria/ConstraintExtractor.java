@@ -34,7 +34,7 @@ final class ConstraintExtractor {
     private static final Pattern RELATIVE_AFTER = Pattern.compile(
             "\\s*(?:\\([^)]{1,15}\\)\\s*)?(?:over|above|below|under|more than|less than|greater than)\\s+(?:the\\s+)?(?:institutional\\s+)?(?:ideal|upper limit|lower limit|uln|lln|normal|baseline|predicted)\\b");
     private static final Pattern CONNECTOR = Pattern.compile("[\\s/,&()]*(?:and/or|and|or|&)?[\\s/,()]*(?:the\\s+)?(?:serum\\s+)?");
-    private static final Pattern CLAUSE_END = Pattern.compile(";|\\.(?:\\s|$)(?<!\\d\\.\\s)|\\bif\\b|\\bunless\\b|\\bexcept\\b|\\bin patients\\b|\\bfor (?:the\\s+)?(?:patients?|subjects?|participants?)\\b|\\bor\\s+(?:<|>|<=|>=)|\\bwithin\\b(?![^;]{0,30}\\brange\\b)|\\bprior to\\b");
+    static final FirstChars.Search CLAUSE_END = FirstChars.search(";.efiopuw", ";|\\.(?:\\s|$)(?<!\\d\\.\\s)|\\bif\\b|\\bunless\\b|\\bexcept\\b|\\bin patients\\b|\\bfor (?:the\\s+)?(?:patients?|subjects?|participants?)\\b|\\bor\\s+(?:<|>|<=|>=)|\\bwithin\\b(?![^;]{0,30}\\brange\\b)|\\bprior to\\b");
 
     private static final Pattern BEFORE_GAP = Pattern.compile("\\s*\\(?\\s*");
     /** "less than 15 kg in weight". */
@@ -337,8 +337,10 @@ final class ConstraintExtractor {
     }
 
     static int clauseEnd(String s, int from, int to) {
-        Matcher m = CLAUSE_END.matcher(s).region(from, to);
-        return m.find() ? m.start() : to;
+        // find() in the region [from, to) with its default (opaque) bounds, which let no lookaround or \b see past it,
+        // is find() in that part of the text alone; the search there tries only where a match can begin
+        Matcher m = CLAUSE_END.first(s.substring(from, to));
+        return m != null ? from + m.start() : to;
     }
 
     /** Turns an expression into a constraint on the concept, applying score conventions and unit normalisation. */

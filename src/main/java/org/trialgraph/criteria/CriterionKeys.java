@@ -41,7 +41,7 @@ public final class CriterionKeys {
             s = stripped;
         }
         if (hasOperatorChar(s)) {
-            s = SPACE_AROUND_OPERATOR.matcher(s).replaceAll("$1");
+            s = dropSpacesAroundOperators(s);
         }
         s = stripTrailingPunctuation(s);
         if (s.length() <= MAX_PLAIN) {
@@ -53,12 +53,40 @@ public final class CriterionKeys {
     /** Whether s has one of the characters {@link #SPACE_AROUND_OPERATOR} needs (most criteria have none). */
     private static boolean hasOperatorChar(String s) {
         for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '<' || c == '>' || c == '=' || c == '/' || c == '%') {
+            if (isOperatorChar(s.charAt(i))) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean isOperatorChar(char c) {
+        return c == '<' || c == '>' || c == '=' || c == '/' || c == '%';
+    }
+
+    /**
+     * {@code SPACE_AROUND_OPERATOR.matcher(s).replaceAll("$1")} as a plain scan: an operator character keeps itself and
+     * drops one space before and one after it. Left to right like the regex, which resumes after each match (so in
+     * "a &lt; = b" the space after "&lt;" goes with it and "=" keeps its own). The regex, whose optional leading space
+     * lets a match begin anywhere, was tried at every position: ~5 % of the engine's time.
+     */
+    static String dropSpacesAroundOperators(String s) {
+        int n = s.length();
+        StringBuilder out = new StringBuilder(n);
+        int i = 0;
+        while (i < n) {
+            char c = s.charAt(i);
+            if (c == ' ' && i + 1 < n && isOperatorChar(s.charAt(i + 1))) {
+                i++; // the space before is dropped
+                c = s.charAt(i);
+            }
+            out.append(c);
+            i++;
+            if (isOperatorChar(c) && i < n && s.charAt(i) == ' ') {
+                i++; // the space after is dropped
+            }
+        }
+        return out.toString();
     }
 
     static String stripTrailingPunctuation(String s) {

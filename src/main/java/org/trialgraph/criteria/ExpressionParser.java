@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Finds comparisons in normalised (see {@link TextNormalizer#forMatching}) text. All patterns are anchored at a
@@ -12,14 +13,17 @@ import java.util.regex.Pattern;
 final class ExpressionParser {
 
     private static final String NUM = "(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+\\.\\d+|\\d+,\\d{1,2}(?![\\d,])|\\d+|\\.\\d+)";
+    private static final String START_WORDS = "at|no|not|greater|more|longer|less|fewer|lower|higher|above|below|over|under|up|maximum|minimum|max|min|exceed|exceeding|exceeds|equal|older|younger|between|in|inferior|superior|of|from";
     /** Where an expression may start. */
-    private static final String START_REGEX = "(?<![\\w.,])\\d|\\.\\d|[<>=]|\\b(?:at|no|not|greater|more|longer|less|fewer|lower|higher|above|below|over|under|up|maximum|minimum|max|min|exceed|exceeding|exceeds|equal|older|younger|between|in|inferior|superior|of|from)\\b";
-    private static final Pattern START = Pattern.compile(START_REGEX);
+    private static final String START_REGEX = "(?<![\\w.,])\\d|\\.\\d|[<>=]|\\b(?:" + START_WORDS + ")\\b";
+    static final Pattern START = Pattern.compile(START_REGEX);
+    /** START's words by their first letter, for {@link #startEnd}. */
+    private static final String[][] START_WORDS_BY_FIRST = byFirstLetter(START_WORDS.split("\\|"));
     /** Digits, ".", operators and the words' first letters (see {@link FirstChars}). */
     private static final boolean[] START_FIRST = FirstChars.asciiTable("0-9.<>=abefghilmnosuy", START_REGEX);
     /** Longer than any match of {@link #START} ("exceeding" and the boundary after it). */
-    private static final int START_MAX_LENGTH = 16;
-    private static final Pattern OPERATOR = Pattern.compile(
+    static final int START_MAX_LENGTH = 16;
+    private static final String OPERATOR_REGEX =
             "(>\\s*or\\s*equal(?:\\s+to)?|<\\s*or\\s*equal(?:\\s+to)?|>\\s*or\\s*=|<\\s*or\\s*=|(?:at|of) or (?:above|over|below|under)|>\\s*/\\s*=|<\\s*/\\s*=|>\\s*=|<\\s*=|=\\s*>|=\\s*<|>|<|=(?!=)"
                     + "|greater than or equal to|greater than or equal|more than or equal to|equal to or greater than|equal or greater than"
                     + "|equal to or more than|equal to or higher than|equal to or above|higher than or equal to|equal to or older than|older than or equal to|no younger than|not younger than|at least|no less than|not less than|not lower than|no lower than|not below"
@@ -28,7 +32,13 @@ final class ExpressionParser {
                     + "|no more than|not more than|no older than|not older than|no greater than|not greater than|not exceeding|not to exceed|not exceed|no higher than|not higher than|not above"
                     + "|at most|up to|maximum of|a maximum of|maximum|max\\.?"
                     + "|greater than|more than|longer than|higher than|older than|above|over|exceeding|exceeds|in excess of|superior to"
-                    + "|less than|lower than|fewer than|younger than|below|under|inferior to|equal to|equals)(?![a-z])");
+                    + "|less than|lower than|fewer than|younger than|below|under|inferior to|equal to|equals)(?![a-z])";
+    private static final Pattern OPERATOR = Pattern.compile(OPERATOR_REGEX);
+    /**
+     * The characters an OPERATOR match can begin with (see {@link FirstChars}): at a digit, where most expressions
+     * start, its 85 alternatives are not tried one by one.
+     */
+    private static final boolean[] OPERATOR_FIRST = FirstChars.asciiTable("<=>abefghilmnosuy", OPERATOR_REGEX);
     private static final Pattern NUMBER = Pattern.compile(NUM);
     private static final Pattern FILLER = Pattern.compile("(?:\\s|:|\\(\\s*[<>]=?\\s*\\)|\\(|of\\b|the\\b|a\\b|an\\b|value\\b|level\\b|score\\b|age\\b|ages\\b)*");
     private static final Pattern SCI_NEGATIVE = Pattern.compile("(?:(\\d+(?:\\.\\d+)?)\\s*x\\s*)?10\\s*(?:\\^|e)\\s*\\(?\\s*-\\s*(\\d{1,2})\\)?");
@@ -66,15 +76,14 @@ final class ExpressionParser {
         // or after pos, with the text around it in view. Matching only up to a match's length past `to` finds the same
         // starts without scanning the rest of the text when there is none.
         int searchEnd = Math.min(s.length(), to + START_MAX_LENGTH);
-        Matcher start = START.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
         int at;
-        while (pos < to && (at = nextStart(s, start, pos, to, searchEnd)) >= 0) {
+        while (pos < to && (at = nextStart(s, pos, to, searchEnd)) >= 0) {
             ValueExpression e = at(s, at, to);
             if (e != null) {
                 out.add(e);
                 pos = Math.max(e.end(), at + 1);
             } else {
-                pos = Math.max(start.end(), at + 1);
+                pos = Math.max(startEnd(s, at, searchEnd), at + 1);
             }
             if (out.size() > 50) {
                 break;
@@ -84,19 +93,85 @@ final class ExpressionParser {
     }
 
     /**
-     * The first position in [pos, to) where START matches (within searchEnd), or -1. The regex is tried only where a
-     * match can begin: a first character of START, and for a word the start of a word (its \\b); elsewhere find()
+     * The first position in [pos, to) where START matches (within searchEnd), or -1. Only positions where a match can
+     * begin are looked at: a first character of START, and for a word the start of a word (its \\b); elsewhere find()
      * would fail too.
      */
-    private static int nextStart(String s, Matcher start, int pos, int to, int searchEnd) {
+    private static int nextStart(String s, int pos, int to, int searchEnd) {
         for (int p = pos; p < to; p++) {
             char c = s.charAt(p);
             boolean candidate = c >= 128 || START_FIRST[c] && (c < 'a' || c > 'z' || p == 0 || !isWordChar(s.charAt(p - 1)));
-            if (candidate && start.region(p, searchEnd).lookingAt()) {
+            if (candidate && startEnd(s, p, searchEnd) >= 0) {
                 return p;
             }
         }
         return -1;
+    }
+
+    /**
+     * Where START's match at p (region [p, searchEnd), the text around it in view) ends, or -1 if it does not match
+     * there; searchEnd must be at least min(length, p + {@link #START_MAX_LENGTH}). The regex's reading spelt out:
+     * trying the regex at every candidate (most words start with one of its letters) cost ~7 % of the engine's time.
+     * Where a non-ASCII character touches a word, the regex decides (its \\b treats letters and combining marks
+     * specially).
+     */
+    static int startEnd(String s, int p, int searchEnd) {
+        char c = s.charAt(p);
+        if (c >= 128) {
+            return regexStartEnd(s, p, searchEnd);
+        }
+        if (!START_FIRST[c]) {
+            return -1;
+        }
+        if (c >= '0' && c <= '9') { // (?<![\\w.,])\\d
+            return p > 0 && isAsciiWordCharOrPointOrComma(s.charAt(p - 1)) ? -1 : p + 1;
+        }
+        if (c == '.') { // \\.\\d
+            return p + 1 < searchEnd && s.charAt(p + 1) >= '0' && s.charAt(p + 1) <= '9' ? p + 2 : -1;
+        }
+        if (c == '<' || c == '>' || c == '=') {
+            return p + 1;
+        }
+        // \\b(?:words)\\b: the whole word from p must be one of them
+        if (p > 0 && s.charAt(p - 1) >= 128) {
+            return regexStartEnd(s, p, searchEnd);
+        }
+        if (p > 0 && isWordChar(s.charAt(p - 1))) {
+            return -1;
+        }
+        int q = p;
+        while (q < s.length() && s.charAt(q) < 128 && isWordChar(s.charAt(q))) {
+            q++;
+        }
+        if (q < s.length() && s.charAt(q) >= 128) {
+            return regexStartEnd(s, p, searchEnd);
+        }
+        String[] words = START_WORDS_BY_FIRST[c];
+        for (int i = 0; words != null && i < words.length; i++) {
+            if (words[i].length() == q - p && s.startsWith(words[i], p)) {
+                return q;
+            }
+        }
+        return -1;
+    }
+
+    private static int regexStartEnd(String s, int p, int searchEnd) {
+        Matcher m = START.matcher(s).useTransparentBounds(true).useAnchoringBounds(false).region(p, searchEnd);
+        return m.lookingAt() ? m.end() : -1;
+    }
+
+    /** What [\\w.,] matches (\\w is ASCII only). */
+    private static boolean isAsciiWordCharOrPointOrComma(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == ',';
+    }
+
+    private static String[][] byFirstLetter(String[] words) {
+        String[][] table = new String[128][];
+        for (String w : words) {
+            String[] same = table[w.charAt(0)];
+            table[w.charAt(0)] = same == null ? new String[] {w} : Stream.concat(Stream.of(same), Stream.of(w)).toArray(String[]::new);
+        }
+        return table;
     }
 
     /** What \\b counts as a word character at least (letters, digits, '_'). */
@@ -122,8 +197,9 @@ final class ExpressionParser {
         if (s.startsWith("between", pos) || s.startsWith("from", pos)) {
             return range(s, pos, pos + (s.startsWith("between", pos) ? 7 : 4), to);
         }
-        Matcher op = OPERATOR.matcher(s).region(pos, to);
-        if (op.lookingAt()) {
+        char first = s.charAt(pos);
+        Matcher op = first >= 128 || OPERATOR_FIRST[first] ? OPERATOR.matcher(s).region(pos, to) : null;
+        if (op != null && op.lookingAt()) {
             Comparator cmp = comparatorOf(op.group(1));
             if (cmp == Comparator.EQ) {
                 // "ECOG=0-1": an equals sign before a range or list introduces it

@@ -2,6 +2,7 @@ package org.trialgraph.criteria;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -34,12 +35,68 @@ final class FirstChars {
      */
     static boolean[] asciiTable(String chars, String regex) {
         DECLARED.add(new Declared(chars, regex));
+        return asciiSet(chars);
+    }
+
+    private static boolean[] asciiSet(String chars) {
         Pattern set = Pattern.compile("[" + chars + "]");
         boolean[] table = new boolean[128];
         for (char c = 0; c < 128; c++) {
             table[c] = set.matcher(String.valueOf(c)).matches();
         }
         return table;
+    }
+
+    /** A regex and its first characters, for {@link Search#forEachMatch}. */
+    static Search search(String chars, String regex) {
+        return new Search(compile(chars, regex), asciiSet(chars));
+    }
+
+    /** A match's bounds. */
+    interface MatchSink {
+        void found(int start, int end);
+    }
+
+    /**
+     * A regex searched by trying it only where its first characters occur: the matches of
+     * {@code pattern.matcher(s).find()}, in order, without the regex engine's walk over every position (several
+     * megamorphic calls per position even when the lookahead on the first characters fails at once).
+     */
+    record Search(Pattern pattern, boolean[] firstAscii) {
+
+        /** What successive find() calls on the whole of s give, each match given to sink. */
+        void forEachMatch(String s, MatchSink sink) {
+            Matcher m = matcher(s);
+            int from = 0;
+            while (next(m, s, from)) {
+                sink.found(m.start(), m.end());
+                from = Math.max(m.start() + 1, m.end()); // find() goes on at the end of a match
+            }
+        }
+
+        /** A matcher on the match a first find() would give (its groups readable), or null if there is none. */
+        Matcher first(String s) {
+            Matcher m = matcher(s);
+            return next(m, s, 0) ? m : null;
+        }
+
+        private Matcher matcher(String s) {
+            // transparent bounds: lookbehinds and word boundaries see the text before the position, as find() does
+            return pattern.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
+        }
+
+        /** Leaves m on the first match at or after from (the patterns cannot match the empty string), or returns false. */
+        private boolean next(Matcher m, String s, int from) {
+            int n = s.length();
+            for (int p = from; p < n; p++) {
+                char c = s.charAt(p);
+                // below 128 the table says whether a match can begin here; from 128 up the pattern's own lookahead decides
+                if ((c >= 128 || firstAscii[c]) && m.region(p, n).lookingAt()) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /** Everything declared so far (the classes that declare them must have been initialised). */

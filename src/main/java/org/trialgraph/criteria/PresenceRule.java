@@ -93,6 +93,9 @@ final class PresenceRule {
 
     void extract(String s, ConceptMentions.WordStarts starts, List<Constraint> out) {
         List<Mention> mentions = find(s, starts);
+        if (mentions.isEmpty()) {
+            return; // most criteria: spares the map and the sorting stream below
+        }
         Map<Concept, Constraint> first = new EnumMap<>(Concept.class);
         boolean prevNegated = false;
         int prevEnd = -1000;

@@ -29,18 +29,18 @@ final class SexRule {
                     + "(?=\\s*(?:$|and\\s" + AN_AGE + "|[,;.(:\\d<>]|(?:participants?|patients?|subjects?|volunteers?|adults?|individuals?|persons?|aged?|ages|between|only|with|without|who|of|over|under|older|younger|at least|from|sex|gender|children|adolescents|infants|healthy|smokers|diagnosed|undergoing|scheduled|presenting|having|in|and|\\()\\b|(?:(?!" + NOT_A_MODIFIER + "\\b)\\S+\\s+){1,3}(?:participants?|patients?|subjects?|volunteers?|survivors?|smokers?|athletes?|veterans?|workers?|students?)\\b))");
     /** "Postmenopausal female who has ...": a modifier that only one sex can have makes the noun phrase a restriction. */
     private static final Pattern ONE_SEX_MODIFIER = Pattern.compile("\\b(?:post|pre|peri)-?menopausal\\s+$");
-    private static final Pattern EXPLICIT = Pattern.compile("\\b(?:sex|gender)\\s*[:=]?\\s*(?:is\\s+|must be\\s+)?(female|male|women|men)\\b(?!\\s+(?:or|and)\\s)|\\bmust be (?:a\\s+)?(female|male|woman|man)\\b(?!\\s+(?:or|and)\\s)|\\bonly (female|male|women|men)\\b"
+    private static final FirstChars.Search EXPLICIT = FirstChars.search("gimopsv", "\\b(?:sex|gender)\\s*[:=]?\\s*(?:is\\s+|must be\\s+)?(female|male|women|men)\\b(?!\\s+(?:or|and)\\s)|\\bmust be (?:a\\s+)?(female|male|woman|man)\\b(?!\\s+(?:or|and)\\s)|\\bonly (female|male|women|men)\\b"
             + "|\\b(?:patient|participant|subject|volunteer|individual|person)\\s+(?:is|must be)\\s+(?:an?\\s+)?(?:adult\\s+|healthy\\s+)?(female|male|woman|man)\\b"
             + "(?=\\s*(?:$|[,;.(\\d<>=]|(?:between|aged?|ages|at least|over|under|older|younger|from|diagnosed|having|with\\b(?!\\s+(?:child|reproductive|(?:a\\s+)?partner)))\\b))");
     /** "women only", "male subjects only", "(men only)". */
-    private static final Pattern ONLY_AFTER = Pattern.compile("\\b(female|females|women|male|males|men)(?:\\s+(?:participants?|patients?|subjects?|volunteers?))?\\s+only\\b");
+    private static final FirstChars.Search ONLY_AFTER = FirstChars.search("fmw", "\\b(female|females|women|male|males|men)(?:\\s+(?:participants?|patients?|subjects?|volunteers?))?\\s+only\\b");
     /** A sex on its own as an item of a demographic list: "18-65 years of age, male,". */
-    private static final Pattern LIST_ITEM = Pattern.compile("(?:,|;)\\s*(female|male)\\s*(?:$|[,;.])");
+    private static final FirstChars.Search LIST_ITEM = FirstChars.search(",;", "(?:,|;)\\s*(female|male)\\s*(?:$|[,;.])");
     /** A sex noun directly followed by an age: "consists of men 40 to 65 years of age", "women aged 18-45". */
-    private static final Pattern WITH_AGE = FirstChars.compile("fmw",
+    private static final FirstChars.Search WITH_AGE = FirstChars.search("fmw",
             "\\b(?<!and |or |and/or |/)(females|women|males|men)\\s+(?:(?:participants?|patients?|subjects?|volunteers?)\\s+)?(?:aged?\\s+|between\\s+(?:the\\s+)?(?:ages?\\s+(?:of\\s+)?)?|from\\s+)?(?:>=?\\s*|<=?\\s*)?\\d{1,2}\\s*(?:-|to|and|years|yrs|\\+)");
-    private static final Pattern MALE_WORD = Pattern.compile("\\b(?:male|males|men|man|boys)\\b");
-    private static final Pattern FEMALE_WORD = Pattern.compile("\\b(?:female|females|women|woman|girls)\\b");
+    private static final FirstChars.Search MALE_WORD = FirstChars.search("bm", "\\b(?:male|males|men|man|boys)\\b");
+    private static final FirstChars.Search FEMALE_WORD = FirstChars.search("fgw", "\\b(?:female|females|women|woman|girls)\\b");
     private static final Pattern NOT_A_RESTRICTION = Pattern.compile(
             "^[a-z]+\\s*,\\s*who\\b|^[^\\s,;]+\\s+(?:[^\\s,;]+\\s+)?(?:of\\s+(?:child|reproductive|non-?child)|who\\b|with\\s+(?:\\w+\\s+){0,2}(?:child|reproductive|partners?|pregnan|lactat|breast)|without\\s+(?:\\S+\\s+){0,4}?(?:contracepti\\w*|potential|desire|birth control)|capable|able\\s+to|planning\\b|intending\\b|wishing\\b|trying\\b|partners?|must\\b|should\\b|will\\b|agrees?\\b|need\\b|using\\b|use\\b|(?:participants?|patients?|subjects?)\\s+(?:of\\s+child|who|with\\s+partners?|must|should|will|agree))");
 
@@ -48,7 +48,7 @@ final class SexRule {
         if (!mentionsASexWord(s, starts)) {
             return; // most criteria: spares the patterns below, the engine's costliest step
         }
-        if (MALE_WORD.matcher(s).find() && FEMALE_WORD.matcher(s).find()) {
+        if (MALE_WORD.first(s) != null && FEMALE_WORD.first(s) != null) {
             return; // both sexes named: subgroups ("50 kg for men; 45 kg for women"), not a restriction to one
         }
         Matcher m = restriction(s);
@@ -79,29 +79,29 @@ final class SexRule {
     /** The first restriction found, with the sex word in its first matched group; null if the criterion restricts to no sex. */
     private static Matcher restriction(String s) {
         Matcher lead = LEADING.matcher(s);
-        if (lead.lookingAt() && (!NOT_A_RESTRICTION.matcher(s.substring(lead.start(1))).find()
+        // lookingAt: every alternative of NOT_A_RESTRICTION starts with ^, so find() could only match at the start
+        if (lead.lookingAt() && (!NOT_A_RESTRICTION.matcher(s.substring(lead.start(1))).lookingAt()
                 || s.contains("menopaus") && ONE_SEX_MODIFIER.matcher(s.substring(0, lead.start(1))).find())) {
             return lead;
         }
         if (s.contains("sex") || s.contains("gender") || s.contains("must be") || s.contains("only ") || s.contains(" is ")) {
-            Matcher m = EXPLICIT.matcher(s);
-            if (m.find()) {
+            Matcher m = EXPLICIT.first(s);
+            if (m != null) {
                 return m;
             }
         }
         if (s.contains("only")) {
-            Matcher m = ONLY_AFTER.matcher(s);
-            if (m.find()) {
+            Matcher m = ONLY_AFTER.first(s);
+            if (m != null) {
                 return m;
             }
         }
         if (s.indexOf(',') >= 0 || s.indexOf(';') >= 0) {
-            Matcher m = LIST_ITEM.matcher(s);
-            if (m.find()) {
+            Matcher m = LIST_ITEM.first(s);
+            if (m != null) {
                 return m;
             }
         }
-        Matcher m = WITH_AGE.matcher(s);
-        return TextNormalizer.hasDigit(s) && m.find() ? m : null;
+        return TextNormalizer.hasDigit(s) ? WITH_AGE.first(s) : null;
     }
 }
