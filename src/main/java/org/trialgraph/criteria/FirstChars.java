@@ -135,6 +135,49 @@ final class FirstChars {
         }
     }
 
+    private static final List<AfterSpaces> AFTER_SPACES = new CopyOnWriteArrayList<>();
+
+    /**
+     * A regex that is only ever tried by lookingAt and whose matches are leading whitespace (\\s: space, \\t, \\n,
+     * \\x0B, \\f, \\r) and then one of chars (ASCII; a non-ASCII character is left to the regex).
+     */
+    static AfterSpaces afterSpaces(String chars, String regex) {
+        AfterSpaces a = new AfterSpaces(Pattern.compile(regex), asciiSet(chars), chars);
+        AFTER_SPACES.add(a);
+        return a;
+    }
+
+    /**
+     * The suffixes read after a number ("or more", "- 75", "years old") start with spaces and one of a few
+     * characters: checking that character spares a matcher and a regex attempt where they cannot match, as at most
+     * numbers. {@code RegexShortcutsTest} compares {@link #lookingAt} with the regex at every position of real and
+     * random text for every one made.
+     */
+    record AfterSpaces(Pattern pattern, boolean[] firstAscii, String chars) {
+
+        /** A matcher on the match of lookingAt in [p, to), or null if there is none. */
+        Matcher lookingAt(String s, int p, int to) {
+            int q = p;
+            while (q < to && isRegexSpace(s.charAt(q))) {
+                q++;
+            }
+            if (q >= to || s.charAt(q) < 128 && !firstAscii[s.charAt(q)]) {
+                return null;
+            }
+            Matcher m = pattern.matcher(s).region(p, to);
+            return m.lookingAt() ? m : null;
+        }
+
+        private static boolean isRegexSpace(char c) {
+            return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+        }
+    }
+
+    /** Every {@link AfterSpaces} made so far. */
+    static List<AfterSpaces> afterSpacesMade() {
+        return List.copyOf(AFTER_SPACES);
+    }
+
     /** Everything declared so far (the classes that declare them must have been initialised). */
     static List<Declared> declared() {
         return List.copyOf(DECLARED);

@@ -205,6 +205,39 @@ class RegexShortcutsTest {
         assertSameResult(ends, byRegion, words);
     }
 
+    @Test
+    void suffixesAfterSpacesMatchWhereTheirRegexMatches() throws ClassNotFoundException {
+        Class.forName(ExpressionParser.class.getName(), true, getClass().getClassLoader());
+        List<FirstChars.AfterSpaces> made = FirstChars.afterSpacesMade();
+        assertThat(made).hasSizeGreaterThanOrEqualTo(5); // GE, LE, "or better", unit echo, number range join
+        String[] words = {" ", "  ", "\t", "\n", "\u000B", "\f", "\r", "\u00a0", "-", "+", ",", "&", "(", ")", "or", "and", "and/or",
+                "more", "less", "over", "above", "under", "minimum", "maximum", "better", "of age", "of-age", "inclusive", "to",
+                "through", "kg", "(kg)", "(%)", "mg/dl", "1", "12", "x", "é", "\uD83D\uDE00", "o", "a", "m", "i", "t"};
+        for (FirstChars.AfterSpaces a : made) {
+            Function<String, String> ends = s -> {
+                StringBuilder out = new StringBuilder();
+                for (int p = 0; p <= s.length(); p++) {
+                    for (int to : new int[] {s.length(), Math.min(s.length(), p + 3)}) {
+                        Matcher m = a.lookingAt(s, p, to);
+                        out.append(m == null ? -1 : m.end()).append(' ');
+                    }
+                }
+                return out.toString();
+            };
+            Function<String, String> byRegex = s -> {
+                StringBuilder out = new StringBuilder();
+                for (int p = 0; p <= s.length(); p++) {
+                    for (int to : new int[] {s.length(), Math.min(s.length(), p + 3)}) {
+                        Matcher m = a.pattern().matcher(s).region(p, to);
+                        out.append(m.lookingAt() ? m.end() : -1).append(' ');
+                    }
+                }
+                return out.toString();
+            };
+            assertSameResult(ends, byRegex, words);
+        }
+    }
+
     /** A shortcut that computes a value must give exactly what the regex-based code gives, on real and random text. */
     private static <T> void assertSameResult(Function<String, T> shortcut, Function<String, T> regexVersion, String[] words) {
         for (String s : REAL) {
