@@ -52,7 +52,8 @@ class RegexShortcutsTest {
     @Test
     void wordStartsNeverRuleOutAnAnchorThatIsThere() {
         ConceptMentions.Anchors anchors = ConceptMentions.anchors("\\bast", "\\bpt", "\\bga", "\\bhb", "\\bcd4", "\\bt.bili",
-                "\\bqt", "\\bmale", "\\bx", "\\b(", "\\bé", "emoglobin");
+                "\\bqt", "\\bmale", "\\bx", "\\b(", "\\bé", "emoglobin", "neutrophil", "pregnan", "a1c", "who p", "bili", "x", "é",
+                "\uD83D\uDE00", "hepatitis b");
         int ruledOut = 0;
         Random random = new Random(20261127);
         for (String s : REAL) {
@@ -69,6 +70,8 @@ class RegexShortcutsTest {
             if (atStart && !word.isEmpty()) {
                 assertThat(starts.mayStart(word)).as(s + " / " + word).isTrue();
             }
+            String inside = s.substring(p, Math.min(s.length(), p + 1 + random.nextInt(12)));
+            assertThat(starts.mayContain(inside)).as(s + " / " + inside).isTrue();
         }
         assertThat(ruledOut).as("anchors ruled out without a search").isGreaterThan(REAL.size() * 5);
     }
