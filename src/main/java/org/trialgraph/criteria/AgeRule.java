@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  */
 final class AgeRule {
 
-    private static final Pattern AGE_WORD = Pattern.compile(
+    static final Pattern AGE_WORD = Pattern.compile(
             "(?<!gestational |postmenstrual |post-menstrual |corrected |bone |mental |menstrual |chronological |reading |developmental |skeletal |for |-)\\bage[ds]?\\b(?![- ](?:related|appropriate|adjusted|matched|specific|and sex|group))");
     private static final Pattern POPULATION_BEFORE = Pattern.compile(
             "\\b(?:patients?|participants?|subjects?|adults?|children|child|men|women|man|woman|males?|females?|volunteers?|individuals?|persons?|people|boys|girls|infants?|adolescents?|neonates?|newborns?|toddlers?|youths?|pediatric patients|paediatric patients)"
@@ -131,17 +131,25 @@ final class AgeRule {
         }
     }
 
-    /** "age 18-75", "aged between", "age at screening >= 18"; not "age or karnofsky score >= 50". */
-    private static boolean ageWordJustBefore(String before) {
-        if (!before.contains("age")) {
-            return false;
+    /**
+     * "age 18-75", "aged between", "age at screening >= 18"; not "age or karnofsky score >= 50": the last AGE_WORD
+     * match ends at most 16 characters before the end. Every match begins at an "age" and is at most 4 characters
+     * long, so the last match is the one at the last "age" where the regex matches, and an "age" more than 20
+     * characters from the end cannot end close enough: trying only those spares find()'s lookbehinds at every
+     * position.
+     */
+    static boolean ageWordJustBefore(String before) {
+        int n = before.length();
+        Matcher m = null;
+        for (int i = before.lastIndexOf("age"); i >= 0 && i >= n - 20; i = before.lastIndexOf("age", i - 1)) {
+            if (m == null) {
+                m = AGE_WORD.matcher(before).useTransparentBounds(true).useAnchoringBounds(false);
+            }
+            if (m.region(i, n).lookingAt()) {
+                return n - m.end() <= 16;
+            }
         }
-        Matcher m = AGE_WORD.matcher(before);
-        int lastEnd = -1;
-        while (m.find()) {
-            lastEnd = m.end();
-        }
-        return lastEnd >= 0 && before.length() - lastEnd <= 16;
+        return false;
     }
 
     private static boolean aboutSomeoneElse(String s, int exprStart) {

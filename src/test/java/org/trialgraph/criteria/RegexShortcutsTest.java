@@ -241,6 +241,31 @@ class RegexShortcutsTest {
         }
     }
 
+    @Test
+    void ageWordJustBeforeIsWhereTheLastFindEnds() {
+        Predicate<String> byFind = before -> {
+            Matcher m = AgeRule.AGE_WORD.matcher(before);
+            int lastEnd = -1;
+            while (m.find()) {
+                lastEnd = m.end();
+            }
+            return lastEnd >= 0 && before.length() - lastEnd <= 16;
+        };
+        String[] words = {"age", "aged", "ages", "agent", "page", " ", "  ", "-", "for ", "bone ", "gestational ", "age-related",
+                "age and sex", " group", "x", "é", "\u0301", "\uD83D\uDE00", "18", ">=", "years", "at screening", "ag", "e"};
+        // every 30-character window before a position of a real line, as AgeRule.extract reads it, and random windows
+        assertSameResult(s -> windowsBefore(s, AgeRule::ageWordJustBefore), s -> windowsBefore(s, byFind), words);
+    }
+
+    private static String windowsBefore(String s, Predicate<String> test) {
+        StringBuilder out = new StringBuilder();
+        for (int p = 0; p <= s.length(); p++) {
+            out.append(test.test(s.substring(Math.max(0, p - 30), p)) ? '1' : '0');
+        }
+        out.append(test.test(s) ? '1' : '0');
+        return out.toString();
+    }
+
     /** A shortcut that computes a value must give exactly what the regex-based code gives, on real and random text. */
     private static <T> void assertSameResult(Function<String, T> shortcut, Function<String, T> regexVersion, String[] words) {
         for (String s : REAL) {
