@@ -266,6 +266,27 @@ class RegexShortcutsTest {
         return out.toString();
     }
 
+    @Test
+    void anchoredPatternsLookingAtFindWhatFindFinds() {
+        String[] words = {" ", ")", ":", "-", "(", "of age", "old", "years of age", "in age", "gestation", "ga", "pma", "'", "of ",
+                "completed ", "prior", "before", "ago", "negative", "seronegative", "non-reactive", "not detected", "neg", "positive",
+                "detected", "reactive", "x", "hbsag", "é", "\uD83D\uDE00", "\n", "\r\n"};
+        for (Pattern p : List.of(AgeRule.OF_AGE_AFTER, AgeRule.GESTATION_AFTER, AgeRule.BEFORE_AN_EVENT, PresenceRule.NEGATIVE_AFTER,
+                PresenceRule.STATED_POSITIVE_AFTER)) {
+            assertThat(p.pattern()).startsWith("^");
+            // at every suffix of a line: the "after" windows the rules read start anywhere
+            assertSameResult(s -> suffixResults(s, t -> p.matcher(t).lookingAt()), s -> suffixResults(s, t -> p.matcher(t).find()), words);
+        }
+    }
+
+    private static String suffixResults(String s, Predicate<String> test) {
+        StringBuilder out = new StringBuilder();
+        for (int p = 0; p < s.length(); p += 7) {
+            out.append(test.test(s.substring(p, Math.min(s.length(), p + 40))) ? '1' : '0');
+        }
+        return out.toString();
+    }
+
     /** A shortcut that computes a value must give exactly what the regex-based code gives, on real and random text. */
     private static <T> void assertSameResult(Function<String, T> shortcut, Function<String, T> regexVersion, String[] words) {
         for (String s : REAL) {
