@@ -13,13 +13,15 @@ import java.util.regex.Pattern;
  */
 final class AgeRule {
 
-    private static final Pattern AGE_WORD = Pattern.compile(
+    static final Pattern AGE_WORD = Pattern.compile(
             "(?<!gestational |postmenstrual |post-menstrual |corrected |bone |mental |menstrual |chronological |reading |developmental |skeletal |for |-)\\bage[ds]?\\b(?![- ](?:related|appropriate|adjusted|matched|specific|and sex|group))");
     private static final Pattern POPULATION_BEFORE = Pattern.compile(
             "\\b(?:patients?|participants?|subjects?|adults?|children|child|men|women|man|woman|males?|females?|volunteers?|individuals?|persons?|people|boys|girls|infants?|adolescents?|neonates?|newborns?|toddlers?|youths?|pediatric patients|paediatric patients)"
                     + "\\s*(?:\\(|,)?\\s*(?:who are\\s+|aged?\\s+|of\\s+|between\\s+|from\\s+|ages\\s+)?(?:of\\s+)?$");
-    private static final Pattern OF_AGE_AFTER = Pattern.compile("^\\s*\\)?\\s*(?:of age|old\\b|in age|of age or older|years? of age|years? old)");
-    private static final Pattern GESTATION_AFTER = Pattern.compile("^\\s*'?\\s*(?:of\\s+)?(?:completed\\s+)?(?:gestation|gestational|ga\\b|postmenstrual|pma\\b)");
+    // the ^-anchored patterns are tried by lookingAt(): what find() gives for them, without its walk over every later
+    // position where ^ fails
+    static final Pattern OF_AGE_AFTER = Pattern.compile("^\\s*\\)?\\s*(?:of age|old\\b|in age|of age or older|years? of age|years? old)");
+    static final Pattern GESTATION_AFTER = Pattern.compile("^\\s*'?\\s*(?:of\\s+)?(?:completed\\s+)?(?:gestation|gestational|ga\\b|postmenstrual|pma\\b)");
     private static final Pattern SOMEONE_ELSE = Pattern.compile(
             "\\b(?:mother|father|parent|caregiver|caretaker|guardian|carer|sibling|partner)s?(?:'s)?\\s+(?:\\w+\\s+){0,2}?(?:of|for|to)\\b");
     /** "for participants under the age of 18", "in the case of subjects &lt; 18 years": a subgroup, not a requirement. */
@@ -42,7 +44,7 @@ final class AgeRule {
     private static final Pattern LABEL_COLON = Pattern.compile("\\s*\\)?\\s*:\\s*(?:\\S+\\s+){3}");
 
     /** "MRI not older than 4 years prior to enrolment": the age of a thing, not of the participant. */
-    private static final Pattern BEFORE_AN_EVENT = Pattern.compile("^\\s*(?:prior|before|ago|after|since)\\b");
+    static final Pattern BEFORE_AN_EVENT = Pattern.compile("^\\s*(?:prior|before|ago|after|since)\\b");
     private static final Pattern OLDER_OR_YOUNGER = Pattern.compile(".*\\b(?:older|younger)\\b.*");
     static final Pattern WORTH_A_LOOK = FirstChars.compile("0-9aoy", "\\d[^a-z]{0,12}(?:y|mo|mth|w|d)|\\bage|\\bold|older|younger");
 
@@ -64,17 +66,17 @@ final class AgeRule {
                 continue;
             }
             String after = s.substring(e.end(), Math.min(s.length(), e.end() + 30));
-            if (timeUnit && GESTATION_AFTER.matcher(after).find()) {
+            if (timeUnit && GESTATION_AFTER.matcher(after).lookingAt()) {
                 add(out, Concept.GESTATIONAL_AGE, e, s);
                 continue;
             }
             String before = s.substring(Math.max(0, e.start() - 30), e.start());
             String expression = s.substring(e.start(), e.end());
             boolean ageWordBefore = ageWordJustBefore(before) || expression.contains("age") && AGE_WORD.matcher(expression).find();
-            boolean ofAgeAfter = OF_AGE_AFTER.matcher(after).find() || timeUnit && expression.contains("old")
+            boolean ofAgeAfter = OF_AGE_AFTER.matcher(after).lookingAt() || timeUnit && expression.contains("old")
                     && ExpressionParser.YEARS_OLD.matcher(expression).find();
             boolean olderSuffix = (expression.contains("older") || expression.contains("younger"))
-                    && OLDER_OR_YOUNGER.matcher(expression).matches() && !BEFORE_AN_EVENT.matcher(after).find();
+                    && OLDER_OR_YOUNGER.matcher(expression).matches() && !BEFORE_AN_EVENT.matcher(after).lookingAt();
             boolean population = timeUnit && POPULATION_BEFORE.matcher(before).find() && !TIME_SINCE.matcher(before).find();
             boolean chained = e.start() - lastAgeEnd <= 12 && CHAIN.matcher(s.substring(lastAgeEnd, e.start())).matches();
             if (!(ageWordBefore || ofAgeAfter || olderSuffix || population || chained)) {
@@ -131,17 +133,25 @@ final class AgeRule {
         }
     }
 
-    /** "age 18-75", "aged between", "age at screening >= 18"; not "age or karnofsky score >= 50". */
-    private static boolean ageWordJustBefore(String before) {
-        if (!before.contains("age")) {
-            return false;
+    /**
+     * "age 18-75", "aged between", "age at screening >= 18"; not "age or karnofsky score >= 50": the last AGE_WORD
+     * match ends at most 16 characters before the end. Every match begins at an "age" and is at most 4 characters
+     * long, so the last match is the one at the last "age" where the regex matches, and an "age" more than 20
+     * characters from the end cannot end close enough: trying only those spares find()'s lookbehinds at every
+     * position.
+     */
+    static boolean ageWordJustBefore(String before) {
+        int n = before.length();
+        Matcher m = null;
+        for (int i = before.lastIndexOf("age"); i >= 0 && i >= n - 20; i = before.lastIndexOf("age", i - 1)) {
+            if (m == null) {
+                m = AGE_WORD.matcher(before).useTransparentBounds(true).useAnchoringBounds(false);
+            }
+            if (m.region(i, n).lookingAt()) {
+                return n - m.end() <= 16;
+            }
         }
-        Matcher m = AGE_WORD.matcher(before);
-        int lastEnd = -1;
-        while (m.find()) {
-            lastEnd = m.end();
-        }
-        return lastEnd >= 0 && before.length() - lastEnd <= 16;
+        return false;
     }
 
     private static boolean aboutSomeoneElse(String s, int exprStart) {

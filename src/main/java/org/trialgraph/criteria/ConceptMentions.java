@@ -19,6 +19,18 @@ final class ConceptMentions {
     }
 
     /**
+     * Where a rule's matches can begin: chars, every first character (see {@link FirstChars}), and pairs, every pair
+     * of ASCII characters (both tested by {@code FirstCharsTest}). The pairs spare trying the pattern at most of the
+     * common first letters ("a", "c", "p"), which the text holds at thousands of positions.
+     */
+    private record Starts(String chars, String... pairs) {
+    }
+
+    private static Starts starts(String chars, String... pairs) {
+        return new Starts(chars, pairs);
+    }
+
+    /**
      * Anchor strings as {@link #containsAny} reads them, parsed once: words[i] must occur, where atWordStart[i] at
      * the start of a word (written "\\bxy").
      */
@@ -43,55 +55,54 @@ final class ConceptMentions {
     private static final String NOT_A_PRESSURE = "(?! (?:filling|dysfunction|function|murmur|heart failure|failure|ejection|volume|dimension|diameter))";
 
     private static final List<Rule> RULES = List.of(
-            rule("agh", new String[] {"glyc", "a1c"}, "glycated h(?:a)?emoglobin|glycosylated h(?:a)?emoglobin|h(?:a)?emoglobin a1c|glycoh(?:a)?emoglobin|\\bhb ?a1c\\b|\\ba1c\\b|\\bhba1c|\\bhgb? ?a1c\\b", Concept.HBA1C),
-            rule("h", new String[] {"emoglobin", "\\bhgb", "\\bhb"}, "\\bh(?:a)?emoglobin\\b|\\bhgb\\b|\\bhb\\b", Concept.HEMOGLOBIN),
-            rule("ewz", new String[] {"eastern", "ecog", "who p", "zubrod"}, "eastern cooperative oncology group(?: \\(ecog\\))?(?: performance status| performance score| ps)?|\\becog(?:[- ]performance status| ps| performance score| score| status| grade)?"
+            rule(starts("agh", "a1", "gl", "ha", "hb", "he", "hg"), new String[] {"glyc", "a1c"}, "glycated h(?:a)?emoglobin|glycosylated h(?:a)?emoglobin|h(?:a)?emoglobin a1c|glycoh(?:a)?emoglobin|\\bhb ?a1c\\b|\\ba1c\\b|\\bhba1c|\\bhgb? ?a1c\\b", Concept.HBA1C),
+            rule(starts("h", "ha", "hb", "he", "hg"), new String[] {"emoglobin", "\\bhgb", "\\bhb"}, "\\bh(?:a)?emoglobin\\b|\\bhgb\\b|\\bhb\\b", Concept.HEMOGLOBIN),
+            rule(starts("ewz", "ea", "ec", "wh", "zu"), new String[] {"eastern", "ecog", "who p", "zubrod"}, "eastern cooperative oncology group(?: \\(ecog\\))?(?: performance status| performance score| ps)?|\\becog(?:[- ]performance status| ps| performance score| score| status| grade)?"
                     + "|\\bwho performance status|\\bzubrod(?: performance status)?|\\bwho ps\\b", Concept.ECOG),
-            rule("k", new String[] {"karnofsky", "\\bkps"}, "\\bkarnofsky(?: performance status| performance scale| performance score| score| index)?|\\bkps\\b", Concept.KARNOFSKY),
-            rule("l", new String[] {"lansky", "\\blps"}, "\\blansky(?: play[- ]performance (?:status|scale|score)| performance status| performance scale| score)?|\\blps\\b", Concept.LANSKY),
-            rule("el", new String[] {"ejection fraction", "\\blvef"}, "(?:left ventricular |lv )?ejection fraction|\\blvef\\b", Concept.LVEF),
-            rule("c", new String[] {"clearance", "\\bcrcl", "\\bcr cl", "\\bclcr", "\\bcl cr", "\\bccr", "cockcroft"}, "creatinine clearance|\\bcr ?cl\\b|\\bcl ?cr\\b|calculated clearance|\\bccr\\b|cockcroft(?:[- ]gault)?(?: formula| equation)?", Concept.CREATININE_CLEARANCE),
-            rule("eg", new String[] {"glomerular", "gfr"}, "(?:estimated )?glomerular filtration rate|\\begfr\\b|\\bgfr\\b", Concept.EGFR),
-            rule("bcps", new String[] {"creatinine", "\\bscr"}, "(?:serum |plasma |blood )?creatinine(?! clearance| kinase| ratio|-to-| to )|\\bscr\\b", Concept.CREATININE),
+            rule(starts("k", "ka", "kp"), new String[] {"karnofsky", "\\bkps"}, "\\bkarnofsky(?: performance status| performance scale| performance score| score| index)?|\\bkps\\b", Concept.KARNOFSKY),
+            rule(starts("l", "la", "lp"), new String[] {"lansky", "\\blps"}, "\\blansky(?: play[- ]performance (?:status|scale|score)| performance status| performance scale| score)?|\\blps\\b", Concept.LANSKY),
+            rule(starts("el", "ej", "le", "lv"), new String[] {"ejection fraction", "\\blvef"}, "(?:left ventricular |lv )?ejection fraction|\\blvef\\b", Concept.LVEF),
+            rule(starts("c", "ca", "cc", "cl", "co", "cr"), new String[] {"clearance", "\\bcrcl", "\\bcr cl", "\\bclcr", "\\bcl cr", "\\bccr", "cockcroft"}, "creatinine clearance|\\bcr ?cl\\b|\\bcl ?cr\\b|calculated clearance|\\bccr\\b|cockcroft(?:[- ]gault)?(?: formula| equation)?", Concept.CREATININE_CLEARANCE),
+            rule(starts("eg", "eg", "es", "gf", "gl"), new String[] {"glomerular", "gfr"}, "(?:estimated )?glomerular filtration rate|\\begfr\\b|\\bgfr\\b", Concept.EGFR),
+            rule(starts("bcps", "bl", "cr", "pl", "sc", "se"), new String[] {"creatinine", "\\bscr"}, "(?:serum |plasma |blood )?creatinine(?! clearance| kinase| ratio|-to-| to )|\\bscr\\b", Concept.CREATININE),
             // "bili" as well: the engine has always skipped this rule without it, so "TBIL <= 1.5 x ULN" alone gives
             // nothing; reading it would change stored output (a new VERSION), not just speed.
-            rule("bcdist", new String[] {"bilirubin", "\\btbil", "\\bbili", "\\bt bili", "\\bt.bili", "\\bt. bili"}, new String[] {"bili"}, "(?:total |serum |direct |conjugated |indirect )?bilirubin|\\bt\\.? ?bili\\b|\\btbil\\b|\\bbili\\b", Concept.BILIRUBIN),
-            rule("alst", new String[] {"\\balt", "\\bast", "\\bsgot", "\\bsgpt", "transaminase", "aminotransferase", "liver enzymes"}, "\\balt\\s*(?:and|/|or|,|&)\\s*ast\\b|\\bast\\s*(?:and|/|or|,|&)\\s*alt\\b|\\bsgot\\s*(?:and|/|or|,)\\s*sgpt\\b|\\bsgpt\\s*(?:and|/|or|,)\\s*sgot\\b"
+            rule(starts("bcdist", "bi", "co", "di", "in", "se", "t ", "t.", "tb", "to"), new String[] {"bilirubin", "\\btbil", "\\bbili", "\\bt bili", "\\bt.bili", "\\bt. bili"}, new String[] {"bili"}, "(?:total |serum |direct |conjugated |indirect )?bilirubin|\\bt\\.? ?bili\\b|\\btbil\\b|\\bbili\\b", Concept.BILIRUBIN),
+            rule(starts("alst", "al", "am", "as", "li", "sg", "tr"), new String[] {"\\balt", "\\bast", "\\bsgot", "\\bsgpt", "transaminase", "aminotransferase", "liver enzymes"}, "\\balt\\s*(?:and|/|or|,|&)\\s*ast\\b|\\bast\\s*(?:and|/|or|,|&)\\s*alt\\b|\\bsgot\\s*(?:and|/|or|,)\\s*sgpt\\b|\\bsgpt\\s*(?:and|/|or|,)\\s*sgot\\b"
                     + "|transaminases|aminotransferases|\\bliver enzymes|aminotransferase levels|transaminase levels", Concept.ALT, Concept.AST),
-            rule("ags", new String[] {"alanine", "\\balt", "\\bsgpt", "\\bgpt"}, "alanine (?:amino)?transaminase|alanine aminotransferase|\\balt\\b|\\bsgpt\\b|\\bgpt\\b", Concept.ALT),
-            rule("ags", new String[] {"aspartate", "\\bast", "\\bsgot", "\\bgot"}, "aspartate (?:amino)?transaminase|aspartate aminotransferase|\\bast\\b|\\bsgot\\b|\\bgot\\b", Concept.AST),
-            rule("a", new String[] {"alkaline", "\\balp", "\\balk phos"}, "alkaline phosphatase|\\balp\\b|\\balk phos\\b", Concept.ALP),
-            rule("agnp", new String[] {"neutrophil", "\\banc", "granulocyte", "\\bagc", "polymorphonuclear"}, "absolute neutrophil(?:s)? count|\\banc\\b|(?:absolute )?neutrophils?(?: count| counts)?|(?:absolute )?granulocytes?(?: count)?|\\bagc\\b|polymorphonuclear (?:leukocytes|neutrophils|cells)", Concept.ANC),
-            rule("al", new String[] {"lymphocyte", "\\balc"}, "absolute lymphocyte count|\\balc\\b|(?<!cd4\\+? |cd4 t |cd4\\+ t |cd8 )(?:absolute )?lymphocytes?(?: count)?", Concept.ALC),
-            rule("lw", new String[] {"white", "\\bwbc", "\\bwcc", "leukocyte", "leucocyte"}, "white blood cells?(?: count)?|white blood count|white cell count|\\bwbc\\b|\\bwcc\\b|leu[ck]ocytes?(?: count)?|leu[ck]ocyte count", Concept.WBC),
-            rule("pt", new String[] {"platelet", "\\bplt", "thrombocyte"}, "platelets?(?: count| counts)?|\\bplt\\b|thrombocytes?(?: count)?", Concept.PLATELETS),
-            rule("p", new String[] {"\\bpt"}, "\\bpt\\s*/\\s*inr\\b", Concept.PT, Concept.INR),
-            rule("i", new String[] {"international normali", "\\binr"}, "international normali[sz]ed ratio|\\binr\\b", Concept.INR),
-            rule("ap", new String[] {"thromboplastin", "\\bptt", "\\baptt"}, "activated partial thromboplastin time|partial thromboplastin time|\\ba?ptt\\b", Concept.APTT),
-            rule("p", new String[] {"prothrombin", "\\bpt"}, "prothrombin time|\\bpt\\b(?=\\s*(?:\\(|<|>|=|and|or|/|,|no|not|less|greater|within|of|\\d))", Concept.PT),
-            rule("cq", new String[] {"\\bqt", "corrected qt", "qt interval corrected"}, "\\bqtc[fb]?\\b(?: interval)?|corrected qt(?: interval)?|qt interval corrected|\\bqt\\b(?: interval)?", Concept.QTC),
-            rule("b", new String[] {"body mass", "\\bbmi"}, "body mass index|\\bbmi\\b", Concept.BMI),
-            rule("bw", new String[] {"weigh"}, "(?:body )?weight(?! loss| gain| bearing|-bearing| based|-based)|\\bweighs?\\b|\\bweighing\\b", Concept.WEIGHT),
-            rule("m", new String[] {"residual disease", "\\bmrd"}, "minimal residual disease|measurable residual disease|\\bmrd\\b", Concept.MRD),
-            rule("aels", new String[] {"life expectancy", "survival", "expected to live"}, "life expectancy|expected survival|expected to live|anticipated survival|estimated survival|survival expectancy|survival of", Concept.LIFE_EXPECTANCY),
-            rule("g", new String[] {"gestational age", "\\bga"}, "gestational age|\\bga\\b", Concept.GESTATIONAL_AGE),
-            rule("ct", new String[] {"\\bcd4", "\\bcd 4", "helper"}, "\\bcd ?4\\+?(?:\\s*\\(\\+\\))?(?:[- ](?:positive\\s+)?(?:t[- ]?(?:helper\\s+)?(?:cells?|lymphocytes?)|t\\b|lymphocytes?|cells?)(?:\\s*\\(cd4\\+?\\))?)?(?:\\s+(?:cell\\s+)?counts?)?|\\bt[- ]helper (?:cell|lymphocyte) counts?", Concept.CD4),
-            rule("ps", new String[] {"\\bpsa", "prostate"}, "(?:serum\\s+)?(?:\\bpsa\\b|prostate[- ]specific antigen(?:\\s*\\(psa\\))?)(?!\\s*(?:\\(psa\\)\\s*)?(?:doubling|velocity|response|progression|nadir|kinetics|decline|density|recurrence|relapse|failure|persistence|rise|increase))", Concept.PSA),
-            rule("bs", new String[] {"systolic", "\\bsbp"}, "systolic (?:blood )?(?:pressure|bp)(?:\\s*\\(sbp\\))?|blood pressure,? systolic|\\bsbp\\b|\\bsystolic\\b" + NOT_A_PRESSURE, Concept.SYSTOLIC_BP),
-            rule("bd", new String[] {"diastolic", "\\bdbp"}, "diastolic (?:blood )?(?:pressure|bp)(?:\\s*\\(dbp\\))?|blood pressure,? diastolic|\\bdbp\\b|\\bdiastolic\\b" + NOT_A_PRESSURE, Concept.DIASTOLIC_BP));
+            rule(starts("ags", "al", "gp", "sg"), new String[] {"alanine", "\\balt", "\\bsgpt", "\\bgpt"}, "alanine (?:amino)?transaminase|alanine aminotransferase|\\balt\\b|\\bsgpt\\b|\\bgpt\\b", Concept.ALT),
+            rule(starts("ags", "as", "go", "sg"), new String[] {"aspartate", "\\bast", "\\bsgot", "\\bgot"}, "aspartate (?:amino)?transaminase|aspartate aminotransferase|\\bast\\b|\\bsgot\\b|\\bgot\\b", Concept.AST),
+            rule(starts("a", "al"), new String[] {"alkaline", "\\balp", "\\balk phos"}, "alkaline phosphatase|\\balp\\b|\\balk phos\\b", Concept.ALP),
+            rule(starts("agnp", "ab", "ag", "an", "gr", "ne", "po"), new String[] {"neutrophil", "\\banc", "granulocyte", "\\bagc", "polymorphonuclear"}, "absolute neutrophil(?:s)? count|\\banc\\b|(?:absolute )?neutrophils?(?: count| counts)?|(?:absolute )?granulocytes?(?: count)?|\\bagc\\b|polymorphonuclear (?:leukocytes|neutrophils|cells)", Concept.ANC),
+            rule(starts("al", "ab", "al", "ly"), new String[] {"lymphocyte", "\\balc"}, "absolute lymphocyte count|\\balc\\b|(?<!cd4\\+? |cd4 t |cd4\\+ t |cd8 )(?:absolute )?lymphocytes?(?: count)?", Concept.ALC),
+            rule(starts("lw", "le", "wb", "wc", "wh"), new String[] {"white", "\\bwbc", "\\bwcc", "leukocyte", "leucocyte"}, "white blood cells?(?: count)?|white blood count|white cell count|\\bwbc\\b|\\bwcc\\b|leu[ck]ocytes?(?: count)?|leu[ck]ocyte count", Concept.WBC),
+            rule(starts("pt", "pl", "th"), new String[] {"platelet", "\\bplt", "thrombocyte"}, "platelets?(?: count| counts)?|\\bplt\\b|thrombocytes?(?: count)?", Concept.PLATELETS),
+            rule(starts("p", "pt"), new String[] {"\\bpt"}, "\\bpt\\s*/\\s*inr\\b", Concept.PT, Concept.INR),
+            rule(starts("i", "in"), new String[] {"international normali", "\\binr"}, "international normali[sz]ed ratio|\\binr\\b", Concept.INR),
+            rule(starts("ap", "ac", "ap", "pa", "pt"), new String[] {"thromboplastin", "\\bptt", "\\baptt"}, "activated partial thromboplastin time|partial thromboplastin time|\\ba?ptt\\b", Concept.APTT),
+            rule(starts("p", "pr", "pt"), new String[] {"prothrombin", "\\bpt"}, "prothrombin time|\\bpt\\b(?=\\s*(?:\\(|<|>|=|and|or|/|,|no|not|less|greater|within|of|\\d))", Concept.PT),
+            rule(starts("cq", "co", "qt"), new String[] {"\\bqt", "corrected qt", "qt interval corrected"}, "\\bqtc[fb]?\\b(?: interval)?|corrected qt(?: interval)?|qt interval corrected|\\bqt\\b(?: interval)?", Concept.QTC),
+            rule(starts("b", "bm", "bo"), new String[] {"body mass", "\\bbmi"}, "body mass index|\\bbmi\\b", Concept.BMI),
+            rule(starts("bw", "bo", "we"), new String[] {"weigh"}, "(?:body )?weight(?! loss| gain| bearing|-bearing| based|-based)|\\bweighs?\\b|\\bweighing\\b", Concept.WEIGHT),
+            rule(starts("m", "me", "mi", "mr"), new String[] {"residual disease", "\\bmrd"}, "minimal residual disease|measurable residual disease|\\bmrd\\b", Concept.MRD),
+            rule(starts("aels", "an", "es", "ex", "li", "su"), new String[] {"life expectancy", "survival", "expected to live"}, "life expectancy|expected survival|expected to live|anticipated survival|estimated survival|survival expectancy|survival of", Concept.LIFE_EXPECTANCY),
+            rule(starts("g", "ga", "ge"), new String[] {"gestational age", "\\bga"}, "gestational age|\\bga\\b", Concept.GESTATIONAL_AGE),
+            rule(starts("ct", "cd", "t ", "t-"), new String[] {"\\bcd4", "\\bcd 4", "helper"}, "\\bcd ?4\\+?(?:\\s*\\(\\+\\))?(?:[- ](?:positive\\s+)?(?:t[- ]?(?:helper\\s+)?(?:cells?|lymphocytes?)|t\\b|lymphocytes?|cells?)(?:\\s*\\(cd4\\+?\\))?)?(?:\\s+(?:cell\\s+)?counts?)?|\\bt[- ]helper (?:cell|lymphocyte) counts?", Concept.CD4),
+            rule(starts("ps", "pr", "ps", "se"), new String[] {"\\bpsa", "prostate"}, "(?:serum\\s+)?(?:\\bpsa\\b|prostate[- ]specific antigen(?:\\s*\\(psa\\))?)(?!\\s*(?:\\(psa\\)\\s*)?(?:doubling|velocity|response|progression|nadir|kinetics|decline|density|recurrence|relapse|failure|persistence|rise|increase))", Concept.PSA),
+            rule(starts("bs", "bl", "sb", "sy"), new String[] {"systolic", "\\bsbp"}, "systolic (?:blood )?(?:pressure|bp)(?:\\s*\\(sbp\\))?|blood pressure,? systolic|\\bsbp\\b|\\bsystolic\\b" + NOT_A_PRESSURE, Concept.SYSTOLIC_BP),
+            rule(starts("bd", "bl", "db", "di"), new String[] {"diastolic", "\\bdbp"}, "diastolic (?:blood )?(?:pressure|bp)(?:\\s*\\(dbp\\))?|blood pressure,? diastolic|\\bdbp\\b|\\bdiastolic\\b" + NOT_A_PRESSURE, Concept.DIASTOLIC_BP));
 
     private static final Set<Concept> SCORES = Set.of(Concept.ECOG, Concept.KARNOFSKY, Concept.LANSKY);
     static final List<Concept> GENERIC_PERFORMANCE_STATUS = List.of(Concept.ECOG, Concept.KARNOFSKY);
     private static final Anchors GENERIC_PS_ANCHORS = anchors("performance s", "\\bps");
-    private static final FirstChars.Search GENERIC_PS = FirstChars.search("p", "\\bperformance status\\b|\\bperformance score\\b|\\bps\\b");
+    private static final FirstChars.Search GENERIC_PS = FirstChars.search("p", new String[] {"pe", "ps"}, "\\bperformance status\\b|\\bperformance score\\b|\\bps\\b");
 
-    private static Rule rule(String firstChars, String[] anchors, String regex, Concept... concepts) {
-        return rule(firstChars, anchors, new String[0], regex, concepts);
+    private static Rule rule(Starts starts, String[] anchors, String regex, Concept... concepts) {
+        return rule(starts, anchors, new String[0], regex, concepts);
     }
 
-    /** firstChars: every character a match of regex can begin with (see {@link FirstChars}). */
-    private static Rule rule(String firstChars, String[] anchors, String[] alsoOneOf, String regex, Concept... concepts) {
-        return new Rule(anchors(anchors), anchors(alsoOneOf), FirstChars.search(firstChars, regex),
+    private static Rule rule(Starts starts, String[] anchors, String[] alsoOneOf, String regex, Concept... concepts) {
+        return new Rule(anchors(anchors), anchors(alsoOneOf), FirstChars.search(starts.chars(), starts.pairs(), regex),
                 List.of(concepts));
     }
 
@@ -103,8 +114,8 @@ final class ConceptMentions {
         String[] words = anchors.words();
         for (int i = 0; i < words.length; i++) {
             boolean found = anchors.atWordStart()[i]
-                    ? (starts == null || starts.mayStart(words[i])) && containsAtWordStart(s, words[i])
-                    : s.contains(words[i]);
+                    ? (starts == null || starts.mayStart(words[i]) && starts.mayContain(words[i])) && containsAtWordStart(s, words[i])
+                    : (starts == null || starts.mayContain(words[i])) && s.contains(words[i]);
             if (found) {
                 return true;
             }
@@ -116,7 +127,9 @@ final class ConceptMentions {
      * The first two and three characters of every word in a text, as hashed sets (a set bit may be a collision, a
      * clear one is certain), so that most word-start anchors are ruled out without searching the text: short anchors
      * ("\\bast", "\\bmen", "\\bone") occur inside many words ("least", "treatment", "none"), and checking each
-     * occurrence cost ~5 % of staging at 580k. Made once per criterion and shared by the rules.
+     * occurrence cost ~5 % of staging at 580k. Made once per criterion and shared by the rules. Also every pair of
+     * adjacent characters, so that an anchor with a pair the text lacks is ruled out without a search of the text
+     * (about 40 anchors per criterion, most of them absent).
      */
     static final class WordStarts {
 
@@ -130,14 +143,16 @@ final class ConceptMentions {
 
         private final long[] pairs = new long[64];
         private final long[] triples = new long[128];
+        private final long[] anyPairs = new long[64];
 
         WordStarts(String s) {
             int n = s.length();
             boolean afterWordChar = false;
             for (int p = 0; p + 1 < n; p++) {
                 char c = s.charAt(p);
+                int h = pairHash(c, s.charAt(p + 1));
+                anyPairs[h >>> 6] |= 1L << h;
                 if (!afterWordChar) {
-                    int h = pairHash(c, s.charAt(p + 1));
                     pairs[h >>> 6] |= 1L << h;
                     if (p + 2 < n) {
                         int t = tripleHash(h, s.charAt(p + 2));
@@ -159,6 +174,17 @@ final class ConceptMentions {
             }
             int t = tripleHash(h, w.charAt(2));
             return (triples[t >>> 6] & 1L << t) != 0;
+        }
+
+        /** False only if some pair of adjacent characters of w occurs nowhere in the text. */
+        boolean mayContain(String w) {
+            for (int i = 0; i + 1 < w.length(); i++) {
+                int h = pairHash(w.charAt(i), w.charAt(i + 1));
+                if ((anyPairs[h >>> 6] & 1L << h) == 0) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private static int pairHash(char a, char b) {

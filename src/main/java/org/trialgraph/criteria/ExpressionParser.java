@@ -43,20 +43,20 @@ final class ExpressionParser {
     private static final Pattern FILLER = Pattern.compile("(?:\\s|:|\\(\\s*[<>]=?\\s*\\)|\\(|of\\b|the\\b|a\\b|an\\b|value\\b|level\\b|score\\b|age\\b|ages\\b)*");
     private static final Pattern SCI_NEGATIVE = Pattern.compile("(?:(\\d+(?:\\.\\d+)?)\\s*x\\s*)?10\\s*(?:\\^|e)\\s*\\(?\\s*-\\s*(\\d{1,2})\\)?");
     private static final Pattern RANGE_JOIN = Pattern.compile("\\s*(?:-|to|through|until|and)\\s*");
-    private static final Pattern GE_SUFFIX = Pattern.compile(
+    private static final FirstChars.AfterSpaces GE_SUFFIX = FirstChars.afterSpaces("-oi,a&+m",
             "\\s*(?:-?\\s*of[- ]age\\s+|inclusive\\s+|,\\s*)?(?:or|and|&|and/or)\\s+(?:more|greater|higher|older|over|above|larger|longer|up|upwards|beyond)\\b|\\s*\\+|\\s+(?:or|and)\\s+(?:over|above)\\b|\\s+minimum\\b|\\s+or\\s+more\\b");
-    private static final Pattern LE_SUFFIX = Pattern.compile(
+    private static final FirstChars.AfterSpaces LE_SUFFIX = FirstChars.afterSpaces("-oi,a&m",
             "\\s*(?:-?\\s*of[- ]age\\s+|inclusive\\s+|,\\s*)?(?:or|and|&)\\s+(?:less|fewer|lower|younger|under|below|smaller|shorter)\\b|\\s+maximum\\b");
     private static final Pattern RANGE_FILLER = Pattern.compile("\\s*(?:the\\s+)?(?:ages?\\s+)?(?:of\\s+)?");
-    private static final Pattern BETTER_SUFFIX = Pattern.compile("\\s+or\\s+better\\b");
+    private static final FirstChars.AfterSpaces BETTER_SUFFIX = FirstChars.afterSpaces("o", "\\s+or\\s+better\\b");
     private static final Pattern WORD_NUMBER = Pattern.compile("(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-one|twenty|twenty-four)\\b(?=\\s*\\(?\\s*\\d*\\s*\\)?\\s*(?:years?|months?|weeks?|days?)\\b)"
             + "|(one|two|three|four|five)(?=\\s+times\\s+(?:the\\s+)?(?:institutional\\s+)?(?:upper|uln|normal))|(twice|double|thrice)(?=\\s+(?:the\\s+)?(?:institutional\\s+)?(?:upper|uln|normal))");
     /** A unit abbreviation repeated in brackets after the unit: "50 kilogram (kg) or above". */
-    private static final Pattern UNIT_ECHO = Pattern.compile("\\s*\\((?:kg|lbs?|g/dl|mg/dl|ml/min|mmhg|ms|%)\\)");
+    private static final FirstChars.AfterSpaces UNIT_ECHO = FirstChars.afterSpaces("(", "\\s*\\((?:kg|lbs?|g/dl|mg/dl|ml/min|mmhg|ms|%)\\)");
     private static final List<String> WORDS = List.of("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve");
     private static final Pattern DIGITS_ECHO = Pattern.compile("\\s*\\(\\s*\\d{1,2}\\s*\\)");
     static final Pattern YEARS_OLD = Pattern.compile("(?:\\s*-\\s*|\\s+)old\\b");
-    private static final Pattern NUMBER_RANGE_JOIN = Pattern.compile("\\s*(?:-|to|through)\\s*");
+    private static final FirstChars.AfterSpaces NUMBER_RANGE_JOIN = FirstChars.afterSpaces("-t", "\\s*(?:-|to|through)\\s*");
     private static final Pattern LIST_NEXT = Pattern.compile("\\s*(?:,|/|or|and|,\\s*or|,\\s*and)\\s*(\\d)(?![\\d.])");
 
     // compiled once (String.matches and replaceAll compile their pattern on every call)
@@ -315,27 +315,27 @@ final class ExpressionParser {
         double v = parseNumber(num.group(1));
         RawUnit.Match unit = RawUnit.at(s, num.end(), to);
         int p = unit == null ? num.end() : unit.end();
-        Matcher echo = UNIT_ECHO.matcher(s).region(p, to);
-        if (unit != null && echo.lookingAt()) {
+        Matcher echo = unit == null ? null : UNIT_ECHO.lookingAt(s, p, to);
+        if (echo != null) {
             p = echo.end();
         }
         p = afterOld(s, unit, p, to);
         RawUnit raw = unit == null ? null : unit.unit();
         double factor = unit == null ? 1 : unit.factor();
-        Matcher better = BETTER_SUFFIX.matcher(s).region(p, to);
-        if (better.lookingAt()) {
+        Matcher better = BETTER_SUFFIX.lookingAt(s, p, to);
+        if (better != null) {
             return new ValueExpression(ValueExpression.Form.OR_BETTER, Comparator.GE, v, null, raw, factor, pos, better.end());
         }
-        Matcher ge = GE_SUFFIX.matcher(s).region(p, to);
-        if (ge.lookingAt()) {
+        Matcher ge = GE_SUFFIX.lookingAt(s, p, to);
+        if (ge != null) {
             return new ValueExpression(ValueExpression.Form.OPERATOR, Comparator.GE, v, null, raw, factor, pos, ge.end());
         }
-        Matcher le = LE_SUFFIX.matcher(s).region(p, to);
-        if (le.lookingAt()) {
+        Matcher le = LE_SUFFIX.lookingAt(s, p, to);
+        if (le != null) {
             return new ValueExpression(ValueExpression.Form.OPERATOR, Comparator.LE, v, null, raw, factor, pos, le.end());
         }
-        Matcher join = NUMBER_RANGE_JOIN.matcher(s).region(p, to);
-        if (join.lookingAt()) {
+        Matcher join = NUMBER_RANGE_JOIN.lookingAt(s, p, to);
+        if (join != null) {
             Matcher num2 = NUMBER.matcher(s).region(join.end(), to);
             if (num2.lookingAt()) {
                 double high = parseNumber(num2.group(1));

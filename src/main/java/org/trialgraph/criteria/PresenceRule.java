@@ -74,12 +74,14 @@ final class PresenceRule {
             "(?:\\b(?:no|not|non|without|nor|neither|free of|absence of|negative for|negative|exclude|excluding|excluded|rule out|ruled out|never)\\b[^;:]{0,45}|\\bnon-?|\\bun)$");
     private static final Pattern TOPIC_BEFORE = Pattern.compile("\\bcriteri(?:a|on)\\s+(?:for|of|regarding|about|on)\\s+(?:the\\s+)?$");
     private static final Pattern POSITIVE_BEFORE = Pattern.compile("\\b(?:positive|seropositive|infected with|known|active|history of|diagnosed with|diagnosis of|evidence of)\\b[^;]{0,12}$");
-    private static final Pattern NEGATIVE_AFTER = Pattern.compile(
+    // the ^-anchored patterns are tried by lookingAt(): what find() gives for them, without its walk over every later
+    // position where ^ fails
+    static final Pattern NEGATIVE_AFTER = Pattern.compile(
             "^[\\s:-]*(?:\\([^)]{0,20}\\)\\s*)?(?:[\\w/-]+\\s+){0,3}?(?:negativ[a-z]*|seronegativ[a-z]*|non-?reactive|not detected|undetectable|neg\\b)");
     private static final Pattern POSITIVE_AFTER = Pattern.compile(
             "^[\\s:-]*(?:\\([^)]{0,20}\\)\\s*)?(?:[\\w/-]+\\s+){0,2}?(?:positive|seropositive|reactive|infection|detected)");
     /** "no history of HBV infection" stays negated; "not ... HBsAg positive" does not. */
-    private static final Pattern STATED_POSITIVE_AFTER = Pattern.compile(
+    static final Pattern STATED_POSITIVE_AFTER = Pattern.compile(
             "^[\\s:-]*(?:\\([^)]{0,20}\\)\\s*)?(?:[\\w/-]+\\s+){0,2}?(?:positive|seropositive|reactive|detected)");
     private static final Pattern JOIN = Pattern.compile("^[\\s,/()]*(?:or|and|and/or|nor|/|,)[\\s,/()]*(?:\\w+\\s+){0,2}?$");
 
@@ -108,10 +110,10 @@ final class PresenceRule {
             boolean negated;
             if (prevNegated && m.start() - prevEnd < 25 && JOIN.matcher(s.substring(prevEnd, m.start())).matches()) {
                 negated = true;
-            } else if (NEGATIVE_AFTER.matcher(after).find() && !POSITIVE_AFTER.matcher(after).lookingAt()) {
+            } else if (NEGATIVE_AFTER.matcher(after).lookingAt() && !POSITIVE_AFTER.matcher(after).lookingAt()) {
                 negated = true;
             } else {
-                negated = NEGATION_BEFORE.matcher(lastClause(before)).find() && !STATED_POSITIVE_AFTER.matcher(after).find();
+                negated = NEGATION_BEFORE.matcher(lastClause(before)).find() && !STATED_POSITIVE_AFTER.matcher(after).lookingAt();
                 if (negated && POSITIVE_BEFORE.matcher(lastClause(before)).find() && !PLAIN_NEGATION.matcher(before).matches()) {
                     negated = false;
                 }

@@ -38,6 +38,63 @@ class FirstCharsTest {
         assertThat(missed).isEmpty();
     }
 
+    /**
+     * The same for the declared pairs of first characters: with a pair of ASCII characters left out (its first one
+     * in the set), the regex must fail there without reading past the second, after each kind of text before it.
+     */
+    @Test
+    void everyDeclaredPairListNamesAllAsciiPairsAMatchCanBeginWith() throws ClassNotFoundException {
+        Class.forName(FirstChars.class.getPackageName() + ".ConceptMentions", true, getClass().getClassLoader());
+        List<FirstChars.Declared> withPairs = FirstChars.declared().stream().filter(d -> !d.pairs().isEmpty()).toList();
+        assertThat(withPairs).hasSizeGreaterThanOrEqualTo(33); // 32 concept rules, generic performance status
+
+        List<String> missed = new ArrayList<>();
+        for (FirstChars.Declared d : withPairs) {
+            List<String> pairs = missedPairs(d);
+            if (!pairs.isEmpty()) {
+                missed.add(d.pairs() + " misses " + pairs + " of " + d.regex());
+            }
+        }
+        assertThat(missed).isEmpty();
+    }
+
+    @Test
+    void aPairListLeavingOutAPairIsCaught() {
+        assertThat(missedPairs(new FirstChars.Declared("ap", "apple|\\bpear|\\bp ?q", List.of("ap", "pe"))))
+                .containsExactly("'p '", "'pq'");
+        assertThat(missedPairs(new FirstChars.Declared("a", "ab|(?<=x)ac", List.of("ab")))).isEmpty(); // 'ac' never after the BEFORE texts
+    }
+
+    private static List<String> missedPairs(FirstChars.Declared d) {
+        Pattern regex = Pattern.compile(d.regex());
+        Pattern set = Pattern.compile("[" + d.chars() + "]");
+        List<String> missed = new ArrayList<>();
+        for (char c = 0; c < 128; c++) {
+            if (!set.matcher(String.valueOf(c)).matches()) {
+                continue;
+            }
+            for (char e = 0; e < 128; e++) {
+                String pair = "" + c + e;
+                if (!d.pairs().contains(pair) && mayBeginAMatch(regex, pair)) {
+                    missed.add("'" + pair + "'");
+                }
+            }
+        }
+        return missed;
+    }
+
+    private static boolean mayBeginAMatch(Pattern regex, String start) {
+        for (String before : BEFORE) {
+            String text = before + start;
+            Matcher m = regex.matcher(text).region(before.length(), text.length())
+                    .useTransparentBounds(true).useAnchoringBounds(false);
+            if (m.lookingAt() || m.hitEnd()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Test
     void aSetLeavingOutAFirstCharacterIsCaught() {
         assertThat(missedFirstChars(new FirstChars.Declared("a", "apple|\\bpear"))).containsExactly("p");

@@ -52,7 +52,8 @@ class RegexShortcutsTest {
     @Test
     void wordStartsNeverRuleOutAnAnchorThatIsThere() {
         ConceptMentions.Anchors anchors = ConceptMentions.anchors("\\bast", "\\bpt", "\\bga", "\\bhb", "\\bcd4", "\\bt.bili",
-                "\\bqt", "\\bmale", "\\bx", "\\b(", "\\bé", "emoglobin");
+                "\\bqt", "\\bmale", "\\bx", "\\b(", "\\bé", "emoglobin", "neutrophil", "pregnan", "a1c", "who p", "bili", "x", "é",
+                "\uD83D\uDE00", "hepatitis b");
         int ruledOut = 0;
         Random random = new Random(20261127);
         for (String s : REAL) {
@@ -69,6 +70,8 @@ class RegexShortcutsTest {
             if (atStart && !word.isEmpty()) {
                 assertThat(starts.mayStart(word)).as(s + " / " + word).isTrue();
             }
+            String inside = s.substring(p, Math.min(s.length(), p + 1 + random.nextInt(12)));
+            assertThat(starts.mayContain(inside)).as(s + " / " + inside).isTrue();
         }
         assertThat(ruledOut).as("anchors ruled out without a search").isGreaterThan(REAL.size() * 5);
     }
@@ -203,6 +206,85 @@ class RegexShortcutsTest {
             return out.toString();
         };
         assertSameResult(ends, byRegion, words);
+    }
+
+    @Test
+    void suffixesAfterSpacesMatchWhereTheirRegexMatches() throws ClassNotFoundException {
+        Class.forName(ExpressionParser.class.getName(), true, getClass().getClassLoader());
+        List<FirstChars.AfterSpaces> made = FirstChars.afterSpacesMade();
+        assertThat(made).hasSizeGreaterThanOrEqualTo(5); // GE, LE, "or better", unit echo, number range join
+        String[] words = {" ", "  ", "\t", "\n", "\u000B", "\f", "\r", "\u00a0", "-", "+", ",", "&", "(", ")", "or", "and", "and/or",
+                "more", "less", "over", "above", "under", "minimum", "maximum", "better", "of age", "of-age", "inclusive", "to",
+                "through", "kg", "(kg)", "(%)", "mg/dl", "1", "12", "x", "é", "\uD83D\uDE00", "o", "a", "m", "i", "t"};
+        for (FirstChars.AfterSpaces a : made) {
+            Function<String, String> ends = s -> {
+                StringBuilder out = new StringBuilder();
+                for (int p = 0; p <= s.length(); p++) {
+                    for (int to : new int[] {s.length(), Math.min(s.length(), p + 3)}) {
+                        Matcher m = a.lookingAt(s, p, to);
+                        out.append(m == null ? -1 : m.end()).append(' ');
+                    }
+                }
+                return out.toString();
+            };
+            Function<String, String> byRegex = s -> {
+                StringBuilder out = new StringBuilder();
+                for (int p = 0; p <= s.length(); p++) {
+                    for (int to : new int[] {s.length(), Math.min(s.length(), p + 3)}) {
+                        Matcher m = a.pattern().matcher(s).region(p, to);
+                        out.append(m.lookingAt() ? m.end() : -1).append(' ');
+                    }
+                }
+                return out.toString();
+            };
+            assertSameResult(ends, byRegex, words);
+        }
+    }
+
+    @Test
+    void ageWordJustBeforeIsWhereTheLastFindEnds() {
+        Predicate<String> byFind = before -> {
+            Matcher m = AgeRule.AGE_WORD.matcher(before);
+            int lastEnd = -1;
+            while (m.find()) {
+                lastEnd = m.end();
+            }
+            return lastEnd >= 0 && before.length() - lastEnd <= 16;
+        };
+        String[] words = {"age", "aged", "ages", "agent", "page", " ", "  ", "-", "for ", "bone ", "gestational ", "age-related",
+                "age and sex", " group", "x", "é", "\u0301", "\uD83D\uDE00", "18", ">=", "years", "at screening", "ag", "e"};
+        // every 30-character window before a position of a real line, as AgeRule.extract reads it, and random windows
+        assertSameResult(s -> windowsBefore(s, AgeRule::ageWordJustBefore), s -> windowsBefore(s, byFind), words);
+    }
+
+    private static String windowsBefore(String s, Predicate<String> test) {
+        StringBuilder out = new StringBuilder();
+        for (int p = 0; p <= s.length(); p++) {
+            out.append(test.test(s.substring(Math.max(0, p - 30), p)) ? '1' : '0');
+        }
+        out.append(test.test(s) ? '1' : '0');
+        return out.toString();
+    }
+
+    @Test
+    void anchoredPatternsLookingAtFindWhatFindFinds() {
+        String[] words = {" ", ")", ":", "-", "(", "of age", "old", "years of age", "in age", "gestation", "ga", "pma", "'", "of ",
+                "completed ", "prior", "before", "ago", "negative", "seronegative", "non-reactive", "not detected", "neg", "positive",
+                "detected", "reactive", "x", "hbsag", "é", "\uD83D\uDE00", "\n", "\r\n"};
+        for (Pattern p : List.of(AgeRule.OF_AGE_AFTER, AgeRule.GESTATION_AFTER, AgeRule.BEFORE_AN_EVENT, PresenceRule.NEGATIVE_AFTER,
+                PresenceRule.STATED_POSITIVE_AFTER)) {
+            assertThat(p.pattern()).startsWith("^");
+            // at every suffix of a line: the "after" windows the rules read start anywhere
+            assertSameResult(s -> suffixResults(s, t -> p.matcher(t).lookingAt()), s -> suffixResults(s, t -> p.matcher(t).find()), words);
+        }
+    }
+
+    private static String suffixResults(String s, Predicate<String> test) {
+        StringBuilder out = new StringBuilder();
+        for (int p = 0; p < s.length(); p += 7) {
+            out.append(test.test(s.substring(p, Math.min(s.length(), p + 40))) ? '1' : '0');
+        }
+        return out.toString();
     }
 
     /** A shortcut that computes a value must give exactly what the regex-based code gives, on real and random text. */
