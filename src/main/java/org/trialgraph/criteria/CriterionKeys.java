@@ -20,7 +20,6 @@ public final class CriterionKeys {
 
     private static final Pattern LEADING_MARKER = Pattern.compile(
             "^(?:[*•·▪◦●○■□➢►\\-+]|o(?= )|\\(?(?:\\d{1,3}|[a-z]|[ivx]{1,5})[.)](?!\\d))\\s*");
-    private static final Pattern SPACE_AROUND_OPERATOR = Pattern.compile(" ?([<>=/%]) ?");
 
     private CriterionKeys() {
     }
@@ -50,7 +49,7 @@ public final class CriterionKeys {
         return s.substring(0, PREFIX) + "~" + sha256(s).substring(0, 16);
     }
 
-    /** Whether s has one of the characters {@link #SPACE_AROUND_OPERATOR} needs (most criteria have none). */
+    /** Whether s has one of the characters {@link #dropSpacesAroundOperators} acts on (most criteria have none). */
     private static boolean hasOperatorChar(String s) {
         for (int i = 0; i < s.length(); i++) {
             if (isOperatorChar(s.charAt(i))) {
@@ -65,7 +64,7 @@ public final class CriterionKeys {
     }
 
     /**
-     * {@code SPACE_AROUND_OPERATOR.matcher(s).replaceAll("$1")} as a plain scan: an operator character keeps itself and
+     * The regex replacement {@code " ?([<>=/%]) ?"} -&gt; {@code "$1"} as a plain scan: an operator character keeps itself and
      * drops one space before and one after it. Left to right like the regex, which resumes after each match (so in
      * "a &lt; = b" the space after "&lt;" goes with it and "=" keeps its own). The regex, whose optional leading space
      * lets a match begin anywhere, was tried at every position: ~5 % of the engine's time.
