@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -167,10 +168,8 @@ final class ExpressionParser {
 
     private static String[][] byFirstLetter(String[] words) {
         String[][] table = new String[128][];
-        for (String w : words) {
-            String[] same = table[w.charAt(0)];
-            table[w.charAt(0)] = same == null ? new String[] {w} : Stream.concat(Stream.of(same), Stream.of(w)).toArray(String[]::new);
-        }
+        Stream.of(words).collect(Collectors.groupingBy(w -> w.charAt(0)))
+                .forEach((first, same) -> table[first] = same.toArray(String[]::new));
         return table;
     }
 
