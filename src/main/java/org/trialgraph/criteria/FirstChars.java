@@ -33,6 +33,10 @@ final class FirstChars {
     /** The regex behind a lookahead on its first characters: finds exactly what the regex alone finds. */
     static Pattern compile(String chars, String regex) {
         DECLARED.add(new Declared(chars, regex));
+        return behindLookahead(chars, regex);
+    }
+
+    private static Pattern behindLookahead(String chars, String regex) {
         return Pattern.compile("(?=[" + chars + "])(?:" + regex + ")");
     }
 
@@ -64,7 +68,6 @@ final class FirstChars {
      * of pairs: a stronger filter where first letters are common ("a", "p", "c") but the words behind them are not.
      */
     static Search search(String chars, String[] pairs, String regex) {
-        Pattern pattern = Pattern.compile("(?=[" + chars + "])(?:" + regex + ")");
         DECLARED.add(new Declared(chars, regex, List.of(pairs)));
         boolean[] pairTable = new boolean[128 * 128];
         for (String pair : pairs) {
@@ -73,7 +76,7 @@ final class FirstChars {
             }
             pairTable[pair.charAt(0) << 7 | pair.charAt(1)] = true;
         }
-        return new Search(pattern, asciiSet(chars), pairTable);
+        return new Search(behindLookahead(chars, regex), asciiSet(chars), pairTable);
     }
 
     /** A match's bounds. */
@@ -167,10 +170,11 @@ final class FirstChars {
             Matcher m = pattern.matcher(s).region(p, to);
             return m.lookingAt() ? m : null;
         }
+    }
 
-        private static boolean isRegexSpace(char c) {
-            return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
-        }
+    /** What the regex class \\s matches without UNICODE_CHARACTER_CLASS: ASCII white space. */
+    static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     /** Every {@link AfterSpaces} made so far. */

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Splits eligibility text into sections and criteria (no constraint extraction here).
@@ -32,10 +33,14 @@ final class SectionParser {
     private static final Pattern BULLET_MARKER = Pattern.compile(
             "(?:([*•·▪◦●○■□➢►\\-+])(?:\\s+|(?=[A-Za-z(]))|(o)\\s+|\\(?(\\d{1,3})[.)]\\s+|\\(?([a-zA-Z])[.)]\\s+"
                     + "|\\(?([ivxIVX]{1,5})[.)]\\s+)");
+    /** The words an inline heading ("Inclusion Criteria: ...") is built on. */
+    private static final List<String> INLINE_HEADING_WORDS = List.of("inclusion", "exclusion", "eligibility");
+    /** The words a bulleted heading alone is built on; {@link #namesASectionWord} looks for them first. */
+    private static final List<String> SECTION_WORDS = Stream.concat(INLINE_HEADING_WORDS.stream(), Stream.of("infusion")).toList();
     private static final Pattern INLINE_CRITERIA_HEADING = Pattern.compile(
-            "(?i)^((?:[a-z]+\\s+){0,3}?(?:inclusion|exclusion|eligibility)\\s+criteria)\\s*(?::|-\\s)\\s*(\\S.*)$");
+            "(?i)^((?:[a-z]+\\s+){0,3}?(?:" + String.join("|", INLINE_HEADING_WORDS) + ")\\s+criteria)\\s*(?::|-\\s)\\s*(\\S.*)$");
     private static final Pattern STRICT_BULLETED_HEADING = Pattern.compile(
-            "(?i)^(?:[a-z]+\\s+){0,2}(?:inclusion|exclusion|eligibility|infusion)(?:\\s+criteria)?\\s*:?$");
+            "(?i)^(?:[a-z]+\\s+){0,2}(?:" + String.join("|", SECTION_WORDS) + ")(?:\\s+criteria)?\\s*:?$");
     private static final Pattern CRITERIA_WORD = Pattern.compile("(?i)\\b(?:criteria|criterion|characteristics)\\b");
     private static final Pattern SUBHEADING_WORD = Pattern.compile(
             "(?i)\\b(?:cohort|part|arm|group|groups|stage|phase|population|therapy|volunteers|controls|patients|participants|subjects)\\b");
@@ -191,8 +196,6 @@ final class SectionParser {
         b.startCriterion(line, body);
     }
 
-    private static final List<String> SECTION_WORDS = List.of("inclusion", "exclusion", "eligibility", "infusion");
-
     /**
      * Whether one of the first four words of body is "inclusion", "exclusion", "eligibility" or "infusion" in any ASCII
      * case, words being runs of ASCII letters split by ASCII whitespace, read from the start up to any other character.
@@ -214,7 +217,7 @@ final class SectionParser {
                 return true;
             }
             p = end;
-            while (p < body.length() && isAsciiSpace(body.charAt(p))) {
+            while (p < body.length() && FirstChars.isRegexSpace(body.charAt(p))) {
                 p++;
             }
             if (p == end) {
@@ -235,11 +238,6 @@ final class SectionParser {
 
     private static boolean isAsciiLetter(char c) {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
-    }
-
-    /** What \\s matches: ASCII whitespace. */
-    private static boolean isAsciiSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     /**
